@@ -1,0 +1,59 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import node from '@astrojs/node';
+import { defineConfig, envField } from 'astro/config';
+
+const ONE_MEGABYTE = 1024 * 1024;
+const bootModule = fileURLToPath(new URL('./src/server/boot.ts', import.meta.url));
+
+/**
+ * Makes the built server open the database (migrations, PGlite lock) before it
+ * listens: the Node adapter starts listening as soon as its entry module runs
+ * and loads our code lazily on the first request. We prepend one import to the
+ * adapter's server module; the build fails if that module is not found, so an
+ * adapter upgrade cannot silently drop it. See docs/decisions/002-….
+ */
+function openDatabaseBeforeListening() {
+  let injected = false;
+  return {
+    name: 'likes-and-fails:boot',
+    apply: /** @type {const} */ ('build'),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!/[\\/]@astrojs[\\/]node[\\/]dist[\\/]server\.js$/.test(id)) return null;
+      injected = true;
+      return { code: `import ${JSON.stringify(bootModule)};\n${code}`, map: null };
+    },
+    /** @this {{ environment?: { name: string } }} */
+    generateBundle() {
+      if (this.environment?.name === 'ssr' && !injected) {
+        throw new Error('likes-and-fails:boot: @astrojs/node/dist/server.js was not bundled; update astro.config.mjs.');
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  output: 'server',
+  // The adapter's own default body limit is 1 GiB; nothing here needs more than 2 MB.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 2 * ONE_MEGABYTE }),
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
+  devToolbar: { enabled: false },
+  security: {
+    checkOrigin: true,
+    actionBodySizeLimit: ONE_MEGABYTE,
+  },
+  env: {
+    schema: {
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data' }),
+      SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321' }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+    },
+    validateSecrets: true,
+  },
+  vite: {
+    plugins: [openDatabaseBeforeListening()],
+  },
+});

@@ -1,0 +1,259 @@
+/**
+ * Reads of posts for the feeds and the post page. Lists page with keyset
+ * cursors over the (visibility, created_at, id) indexes; only published posts
+ * appear in lists.
+ */
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { FeedCursor } from '../../src/domain/cursor.ts';
+import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
+import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
+import type { Db } from '../client.ts';
+import {
+  brands,
+  posts,
+  promises,
+  postRevisions,
+  threadEvents,
+  threadMessages,
+  users,
+  verdicts,
+} from '../schema.ts';
+
+export const FORMER_CUSTOMER = 'former customer';
+const EXCERPT_CHARACTERS = 280;
+
+const summaryColumns = {
+  id: posts.id,
+  kind: posts.kind,
+  title: posts.title,
+  excerpt: sql<string>`left(${posts.story}, ${EXCERPT_CHARACTERS + 1})`,
+  category: posts.category,
+  channel: posts.channel,
+  status: posts.status,
+  country: posts.country,
+  waitMinutes: posts.waitMinutes,
+  meTooCount: posts.meTooCount,
+  messageCount: posts.messageCount,
+  firstBrandReplyAt: posts.firstBrandReplyAt,
+  createdAt: posts.createdAt,
+  brandSlug: brands.slug,
+  brandName: brands.name,
+  brandVerified: sql<boolean>`${brands.verifiedAt} is not null`,
+  authorName: sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`,
+};
+
+export type PostSummary = {
+  id: number;
+  kind: PostKind;
+  title: string;
+  excerpt: string;
+  category: Category;
+  channel: string;
+  status: FailStatus | null;
+  country: string | null;
+  waitMinutes: number | null;
+  meTooCount: number;
+  messageCount: number;
+  firstBrandReplyAt: Date | null;
+  createdAt: Date;
+  brandSlug: string;
+  brandName: string;
+  brandVerified: boolean;
+  authorName: string;
+};
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor of the next (older) page, or null on the last page. */
+  next: FeedCursor | null;
+}
+
+function olderThan(cursor: FeedCursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  return or(
+    lt(posts.createdAt, cursor.createdAt),
+    and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)),
+  );
+}
+
+async function pageOfSummaries(db: Db, where: SQL | undefined, limit: number): Promise<Page<PostSummary>> {
+  const rows = (await db
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(brands, eq(brands.id, posts.brandId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(where)
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(limit + 1)) as PostSummary[];
+  const items = rows.slice(0, limit).map((row) => ({ ...row, brandVerified: Boolean(row.brandVerified) }));
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** The home feed: every published post, newest first. */
+export function listLatestPosts(
+  db: Db,
+  options: { cursor?: FeedCursor | null; limit?: number; kind?: PostKind | null } = {},
+): Promise<Page<PostSummary>> {
+  return pageOfSummaries(
+    db,
+    and(
+      eq(posts.visibility, 'published'),
+      options.kind ? eq(posts.kind, options.kind) : undefined,
+      olderThan(options.cursor ?? null),
+    ),
+    options.limit ?? 20,
+  );
+}
+
+export type StatusFilter = FailStatus | 'unanswered';
+
+export interface BrandFeedFilters {
+  kind?: PostKind | null;
+  status?: StatusFilter | null;
+  category?: Category | null;
+}
+
+/** A brand's published posts, newest first, filtered by kind, status and category. */
+export function listBrandPosts(
+  db: Db,
+  brandId: number,
+  filters: BrandFeedFilters,
+  options: { cursor?: FeedCursor | null; limit?: number; now?: Date } = {},
+): Promise<Page<PostSummary>> {
+  const now = options.now ?? new Date();
+  const unansweredBefore = new Date(now.getTime() - UNANSWERED_AFTER_DAYS * 86_400_000);
+  let statusCondition: SQL | undefined;
+  if (filters.status === 'unanswered') {
+    statusCondition = and(eq(posts.status, 'waiting'), lt(posts.createdAt, unansweredBefore));
+  } else if (filters.status === 'waiting') {
+    statusCondition = and(eq(posts.status, 'waiting'), gte(posts.createdAt, unansweredBefore));
+  } else if (filters.status) {
+    statusCondition = eq(posts.status, filters.status);
+  }
+  return pageOfSummaries(
+    db,
+    and(
+      eq(posts.brandId, brandId),
+      eq(posts.visibility, 'published'),
+      filters.kind ? eq(posts.kind, filters.kind) : undefined,
+      filters.category ? eq(posts.category, filters.category) : undefined,
+      statusCondition,
+      olderThan(options.cursor ?? null),
+    ),
+    options.limit ?? 20,
+  );
+}
+
+/** A person's own posts, withdrawn ones included, for /account. */
+export function listAuthorPosts(db: Db, authorId: number, limit = 50) {
+  return db
+    .select({
+      id: posts.id,
+      kind: posts.kind,
+      title: posts.title,
+      status: posts.status,
+      visibility: posts.visibility,
+      createdAt: posts.createdAt,
+      brandName: brands.name,
+      brandSlug: brands.slug,
+    })
+    .from(posts)
+    .innerJoin(brands, eq(brands.id, posts.brandId))
+    .where(eq(posts.authorId, authorId))
+    .orderBy(desc(posts.createdAt))
+    .limit(limit);
+}
+
+/** Everything the post page shows: the post, its brand, thread, promise and verdict. */
+export async function getPostPage(db: Db, postId: number) {
+  const [row] = await db
+    .select({
+      post: posts,
+      brand: {
+        id: brands.id,
+        slug: brands.slug,
+        name: brands.name,
+        verifiedAt: brands.verifiedAt,
+      },
+      authorName: summaryColumns.authorName,
+    })
+    .from(posts)
+    .innerJoin(brands, eq(brands.id, posts.brandId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, postId))
+    .limit(1);
+  if (!row) return null;
+
+  const authorName = sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`;
+  const [messages, events, promiseRows, verdictRows] = await Promise.all([
+    db
+      .select({
+        id: threadMessages.id,
+        kind: threadMessages.kind,
+        body: threadMessages.body,
+        isTemplate: threadMessages.isTemplate,
+        revisionCount: threadMessages.revisionCount,
+        removedAt: threadMessages.removedAt,
+        removalReason: threadMessages.removalReason,
+        createdAt: threadMessages.createdAt,
+        authorId: threadMessages.authorId,
+        authorName,
+        brandName: brands.name,
+      })
+      .from(threadMessages)
+      .innerJoin(users, eq(users.id, threadMessages.authorId))
+      .leftJoin(brands, eq(brands.id, threadMessages.brandId))
+      .where(eq(threadMessages.postId, postId))
+      .orderBy(asc(threadMessages.createdAt), asc(threadMessages.id)),
+    db
+      .select({
+        id: threadEvents.id,
+        type: threadEvents.type,
+        data: threadEvents.data,
+        createdAt: threadEvents.createdAt,
+        actorName: sql<string | null>`case when ${users.id} is null then null else ${authorName} end`,
+        brandName: brands.name,
+      })
+      .from(threadEvents)
+      .leftJoin(users, eq(users.id, threadEvents.actorId))
+      .leftJoin(brands, eq(brands.id, threadEvents.brandId))
+      .where(eq(threadEvents.postId, postId))
+      .orderBy(asc(threadEvents.createdAt), asc(threadEvents.id)),
+    db
+      .select()
+      .from(promises)
+      .where(eq(promises.postId, postId))
+      .orderBy(desc(promises.createdAt), desc(promises.id)),
+    db.select().from(verdicts).where(eq(verdicts.postId, postId)).limit(1),
+  ]);
+  const handler = row.post.handlerId
+    ? ((
+        await db
+          .select({ name: users.displayName })
+          .from(users)
+          .where(eq(users.id, row.post.handlerId))
+          .limit(1)
+      )[0]?.name ?? null)
+    : null;
+
+  return {
+    ...row,
+    handlerName: handler,
+    messages,
+    events,
+    promises: promiseRows,
+    verdict: verdictRows[0] ?? null,
+  };
+}
+
+export type PostPage = NonNullable<Awaited<ReturnType<typeof getPostPage>>>;
+
+/** Earlier versions of a post, oldest first, for the "edited" page. */
+export function listPostRevisions(db: Db, postId: number) {
+  return db
+    .select()
+    .from(postRevisions)
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(asc(postRevisions.revision));
+}

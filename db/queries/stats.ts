@@ -1,0 +1,129 @@
+/**
+ * The maintained aggregates (DESIGN §5) that brand pages and rankings read.
+ * `recomputeBrandStats` rebuilds them from the posts in one statement per
+ * table: the seed uses it, the window refresher will, and tests compare the
+ * incrementally maintained rows with it.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { StatWindow } from '../../src/domain/vocabulary.ts';
+import type { Db } from '../client.ts';
+import { brandStats } from '../schema.ts';
+
+/** A brand reply with at least this many words counts for "personal replies". */
+export const LONG_REPLY_WORDS = 12;
+/** Fails younger than this are not yet expected to have an answer. */
+export const RESPONSE_GRACE_HOURS = 72;
+
+export type BrandWindowStats = typeof brandStats.$inferSelect;
+
+export async function getBrandWindowStats(
+  db: Db,
+  brandId: number,
+  window: StatWindow,
+): Promise<BrandWindowStats> {
+  const [row] = await db
+    .select()
+    .from(brandStats)
+    .where(and(eq(brandStats.brandId, brandId), eq(brandStats.window, window)))
+    .limit(1);
+  return (
+    row ?? {
+      brandId,
+      window,
+      likes: 0,
+      fails: 0,
+      responseEligible: 0,
+      answered: 0,
+      firstResponseMedianSeconds: null,
+      firstResponseP90Seconds: null,
+      settled: 0,
+      resolved: 0,
+      verdicts: 0,
+      wouldBuyAgain: 0,
+      promisesKept: 0,
+      promisesBroken: 0,
+      longReplies: 0,
+      templateReplies: 0,
+      meToos: 0,
+      score: null,
+      computedAt: new Date(0),
+    }
+  );
+}
+
+/** Rebuilds brand_stats and brand_monthly_stats for every brand from published posts. */
+export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promise<void> {
+  const nowIso = now.toISOString();
+  await db.execute(sql`
+    with windows(name, days) as (
+      values ('30d', 30), ('90d', 90), ('12m', 365), ('all', null::int)
+    ),
+    post_promises as (
+      select post_id,
+             count(*) filter (where outcome = 'kept')::int as kept,
+             count(*) filter (where outcome = 'broken')::int as broken
+      from promises group by post_id
+    ),
+    post_replies as (
+      select post_id,
+             count(*) filter (where word_count >= ${LONG_REPLY_WORDS})::int as long_replies,
+             count(*) filter (where word_count >= ${LONG_REPLY_WORDS} and is_template)::int as template_replies
+      from thread_messages where kind = 'brand_reply' and removed_at is null group by post_id
+    )
+    insert into brand_stats (brand_id, "window", likes, fails, response_eligible, answered,
+      first_response_median_seconds, first_response_p90_seconds, settled, resolved, verdicts,
+      would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos,
+      score, computed_at)
+    select b.id, w.name::stat_window,
+      count(p.id) filter (where p.kind = 'like')::int,
+      count(p.id) filter (where p.kind = 'fail')::int,
+      count(p.id) filter (where p.kind = 'fail' and (p.first_brand_reply_at is not null
+        or p.created_at <= ${nowIso}::timestamptz - make_interval(hours => ${RESPONSE_GRACE_HOURS})))::int,
+      count(p.id) filter (where p.kind = 'fail' and p.first_brand_reply_at is not null)::int,
+      round(percentile_cont(0.5) within group (order by extract(epoch from p.first_brand_reply_at - p.created_at))
+        filter (where p.kind = 'fail' and p.first_brand_reply_at is not null))::int,
+      round(percentile_cont(0.9) within group (order by extract(epoch from p.first_brand_reply_at - p.created_at))
+        filter (where p.kind = 'fail' and p.first_brand_reply_at is not null))::int,
+      count(p.id) filter (where p.kind = 'fail' and (v.post_id is not null or p.status = 'unconfirmed'))::int,
+      count(p.id) filter (where p.kind = 'fail' and v.resolved)::int,
+      count(v.post_id) filter (where p.kind = 'fail')::int,
+      count(p.id) filter (where p.kind = 'fail' and v.would_buy_again)::int,
+      coalesce(sum(pp.kept), 0)::int,
+      coalesce(sum(pp.broken), 0)::int,
+      coalesce(sum(pr.long_replies), 0)::int,
+      coalesce(sum(pr.template_replies), 0)::int,
+      coalesce(sum(p.me_too_count) filter (where p.kind = 'fail'), 0)::int,
+      null,
+      ${nowIso}::timestamptz
+    from brands b
+    cross join windows w
+    left join posts p on p.brand_id = b.id and p.visibility = 'published'
+      and (w.days is null or p.created_at >= ${nowIso}::timestamptz - make_interval(days => w.days))
+    left join verdicts v on v.post_id = p.id
+    left join post_promises pp on pp.post_id = p.id
+    left join post_replies pr on pr.post_id = p.id
+    group by b.id, w.name
+    on conflict (brand_id, "window") do update set
+      likes = excluded.likes, fails = excluded.fails,
+      response_eligible = excluded.response_eligible, answered = excluded.answered,
+      first_response_median_seconds = excluded.first_response_median_seconds,
+      first_response_p90_seconds = excluded.first_response_p90_seconds,
+      settled = excluded.settled, resolved = excluded.resolved, verdicts = excluded.verdicts,
+      would_buy_again = excluded.would_buy_again, promises_kept = excluded.promises_kept,
+      promises_broken = excluded.promises_broken, long_replies = excluded.long_replies,
+      template_replies = excluded.template_replies, me_toos = excluded.me_toos,
+      computed_at = excluded.computed_at
+  `);
+  await db.execute(sql`delete from brand_monthly_stats`);
+  await db.execute(sql`
+    insert into brand_monthly_stats (brand_id, month, likes, fails, answered, first_response_median_seconds)
+    select brand_id, date_trunc('month', created_at at time zone 'UTC')::date,
+      count(*) filter (where kind = 'like')::int,
+      count(*) filter (where kind = 'fail')::int,
+      count(*) filter (where kind = 'fail' and first_brand_reply_at is not null)::int,
+      round(percentile_cont(0.5) within group (order by extract(epoch from first_brand_reply_at - created_at))
+        filter (where kind = 'fail' and first_brand_reply_at is not null))::int
+    from posts where visibility = 'published'
+    group by 1, 2
+  `);
+}

@@ -1,0 +1,3 @@
+export async function seedSynthetic(..._args: unknown[]): Promise<void> {
+  throw new Error('not yet');
+}

@@ -1,0 +1,35 @@
+/**
+ * How brands are told apart (DESIGN §3): by normalised website domain and by
+ * name regardless of case, accents and punctuation, so "Café-Nord" and
+ * "cafe nord" are one brand.
+ */
+import slugify from '@sindresorhus/slugify';
+
+/** "Café Nord, Ltd." → "cafe nord ltd" */
+export function brandNameKey(name: string): string {
+  return slugify(name.normalize('NFKC'), { separator: ' ', decamelize: false });
+}
+
+/** "Café Nord" → "cafe-nord" (the public URL segment). */
+export function brandSlug(name: string): string {
+  return slugify(name.normalize('NFKC'), { decamelize: false }) || 'brand';
+}
+
+/**
+ * "https://WWW.Northwind-Telecom.example/support?x=1" → "northwind-telecom.example".
+ * Returns null when the input is not a usable web address.
+ */
+export function normalizeDomain(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '') return null;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.toLowerCase().replace(/\.$/, '').replace(/^www\d*\./, '');
+  // A brand's site needs at least a name and a top-level domain, and no bare IPs.
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) || /^[\d.]+$/.test(host)) return null;
+  return host;
+}

@@ -1,0 +1,166 @@
+/**
+ * The board's vocabulary (DESIGN §3): the closed lists every layer shares.
+ * Each list is a readonly tuple so the database enums, the zod schemas and the
+ * labels shown to people are derived from one place.
+ */
+
+export const POST_KINDS = ['like', 'fail'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const SECTORS = [
+  'telecom',
+  'ecommerce',
+  'retail',
+  'banking',
+  'energy',
+  'transport',
+  'airlines',
+  'hosting',
+  'electronics',
+  'public',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  telecom: 'Telecom & internet',
+  ecommerce: 'E-commerce',
+  retail: 'Retail',
+  banking: 'Banking & insurance',
+  energy: 'Energy & utilities',
+  transport: 'Transport & travel',
+  airlines: 'Airlines',
+  hosting: 'Hosting & software',
+  electronics: 'Electronics',
+  public: 'Public services',
+  other: 'Other',
+};
+
+export const CATEGORIES = [
+  'delivery',
+  'defect',
+  'compatibility',
+  'billing',
+  'cancellation',
+  'responsiveness',
+  'attitude',
+  'suggestion',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  delivery: 'Delivery',
+  defect: 'Product defect or malfunction',
+  compatibility: 'Compatibility',
+  billing: 'Billing & refunds',
+  cancellation: 'Cancellation & retention',
+  responsiveness: 'Support responsiveness',
+  attitude: 'Staff attitude',
+  suggestion: 'Suggestion',
+  other: 'Other',
+};
+
+export const CHANNELS = [
+  'phone',
+  'email',
+  'chat',
+  'social',
+  'webform',
+  'store',
+  'mail',
+  'other',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  chat: 'Live chat',
+  social: 'Social media',
+  webform: 'Web form or ticket',
+  store: 'In store',
+  mail: 'Postal mail',
+  other: 'Other',
+};
+
+/**
+ * Stored status of a fail (DESIGN §4). Likes have no lifecycle and store null.
+ * "unanswered" is not stored: it is a waiting fail older than 30 days, derived
+ * when shown so no job has to flip it.
+ */
+export const FAIL_STATUSES = [
+  'waiting',
+  'answered',
+  'promised',
+  'resolution_proposed',
+  'resolved',
+  'not_resolved',
+  'unconfirmed',
+] as const;
+export type FailStatus = (typeof FAIL_STATUSES)[number];
+
+export const STATUS_LABELS: Record<FailStatus | 'unanswered', string> = {
+  waiting: 'Waiting for the brand',
+  answered: 'Answered',
+  promised: 'Promised',
+  resolution_proposed: 'Resolution proposed',
+  resolved: 'Resolved',
+  not_resolved: 'Not resolved',
+  unconfirmed: 'Closed, unconfirmed',
+  unanswered: 'Unanswered',
+};
+
+export const POST_VISIBILITIES = ['published', 'withdrawn', 'removed'] as const;
+export type PostVisibility = (typeof POST_VISIBILITIES)[number];
+
+export const PROMISE_OUTCOMES = ['pending', 'kept', 'broken', 'replaced'] as const;
+export type PromiseOutcome = (typeof PROMISE_OUTCOMES)[number];
+
+export const MESSAGE_KINDS = ['follow_up', 'brand_reply'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const THREAD_EVENT_TYPES = [
+  'case_taken',
+  'promise_made',
+  'promise_replaced',
+  'promise_kept',
+  'promise_broken',
+  'resolution_proposed',
+  'escalated',
+  'verdict',
+  'verdict_changed',
+  'closed_unconfirmed',
+  'edited',
+  'withdrawn',
+  'removed',
+  'restored',
+] as const;
+export type ThreadEventType = (typeof THREAD_EVENT_TYPES)[number];
+
+export const FLAG_REASONS = ['spam', 'fake', 'personal_data', 'hate', 'wrong_brand'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
+  spam: 'Spam',
+  fake: 'Fake experience',
+  personal_data: 'Personal data',
+  hate: 'Hate or harassment',
+  wrong_brand: 'Not about this brand',
+};
+
+export const USER_ROLES = ['customer', 'moderator'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const BRAND_MEMBER_ROLES = ['owner', 'member'] as const;
+export type BrandMemberRole = (typeof BRAND_MEMBER_ROLES)[number];
+
+export const STAT_WINDOWS = ['30d', '90d', '12m', 'all'] as const;
+export type StatWindow = (typeof STAT_WINDOWS)[number];
+
+export const STAT_WINDOW_DAYS: Record<StatWindow, number | null> = {
+  '30d': 30,
+  '90d': 90,
+  '12m': 365,
+  all: null,
+};

@@ -1,0 +1,36 @@
+/**
+ * Every URL of the board, built in one place (never by hand in a page), so a
+ * route can move without hunting for string templates.
+ */
+export const paths = {
+  home: () => '/',
+  about: () => '/about',
+  methodology: () => '/methodology',
+  transparency: () => '/transparency',
+  rankings: () => '/rankings',
+  search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
+  newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
+  brand: (slug: string, query?: Record<string, string | null | undefined>) =>
+    withQuery(`/brands/${encodeURIComponent(slug)}`, query),
+  brandFeed: (slug: string) => `/brands/${encodeURIComponent(slug)}/feed.xml`,
+  brandInbox: (slug: string) => `/brand/${encodeURIComponent(slug)}/inbox`,
+  post: (id: number) => `/posts/${id}`,
+  postRevisions: (id: number) => `/posts/${id}/revisions`,
+  login: (next?: string) => withQuery('/login', { next }),
+  signup: () => '/signup',
+  logout: () => '/logout',
+  account: () => '/account',
+  moderation: () => '/moderation',
+  feed: () => '/feed.xml',
+};
+
+/** Appends the non-empty entries of `query` as a query string. */
+export function withQuery(path: string, query?: Record<string, string | null | undefined>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') params.set(key, value);
+  }
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
+}

@@ -1,0 +1,16 @@
+/**
+ * Imported ahead of the Node adapter's server (see astro.config.mjs and
+ * docs/decisions/002-open-the-database-before-listening.md): opening the
+ * database here, with top-level await, means migrations run and the PGlite
+ * lock is taken before the port is bound, and a second process on the same
+ * data directory exits with the reason instead of serving errors.
+ */
+import { getDatabase } from './database.ts';
+
+try {
+  const handle = await getDatabase();
+  console.log(`Likes & Fails: database ready (${handle.driver}).`);
+} catch (error) {
+  console.error(`Likes & Fails cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,23 @@
+/**
+ * A test database filled with the demo board (the same generator as
+ * `npm run db:seed`), for tests that read realistic pages and figures.
+ */
+import { recomputeBrandStats } from '../../db/queries/stats.ts';
+import { buildDemo } from '../../db/seed/demo.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+/** A fixed clock: demo data and pages render the same on every run. */
+export const DEMO_NOW = new Date('2026-06-15T12:00:00.000Z');
+
+// Hashing is slow by design and no test logs in with these rows; a placeholder keeps it fast.
+const UNUSABLE_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$test$test';
+
+export async function createDemoDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  const store = buildDemo({ now: DEMO_NOW, passwordHash: UNUSABLE_PASSWORD_HASH });
+  await database.db.transaction(async (tx) => {
+    await store.write(tx);
+    await recomputeBrandStats(tx, DEMO_NOW);
+  });
+  return database;
+}
