@@ -27,7 +27,9 @@ function openDatabaseBeforeListening() {
     /** @this {{ environment?: { name: string } }} */
     generateBundle() {
       if (this.environment?.name === 'ssr' && !injected) {
-        throw new Error('likes-and-fails:boot: @astrojs/node/dist/server.js was not bundled; update astro.config.mjs.');
+        throw new Error(
+          'likes-and-fails:boot: @astrojs/node/dist/server.js was not bundled; update astro.config.mjs.',
+        );
       }
     },
   };
@@ -46,10 +48,28 @@ export default defineConfig({
   },
   env: {
     schema: {
-      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data' }),
-      SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321' }),
-      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Validated when the server starts (validateSecrets), so a typo stops the start, not a request.
+      DATABASE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        url: true,
+        startsWith: 'postgres',
+      }),
+      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data', min: 1 }),
+      SITE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: 'http://localhost:4321',
+        url: true,
+      }),
+      SMTP_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        url: true,
+        startsWith: 'smtp',
+      }),
     },
     validateSecrets: true,
   },

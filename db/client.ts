@@ -104,8 +104,9 @@ async function openPostgres(
   return {
     db,
     driver: 'postgres',
-    rows: async <T extends Record<string, unknown>>(query: SQL) =>
-      [...((await db.execute(query)) as unknown as T[])],
+    rows: async <T extends Record<string, unknown>>(query: SQL) => [
+      ...((await db.execute(query)) as unknown as T[]),
+    ],
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -51,8 +51,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 
-const createdAt = () =>
-  timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 // ── enums ────────────────────────────────────────────────────────────────────
@@ -76,12 +75,7 @@ export const tokenPurposeEnum = pgEnum('token_purpose', [
   'brand_claim',
   'team_invite',
 ]);
-export const claimStatusEnum = pgEnum('claim_status', [
-  'pending',
-  'verified',
-  'approved',
-  'rejected',
-]);
+export const claimStatusEnum = pgEnum('claim_status', ['pending', 'verified', 'approved', 'rejected']);
 export const flagStatusEnum = pgEnum('flag_status', ['open', 'upheld', 'dismissed']);
 export const jobStatusEnum = pgEnum('job_status', ['queued', 'running', 'done', 'failed']);
 
@@ -201,10 +195,7 @@ export const brandMembers = pgTable(
     invitedById: integer('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.brandId, t.userId] }),
-    index('brand_members_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.brandId, t.userId] }), index('brand_members_user_idx').on(t.userId)],
 );
 
 export const brandClaims = pgTable(
@@ -459,8 +450,7 @@ export const flags = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('flags_one_per_user_and_target')
-      .on(t.postId, t.userId, sql`coalesce(message_id, 0)`),
+    uniqueIndex('flags_one_per_user_and_target').on(t.postId, t.userId, sql`coalesce(message_id, 0)`),
     index('flags_queue_idx').on(t.status, t.createdAt),
   ],
 );

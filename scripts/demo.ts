@@ -10,7 +10,9 @@ function run(command: string, args: string[]): Promise<void> {
     const child = spawn(command, args, { stdio: 'inherit', env: process.env });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`)),
     );
   });
 }

@@ -409,8 +409,7 @@ export const CLASSIC_STORIES: ClassicStory[] = [
   {
     brandSlug: 'northwind-telecom',
     kind: 'fail',
-    title:
-      'TV box dead on the night of the cup final, and the first free technician slot was nine days away',
+    title: 'TV box dead on the night of the cup final, and the first free technician slot was nine days away',
     story:
       'Sunday, 18:40, an hour and twenty minutes before the cup final kicked off, my Northwind TV box went black and the internet light turned red. I restarted it three times, swapped the cable and did the factory reset the help page suggests. Nothing.\n\nI called the support line and waited 52 minutes on hold with the same eleven seconds of music. The agent was polite, ran the same reset I had already done, then booked a technician for Tuesday. Not this Tuesday: the one after, nine days away. I pay €64.90 a month for the TV-and-internet bundle, and I watched the second half on my phone over mobile data, which ate my whole monthly allowance.\n\nI am posting this because I keep reading that things only move once they are public. I would love to be proven wrong. Customer number and box serial are ready for whoever picks this up.',
     category: 'defect',
@@ -506,8 +505,7 @@ export const CLASSIC_STORIES: ClassicStory[] = [
   {
     brandSlug: 'larkspire-bank',
     kind: 'fail',
-    title:
-      "Phished out of €2,340, and the bank's chat agent kept sending me the password-reset guide",
+    title: "Phished out of €2,340, and the bank's chat agent kept sending me the password-reset guide",
     story:
       "On a Tuesday evening I got a text that looked exactly like Larkspire's, about a 'blocked payment'. I clicked, logged in and confirmed a code. Within twenty minutes two transfers left my current account, €1,490 and €850, to an account abroad. I realised what had happened straight away, and that is when the second problem began.\n\nThe emergency number on the back of my card led to a menu that sent me to the chat. I waited 25 minutes and wrote, as clearly as I could: 'I am a fraud victim, two transfers were made without my consent, please block my account and recall them.' The reply was a link to 'How to reset your password'. I repeated myself. Same link, plus 'I understand your frustration'. Third attempt, same thing, and then the chat closed itself with a satisfaction survey.\n\nI drove to my branch the next morning. The person there blocked the account in two minutes, but by then the money was long gone.",
     category: 'responsiveness',
@@ -551,8 +549,7 @@ export const CLASSIC_STORIES: ClassicStory[] = [
   {
     brandSlug: 'glintwell-electronics',
     kind: 'fail',
-    title:
-      "Laptop under warranty sent to Glintwell's repair partner: five weeks, three statuses, no laptop",
+    title: "Laptop under warranty sent to Glintwell's repair partner: five weeks, three statuses, no laptop",
     story:
       "My Glintwell laptop (€1,129, eleven months old) started shutting down whenever the battery dropped below 40%. I filed a warranty request through the web form and a courier picked it up two days later. So far, so good.\n\nThen the laptop disappeared into a repair centre run by a subcontractor. For the first week the tracking page said 'Received'. Week two: 'Awaiting parts'. Week three: 'Received' again. When I called Glintwell, they said they cannot see inside the partner's system and gave me the partner's email address. The partner replied once, to say I should contact Glintwell because I am 'their customer'.\n\nI am a freelance translator. I bought a €300 stopgap laptop to keep working and lost two days reinstalling everything. Five weeks after pickup I still don't know whether anyone has even opened the case.",
     category: 'defect',
@@ -618,8 +615,7 @@ export const CLASSIC_STORIES: ClassicStory[] = [
   {
     brandSlug: 'pinebyte-hosting',
     kind: 'fail',
-    title:
-      "Ten days to point a domain at my site, because Pinebyte's only support channel is a shared inbox",
+    title: "Ten days to point a domain at my site, because Pinebyte's only support channel is a shared inbox",
     story:
       "I run a small online pottery shop. On a Monday I asked Pinebyte to change the primary domain on my hosting plan, a five-minute job that the control panel doesn't let customers do themselves. There is no ticket system and no phone, only a support address and a promise of 'replies within 24 business hours'.\n\nDay 3: an automatic reply saying my message had been received. Day 5: an answer asking which domain, although both were in the subject line. Day 6: I answered within four minutes. Day 8: a different person asked me to prove I owned the account by writing from the account email, which I had done every single time. Day 10: the change was made, at 23:40, and it broke my SSL certificate until the next morning.\n\nMeanwhile the shop showed my old test site to every visitor. I estimate I lost about €600 of orders in the busiest fortnight before Christmas.",
     category: 'responsiveness',
@@ -779,8 +775,7 @@ export const CLASSIC_STORIES: ClassicStory[] = [
   {
     brandSlug: 'oakhollow-home',
     kind: 'like',
-    title:
-      'Charged twice for a €749 sofa, and one person at the service desk fixed it in ten minutes',
+    title: 'Charged twice for a €749 sofa, and one person at the service desk fixed it in ten minutes',
     story:
       "I ordered a sofa at the Oakhollow store on Saturday. The card terminal froze on the first attempt, the salesperson ran the payment again, and that evening my banking app showed two payments of €749. My stomach dropped: that is most of my rent.\n\nOn Sunday morning I went back with screenshots and waited six minutes at the service desk. Femi, who was on duty, looked at the screenshots, checked the till log, saw the duplicate straight away and voided it while I was standing there. He printed a refund receipt, wrote his name and a direct extension on it, and told me the bank usually releases the money within a day or two, and to call him if it didn't.\n\nThe money was back on Monday morning. No argument, no 'please allow 14 working days', no form. Thank you, Femi.",
     category: 'billing',
@@ -938,8 +933,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['ecommerce', 'retail', 'electronics'],
     category: 'delivery',
     channel: 'email',
-    title:
-      'Ordered on Tuesday evening, delivered on Wednesday morning, with a clear email at every step',
+    title: 'Ordered on Tuesday evening, delivered on Wednesday morning, with a clear email at every step',
     story:
       "I ordered my {product} from {brand} late on a Tuesday, expecting the usual 'three to five working days'. An email at 22:10 said it had been packed; another at 07:40 gave a one-hour delivery window; the courier arrived right in the middle of it.\n\nThe box was the right size, nothing rattled and the invoice was inside. When I replied to the dispatch email with a question about the warranty, a person answered the same afternoon. Flawless.",
     waitMinutes: null,
@@ -949,8 +943,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['ecommerce', 'retail', 'electronics'],
     category: 'delivery',
     channel: 'social',
-    title:
-      'Parcel lost by the courier, and {brand} sent a new one the same day after a single message',
+    title: 'Parcel lost by the courier, and {brand} sent a new one the same day after a single message',
     story:
       "My {product} from {brand} had been stuck at a courier depot for {days} days, with tracking that just said 'in transit'. I sent {brand} a short message on social media, mostly to vent.\n\nThey replied within the hour, asked for my order number privately, and told me they would not make me wait for the courier's investigation: a new one was leaving the warehouse that afternoon. It arrived the next day. When the original finally turned up a week later, they sent a prepaid return label without my asking.\n\nThat is how you handle a lost parcel.",
     waitMinutes: null,
@@ -960,8 +953,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['electronics', 'ecommerce', 'retail'],
     category: 'defect',
     channel: 'store',
-    title:
-      "Faulty {product} swapped on the spot at {brand}: no questions, no 'send it to the manufacturer'",
+    title: "Faulty {product} swapped on the spot at {brand}: no questions, no 'send it to the manufacturer'",
     story:
       "My {product} developed a fault after {days} days. I took it back to the {brand} store with the receipt, expecting to be told it would be sent away for four weeks of 'diagnosis'.\n\nAfter {minutes} minutes in the queue, the assistant tested it in front of me, agreed it was faulty and swapped it for a new one from the shelf. She even checked the new one worked before I left. The whole thing took less than a quarter of an hour. This is why I keep shopping there.",
     waitMinutes: [2, 12],
@@ -1001,8 +993,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: 'any',
     category: 'billing',
     channel: 'webform',
-    title:
-      'Wrong charge on my {product} bill: reported through the web form, refunded {days} days later',
+    title: 'Wrong charge on my {product} bill: reported through the web form, refunded {days} days later',
     story:
       "My latest bill from {brand} for my {product} had a charge I didn't recognise. I filled in the billing form on their website, expecting to have to chase it for weeks.\n\nThe next day a person replied: the charge was their mistake, it had been reversed, and they told me exactly when the money would reach my account. It arrived {days} days later, on the date they gave. They also explained what had caused it, so I know it won't happen again. Simple, fast and honest.",
     waitMinutes: null,
@@ -1042,8 +1033,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: 'any',
     category: 'suggestion',
     channel: 'webform',
-    title:
-      'I suggested a small change to {brand} through their feedback form. They actually made it.',
+    title: 'I suggested a small change to {brand} through their feedback form. They actually made it.',
     story:
       'A few months ago I used the feedback form on the {brand} website to suggest something small about my {product}: that the confirmation email should have the reference number in the subject line, so it is easy to find later.\n\nI got a personal reply thanking me, which I assumed was the end of it. Last week I noticed the change had been made, and a few days later an email arrived telling me my suggestion had gone live. A tiny thing, but it made me feel listened to.',
     waitMinutes: null,
@@ -1074,8 +1064,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['airlines', 'transport'],
     category: 'other',
     channel: 'other',
-    title:
-      'My connection was cancelled, and {brand} had rebooked me before I even found a departures screen',
+    title: 'My connection was cancelled, and {brand} had rebooked me before I even found a departures screen',
     story:
       'I was travelling with {brand} on my {product} last month when my connection was cancelled because of a technical problem. Before I had even found a departures screen, the {brand} app sent a notification: I had been rebooked on the next departure, with a seat reserved and a meal voucher for the wait.\n\nA second message explained how to claim compensation, with a link that pre-filled my booking details. The claim was paid {days} days later. Disruptions happen; this is what handling them well looks like.',
     waitMinutes: null,
@@ -1095,8 +1084,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['public'],
     category: 'responsiveness',
     channel: 'mail',
-    title:
-      'Wrote to {brand} by post about my {product} and got a clear, signed answer in {days} days',
+    title: 'Wrote to {brand} by post about my {product} and got a clear, signed answer in {days} days',
     story:
       'I am not comfortable with online forms, so I wrote a letter to {brand} about my {product}, with copies of my documents. I expected to wait for months.\n\n{days} days later a reply came by post. It was signed by a named officer with a direct phone line, and it explained in plain words what had gone wrong, what they had already corrected and what I still needed to send. The one missing document was listed, with the exact address to send it to. Public services can work well, and it is worth saying so.',
     waitMinutes: null,
@@ -1126,8 +1114,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['energy', 'telecom'],
     category: 'defect',
     channel: 'other',
-    title:
-      '{brand} technician arrived early, fixed the fault and explained exactly what had gone wrong',
+    title: '{brand} technician arrived early, fixed the fault and explained exactly what had gone wrong',
     story:
       'After repeated outages at home, {brand} booked a technician for a four-hour window. He rang the bell at the very start of it, having called ahead to check someone was in.\n\nHe found the problem quickly (a corroded connector outside the building, nothing I could ever have found myself), replaced it, and then spent ten minutes explaining what had happened and how to spot it next time. He left everything clean and tidy. This is what a home visit should look like.',
     waitMinutes: null,
@@ -1240,8 +1227,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['electronics', 'ecommerce'],
     category: 'defect',
     channel: 'chat',
-    title:
-      'Third repair for the same fault on my {product}, and {brand} still refuses a replacement',
+    title: 'Third repair for the same fault on my {product}, and {brand} still refuses a replacement',
     story:
       "My {product} from {brand} has now been sent for repair three times for the same problem. The first time, after {days} days, it went away for two weeks and came back with a note saying 'no fault found'. It failed again the same evening.\n\nThe second time they replaced a part and it worked for a month. The third time I opened a chat and asked whether, given the history, they could simply replace it. The agent said replacements are only possible 'after three unsuccessful repairs', and that the first one didn't count because no fault was found.\n\nSo I am now on repair number three, which by their logic is number two. I have spent more time packing, posting and chasing this {product} than using it, and every time I have to explain the whole history again because the chat keeps no record of earlier conversations.\n\nI have all the repair reports. I would happily send them to anyone at {brand} who can count to three.",
     waitMinutes: null,
@@ -1311,8 +1297,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['ecommerce', 'retail', 'electronics'],
     category: 'delivery',
     channel: 'phone',
-    title:
-      "Tracking says 'delivered', my {product} is nowhere, and {brand} says it's the courier's problem",
+    title: "Tracking says 'delivered', my {product} is nowhere, and {brand} says it's the courier's problem",
     story:
       "The tracking for my {product} says it was delivered on Thursday at 13:47. I was working from home all day and nobody rang. No parcel at the door, with the neighbours or in the bin store.\n\nI called {brand} and waited {minutes} minutes. The agent said that once the courier marks a parcel as delivered it is out of their hands, and I should contact the courier. The courier's website says claims must be opened by the sender. I am a customer of {brand}, not of the courier, and I paid for something I haven't received.",
     waitMinutes: [15, 50],
@@ -1342,8 +1327,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['electronics'],
     category: 'defect',
     channel: 'store',
-    title:
-      "The {brand} store won't touch my faulty {product}: 'send it to the manufacturer yourself'",
+    title: "The {brand} store won't touch my faulty {product}: 'send it to the manufacturer yourself'",
     story:
       "I bought my {product} at the {brand} store. When it developed a fault within the warranty period, I brought it back to the same counter. After {minutes} minutes in the queue I was told the store 'doesn't do repairs' and that I should contact the manufacturer myself.\n\nThe manufacturer says the seller is responsible during the legal guarantee period. When I said so at the counter, the assistant shrugged and said that's not how it works at {brand}. I'm not asking for a favour, I'm asking the shop that sold it to me to deal with it.",
     waitMinutes: [10, 40],
@@ -1353,8 +1337,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['telecom', 'energy'],
     category: 'defect',
     channel: 'phone',
-    title:
-      'Third missed technician appointment for my {product}, and {brand} says nobody was ever scheduled',
+    title: 'Third missed technician appointment for my {product}, and {brand} says nobody was ever scheduled',
     story:
       "The service on my {product} has been cutting out on and off for {days} days. {brand} has now given me three technician appointments. Each time I stayed home, and each time nobody came.\n\nToday I called again ({minutes} minutes on hold) and the agent said there was no appointment in the system at all, and that the previous agents had probably 'only requested' one. She requested another. I asked how that was different from the last three times, and she had no answer. Meanwhile I pay full price for a service that works half the time.",
     waitMinutes: [20, 70],
@@ -1375,8 +1358,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['hosting', 'telecom', 'electronics'],
     category: 'compatibility',
     channel: 'email',
-    title:
-      "An automatic {brand} update broke my {product}, and support says it's working as intended",
+    title: "An automatic {brand} update broke my {product}, and support says it's working as intended",
     story:
       "Last week {brand} pushed an automatic update, and since then my {product} no longer works with equipment I have used for years without a problem. Nothing changed on my side.\n\nI emailed support with the exact date it started, logs and screenshots. The answer came {days} days later: my setup 'is no longer supported' and this is expected behaviour. Nobody warned customers before the update, and there is no way to roll it back. I am paying the same price for less.",
     waitMinutes: null,
@@ -1426,8 +1408,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['telecom', 'energy', 'other', 'banking'],
     category: 'cancellation',
     channel: 'mail',
-    title:
-      'Signing up with {brand} took two minutes online. Cancelling requires a registered letter.',
+    title: 'Signing up with {brand} took two minutes online. Cancelling requires a registered letter.',
     story:
       'Joining {brand} took two minutes on their website. Leaving, it turns out, requires a signed registered letter to a postal address, with a copy of my ID, sent at least 30 days before the end of the month.\n\nI sent it. {days} days later I still had no confirmation, so I called: they had no record of the letter. I have the postal receipt showing it was delivered and signed for. I have now been charged for another month of my {product}, which is exactly what the registered letter was supposed to prevent.',
     waitMinutes: null,
@@ -1478,8 +1459,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: 'any',
     category: 'suggestion',
     channel: 'email',
-    title:
-      'Suggestion to {brand}: keep one reference number per case, so customers stop starting from zero',
+    title: 'Suggestion to {brand}: keep one reference number per case, so customers stop starting from zero',
     story:
       "Every time I email {brand} about my {product}, the reply comes from a different address, with a new reference number and no copy of what I wrote before. The next agent then asks me to explain everything again.\n\nI suggested by email that they keep one reference per case and quote the history in their replies, like most companies do. The answer was a form letter thanking me for my 'valuable feedback'. {days} days later, nothing has changed. This would cost them almost nothing.",
     waitMinutes: null,
@@ -1509,8 +1489,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['public'],
     category: 'other',
     channel: 'store',
-    title:
-      'Waited {minutes} minutes at the {brand} office, then was told I needed an online appointment',
+    title: 'Waited {minutes} minutes at the {brand} office, then was told I needed an online appointment',
     story:
       "I went to the {brand} office about my {product} because I couldn't get an answer by phone. There was a ticket machine, so I took a number and waited {minutes} minutes.\n\nWhen my number was finally called, the clerk told me this service now works only by online appointment, and that the next free slot was in three weeks. There was no sign saying so anywhere in the waiting room, and the machine happily gave me a ticket. Nobody walked round to tell the people who were waiting.",
     waitMinutes: [45, 180],
@@ -1520,8 +1499,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['airlines'],
     category: 'other',
     channel: 'phone',
-    title:
-      'Bag lost on my {brand} flight {days} days ago, and every call starts the search from scratch',
+    title: 'Bag lost on my {brand} flight {days} days ago, and every call starts the search from scratch',
     story:
       "My checked bag didn't arrive after my {product} with {brand}. I filed a report at the airport desk and received a reference. That was {days} days ago.\n\nThe online tracker still says 'tracing in progress'. I have called four times, waiting up to {minutes} minutes, and each agent asks me to describe the bag again, the colour, the contents, as if the report didn't exist. I have spent over €300 on clothes and essentials, and nobody can tell me whether to keep waiting or file a claim.",
     waitMinutes: [30, 90],
@@ -1531,8 +1509,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['airlines', 'transport'],
     category: 'billing',
     channel: 'webform',
-    title:
-      'My compensation claim to {brand} was rejected by an automatic reply four minutes after I sent it',
+    title: 'My compensation claim to {brand} was rejected by an automatic reply four minutes after I sent it',
     story:
       "My journey with {brand} arrived more than three hours late, which under the rules entitles me to compensation. I filled in their online claim form with every detail and document they asked for.\n\nFour minutes later I received a rejection citing 'extraordinary circumstances', without saying what they were. On the day, the staff had told us it was a crew scheduling problem. I replied asking for the reason in writing and received the same automatic rejection again. It is hard to believe anyone read it.",
     waitMinutes: null,
@@ -1573,8 +1550,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: 'any',
     category: 'other',
     channel: 'webform',
-    title:
-      'Asked {brand} for a copy of my personal data {days} days ago. Nothing but automatic emails.',
+    title: 'Asked {brand} for a copy of my personal data {days} days ago. Nothing but automatic emails.',
     story:
       "I used the {brand} privacy form to request a copy of the personal data they hold about me, including the notes on my {product} account, because I am in a dispute with them and want to see what has been recorded.\n\nThe law gives them a fixed deadline to answer. It has been {days} days. I got an automatic acknowledgement and, two weeks later, another automatic email asking me to 'confirm my request', which I did within minutes. Since then, silence. I am now preparing a complaint to the data protection authority.",
     waitMinutes: null,
@@ -1594,8 +1570,7 @@ export const STORY_TEMPLATES: StoryTemplate[] = [
     sectors: ['energy'],
     category: 'billing',
     channel: 'phone',
-    title:
-      '{brand} keeps billing me on estimated readings although I send the real one every month',
+    title: '{brand} keeps billing me on estimated readings although I send the real one every month',
     story:
       "Every month I submit the meter reading for my {product} through the {brand} app, and every month the bill is based on an 'estimated reading' that is far higher. I am now more than €400 in credit that I never chose to lend them.\n\nI called and waited {minutes} minutes. The agent confirmed my readings had been received but were 'not validated', and could not tell me why. She suggested I send a photo. I have sent four. I would like my readings used and my money back, and I would like to stop doing their job for them.",
     waitMinutes: [20, 70],
@@ -1635,15 +1610,7 @@ export const PRODUCTS_BY_SECTOR: Record<Sector, string[]> = {
     'phone case',
     'standing desk',
   ],
-  retail: [
-    'sofa',
-    'winter coat',
-    'mattress',
-    'kitchen table',
-    'bookcase',
-    'gift card',
-    'loyalty card',
-  ],
+  retail: ['sofa', 'winter coat', 'mattress', 'kitchen table', 'bookcase', 'gift card', 'loyalty card'],
   banking: [
     'current account',
     'credit card',

@@ -120,7 +120,10 @@ export function buildDemo(options: DemoOptions): SeedStore {
       });
     } else {
       // Unverified brands still answer sometimes, through an unofficial account that is not shown as verified.
-      agents.push({ userId: addUser(`support@${brand.domain}`, `${brand.name} support`), name: `${brand.name} support` });
+      agents.push({
+        userId: addUser(`support@${brand.domain}`, `${brand.name} support`),
+        name: `${brand.name} support`,
+      });
     }
     brands.set(brand.slug, { id, brand, agents });
   }
@@ -192,7 +195,9 @@ export function buildDemo(options: DemoOptions): SeedStore {
   CLASSIC_STORIES.forEach((classic, index) => {
     const brand = brands.get(classic.brandSlug);
     if (!brand) throw new Error(`Classic story for unknown brand ${classic.brandSlug}`);
-    const createdAt = new Date(now.getTime() - classic.daysAgo * DAY_MS + random.int(8, 20) * HOUR_MS - 12 * HOUR_MS);
+    const createdAt = new Date(
+      now.getTime() - classic.daysAgo * DAY_MS + random.int(8, 20) * HOUR_MS - 12 * HOUR_MS,
+    );
     // The demo customer tells the first stories, so /account has something to show.
     const authorId = index < 3 && brand.brand.slug !== DEMO_BRAND_SLUG ? demoCustomerId : authorFor(brand);
     addPost({
@@ -212,14 +217,17 @@ export function buildDemo(options: DemoOptions): SeedStore {
           const at = hoursAfter(postedAt, step.afterHours);
           if (step.by === 'author') return { type: 'author', at, body: step.body };
           // A new agent after a long gap: the handover the design wants shown.
-          if (step.afterHours > 24 * 7 && brand.agents.length > 1) agentIndex = (agentIndex + 1) % brand.agents.length;
+          if (step.afterHours > 24 * 7 && brand.agents.length > 1)
+            agentIndex = (agentIndex + 1) % brand.agents.length;
           const agent = brand.agents[agentIndex]!;
           return {
             type: 'brand',
             at,
             agent,
             body: personalise(step.body, brand, agent, userName(authorId)),
-            promiseDueOn: step.promiseInDays ? isoDay(new Date(at.getTime() + step.promiseInDays * DAY_MS)) : null,
+            promiseDueOn: step.promiseInDays
+              ? isoDay(new Date(at.getTime() + step.promiseInDays * DAY_MS))
+              : null,
             proposeResolution: step.proposeResolution ?? false,
           };
         });
@@ -247,10 +255,15 @@ export function buildDemo(options: DemoOptions): SeedStore {
     const kind = random.chance(0.2 + 0.55 * quality) ? 'like' : 'fail';
     const sector = brand.brand.sector;
     const templates = STORY_TEMPLATES.filter(
-      (template) => template.kind === kind && (template.sectors === 'any' || template.sectors.includes(sector)),
+      (template) =>
+        template.kind === kind && (template.sectors === 'any' || template.sectors.includes(sector)),
     );
-    const template = random.pick(templates.length > 0 ? templates : STORY_TEMPLATES.filter((t) => t.kind === kind));
-    const waitMinutes = template.waitMinutes ? random.int(template.waitMinutes[0], template.waitMinutes[1]) : null;
+    const template = random.pick(
+      templates.length > 0 ? templates : STORY_TEMPLATES.filter((t) => t.kind === kind),
+    );
+    const waitMinutes = template.waitMinutes
+      ? random.int(template.waitMinutes[0], template.waitMinutes[1])
+      : null;
     const fill = (text: string) =>
       text
         .replaceAll('{brand}', brand.brand.name)
@@ -292,7 +305,11 @@ function likeSteps(random: Random, brand: BrandContext, postedAt: Date): ThreadS
       type: 'brand',
       at: hoursAfter(postedAt, random.logUniform(0.5, 72)),
       agent,
-      body: random.pick(THANK_YOU_REPLIES).replaceAll('{brand}', brand.brand.name).replaceAll('{agent}', agent.name).replaceAll('{name}', 'there'),
+      body: random
+        .pick(THANK_YOU_REPLIES)
+        .replaceAll('{brand}', brand.brand.name)
+        .replaceAll('{agent}', agent.name)
+        .replaceAll('{name}', 'there'),
     },
   ];
 }
@@ -308,12 +325,17 @@ function failSteps(
   const quality = brand.brand.quality;
   const steps: ThreadStep[] = [];
   if (random.chance(0.35)) {
-    steps.push({ type: 'author', at: hoursAfter(postedAt, random.logUniform(2, 96)), body: random.pick(AUTHOR_FOLLOW_UPS) });
+    steps.push({
+      type: 'author',
+      at: hoursAfter(postedAt, random.logUniform(2, 96)),
+      body: random.pick(AUTHOR_FOLLOW_UPS),
+    });
   }
   if (!random.chance(0.25 + 0.7 * quality)) return steps; // the brand never answers
 
   // Good brands answer within hours, poor ones within days.
-  const firstReplyHours = quality > 0.7 ? random.logUniform(0.3, 12) : random.logUniform(2, 24 * (2 + 10 * (1 - quality)));
+  const firstReplyHours =
+    quality > 0.7 ? random.logUniform(0.3, 12) : random.logUniform(2, 24 * (2 + 10 * (1 - quality)));
   let at = hoursAfter(postedAt, firstReplyHours);
   let agent = random.pick(brand.agents);
   const canned = random.chance(brand.brand.cannedness);
@@ -331,7 +353,9 @@ function failSteps(
     agent,
     body,
     promiseDueOn: promises ? isoDay(new Date(at.getTime() + dueInDays * DAY_MS)) : null,
-    escalateTo: random.chance(0.12) ? random.pick(['Technical team', 'Billing department', 'Complaints desk', 'Field engineers']) : null,
+    escalateTo: random.chance(0.12)
+      ? random.pick(['Technical team', 'Billing department', 'Complaints desk', 'Field engineers'])
+      : null,
   });
 
   // Sometimes the first agent goes on holiday and a colleague takes over.
@@ -339,13 +363,19 @@ function failSteps(
     const next = brand.agents.find((candidate) => candidate.userId !== agent.userId)!;
     agent = next;
     at = hoursAfter(at, random.logUniform(24, 24 * 8));
-    steps.push({ type: 'brand', at, agent, body: personalise(random.pick(PERSONAL_BRAND_REPLIES), brand, agent, authorName) });
+    steps.push({
+      type: 'brand',
+      at,
+      agent,
+      body: personalise(random.pick(PERSONAL_BRAND_REPLIES), brand, agent, authorName),
+    });
   }
 
   // Whether the brand follows through: on time, late, or never.
   const followsThrough = random.chance(0.2 + 0.75 * quality);
   if (followsThrough) {
-    const proposalDays = promises && random.chance(0.3 + 0.65 * quality) ? random.next() * dueInDays : random.int(1, 21);
+    const proposalDays =
+      promises && random.chance(0.3 + 0.65 * quality) ? random.next() * dueInDays : random.int(1, 21);
     at = hoursAfter(at, proposalDays * 24);
     steps.push({
       type: 'brand',
@@ -365,9 +395,18 @@ function failSteps(
       });
     }
   } else if (random.chance(0.5)) {
-    steps.push({ type: 'author', at: hoursAfter(at, random.int(3, 20) * 24), body: random.pick(AUTHOR_FOLLOW_UPS) });
+    steps.push({
+      type: 'author',
+      at: hoursAfter(at, random.int(3, 20) * 24),
+      body: random.pick(AUTHOR_FOLLOW_UPS),
+    });
     if (random.chance(0.6) && hoursAfter(at, 24 * 21) < now) {
-      steps.push({ type: 'verdict', at: hoursAfter(at, random.int(21, 40) * 24), resolved: false, wouldBuyAgain: false });
+      steps.push({
+        type: 'verdict',
+        at: hoursAfter(at, random.int(21, 40) * 24),
+        resolved: false,
+        wouldBuyAgain: false,
+      });
     }
   }
   return steps;
@@ -378,7 +417,10 @@ function addMeToos(random: Random, store: SeedStore, customerIds: number[], now:
   for (const post of store.posts) {
     if (post.kind !== 'fail') continue;
     const count = random.chance(0.45) ? Math.floor(random.logUniform(1, 24)) : 0;
-    const people = random.sample(customerIds.filter((id) => id !== post.authorId), count);
+    const people = random.sample(
+      customerIds.filter((id) => id !== post.authorId),
+      count,
+    );
     const postedAt = post.createdAt as Date;
     for (const userId of people) {
       const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
@@ -398,8 +440,13 @@ function addHistory(
   brands: Map<string, BrandContext>,
   now: Date,
 ): void {
-  const published = store.posts.filter((post) => (post.createdAt as Date).getTime() < now.getTime() - 2 * DAY_MS);
-  const [edited1, edited2, edited3, withdrawn1, withdrawn2, removed, flagged1, flagged2] = random.sample(published, 8);
+  const published = store.posts.filter(
+    (post) => (post.createdAt as Date).getTime() < now.getTime() - 2 * DAY_MS,
+  );
+  const [edited1, edited2, edited3, withdrawn1, withdrawn2, removed, flagged1, flagged2] = random.sample(
+    published,
+    8,
+  );
 
   for (const post of [edited1, edited2, edited3]) {
     if (!post) continue;
@@ -410,7 +457,10 @@ function addHistory(
       postId: post.id!,
       revision: 1,
       title: String(post.title).replace(/[.!]$/, '').slice(0, 110) + ' (first version)',
-      story: paragraphs.length > 1 ? paragraphs.slice(0, -1).join('\n\n') : `${post.story}`.slice(0, Math.max(40, String(post.story).length - 40)),
+      story:
+        paragraphs.length > 1
+          ? paragraphs.slice(0, -1).join('\n\n')
+          : `${post.story}`.slice(0, Math.max(40, String(post.story).length - 40)),
       category: post.category!,
       channel: post.channel!,
       createdAt,
@@ -431,7 +481,14 @@ function addHistory(
     const at = new Date(Math.min(now.getTime(), (post.createdAt as Date).getTime() + 5 * DAY_MS));
     post.visibility = 'withdrawn';
     post.withdrawnAt = at;
-    store.events.push({ id: store.nextId('events'), postId: post.id!, type: 'withdrawn', actorId: post.authorId!, data: {}, createdAt: at });
+    store.events.push({
+      id: store.nextId('events'),
+      postId: post.id!,
+      type: 'withdrawn',
+      actorId: post.authorId!,
+      data: {},
+      createdAt: at,
+    });
   }
 
   if (removed) {
@@ -452,8 +509,23 @@ function addHistory(
       decidedAt: at,
       createdAt: new Date(at.getTime() - 3 * HOUR_MS),
     });
-    store.moderation.push({ id: store.nextId('moderation'), moderatorId, action: 'remove_post', targetType: 'post', targetId: removed.id!, reason, createdAt: at });
-    store.events.push({ id: store.nextId('events'), postId: removed.id!, type: 'removed', actorId: moderatorId, data: { reason }, createdAt: at });
+    store.moderation.push({
+      id: store.nextId('moderation'),
+      moderatorId,
+      action: 'remove_post',
+      targetType: 'post',
+      targetId: removed.id!,
+      reason,
+      createdAt: at,
+    });
+    store.events.push({
+      id: store.nextId('events'),
+      postId: removed.id!,
+      type: 'removed',
+      actorId: moderatorId,
+      data: { reason },
+      createdAt: at,
+    });
   }
 
   // Flagged posts stay visible until a moderator decides.
@@ -468,7 +540,10 @@ function addHistory(
       postId: post.id!,
       userId: flaggerId,
       reason,
-      note: reason === 'fake' ? 'Reads like an advert for a competitor.' : 'This sounds like a different company.',
+      note:
+        reason === 'fake'
+          ? 'Reads like an advert for a competitor.'
+          : 'This sounds like a different company.',
       createdAt: new Date(now.getTime() - random.int(1, 48) * HOUR_MS),
     });
   }

@@ -28,7 +28,8 @@ const { values } = parseArgs({
 function positiveInteger(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} takes a whole number above 0, not "${value}".`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`--${name} takes a whole number above 0, not "${value}".`);
   return number;
 }
 
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
   const { databaseUrl, dataDir } = readDatabaseEnv();
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
-    const [{ count }] = await handle.rows<{ count: number }>(sql`select count(*)::int as count from brands`) as [{ count: number }];
+    const [{ count }] = (await handle.rows<{ count: number }>(
+      sql`select count(*)::int as count from brands`,
+    )) as [{ count: number }];
     if (count > 0 && !values.reset) {
       if (values['if-empty']) {
         console.log(`Seed skipped: ${describeDatabase(databaseUrl, dataDir)} already has ${count} brands.`);
@@ -62,11 +65,20 @@ async function main(): Promise<void> {
     const now = new Date();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     if (brandCount !== null || postCount !== null) {
-      await seedSynthetic(handle, { brands: brandCount ?? 50, posts: postCount ?? 10_000, passwordHash, now, reset: values.reset });
+      await seedSynthetic(handle, {
+        brands: brandCount ?? 50,
+        posts: postCount ?? 10_000,
+        passwordHash,
+        now,
+        reset: values.reset,
+      });
     } else {
       // Whole days, so seeding twice on one day writes the same board.
       const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));
-      const store = buildDemo({ now: today < now ? today : new Date(today.getTime() - 86_400_000), passwordHash });
+      const store = buildDemo({
+        now: today < now ? today : new Date(today.getTime() - 86_400_000),
+        passwordHash,
+      });
       await handle.db.transaction(async (tx) => {
         if (values.reset) await resetDatabase(tx as unknown as Database);
         await store.write(tx);

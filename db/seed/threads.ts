@@ -56,7 +56,12 @@ function endOfDay(dueOn: string): Date {
   return new Date(new Date(`${dueOn}T00:00:00Z`).getTime() + DAY_MS);
 }
 
-export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep[], now: Date): ThreadOutcome {
+export function playThread(
+  store: SeedStore,
+  post: ThreadPost,
+  steps: ThreadStep[],
+  now: Date,
+): ThreadOutcome {
   let status: FailStatus | null = post.kind === 'fail' ? 'waiting' : null;
   let handler: Agent | null = null;
   let escalatedTo: string | null = null;
@@ -68,7 +73,14 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
   let pending: { id: number; dueOn: string } | null = null;
   const brandReplyIds: number[] = [];
 
-  const event = (type: ThreadEventType, at: Date, actor: Agent | null, data: Record<string, unknown>, messageId: number | null = null, byAuthor = false) =>
+  const event = (
+    type: ThreadEventType,
+    at: Date,
+    actor: Agent | null,
+    data: Record<string, unknown>,
+    messageId: number | null = null,
+    byAuthor = false,
+  ) =>
     store.events.push({
       id: store.nextId('events'),
       postId: post.id,
@@ -85,7 +97,8 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
     const row = store.promises.find((promise) => promise.id === pending!.id)!;
     row.outcome = outcome;
     row.settledAt = at;
-    if (outcome !== 'replaced') event(outcome === 'kept' ? 'promise_kept' : 'promise_broken', at, null, { dueOn: pending.dueOn });
+    if (outcome !== 'replaced')
+      event(outcome === 'kept' ? 'promise_kept' : 'promise_broken', at, null, { dueOn: pending.dueOn });
     pending = null;
   };
 
@@ -93,7 +106,11 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
   const advanceTo = (at: Date) => {
     if (pending && endOfDay(pending.dueOn) <= at) settlePromise('broken', endOfDay(pending.dueOn));
     if (status === 'resolution_proposed' && resolutionProposedAt) {
-      const result = applyFailTransition(status, { type: 'close_unconfirmed', proposedAt: resolutionProposedAt, now: at });
+      const result = applyFailTransition(status, {
+        type: 'close_unconfirmed',
+        proposedAt: resolutionProposedAt,
+        now: at,
+      });
       if (result.ok) {
         const closedAt = new Date(resolutionProposedAt.getTime() + UNCONFIRMED_AFTER_DAYS * DAY_MS);
         status = result.status;
@@ -136,7 +153,14 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
         createdAt: step.at,
         updatedAt: step.at,
       });
-      event('verdict', step.at, null, { resolved: step.resolved, wouldBuyAgain: step.wouldBuyAgain }, null, true);
+      event(
+        'verdict',
+        step.at,
+        null,
+        { resolved: step.resolved, wouldBuyAgain: step.wouldBuyAgain },
+        null,
+        true,
+      );
       lastActivityAt = step.at;
       continue;
     }
@@ -158,7 +182,13 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
     lastActivityAt = step.at;
     firstBrandReplyAt ??= step.at;
     if (!handler || handler.userId !== step.agent.userId) {
-      event('case_taken', step.at, step.agent, handler ? { previousHandlerName: handler.name } : {}, messageId);
+      event(
+        'case_taken',
+        step.at,
+        step.agent,
+        handler ? { previousHandlerName: handler.name } : {},
+        messageId,
+      );
       handler = step.agent;
     }
     if (status === null) continue; // a like: a thank-you, no lifecycle
@@ -188,7 +218,9 @@ export function playThread(store: SeedStore, post: ThreadPost, steps: ThreadStep
           previous ? 'promise_replaced' : 'promise_made',
           step.at,
           step.agent,
-          previous ? { dueOn: step.promiseDueOn, previousDueOn: previous.dueOn } : { dueOn: step.promiseDueOn },
+          previous
+            ? { dueOn: step.promiseDueOn, previousDueOn: previous.dueOn }
+            : { dueOn: step.promiseDueOn },
           messageId,
         );
         status = result.status;

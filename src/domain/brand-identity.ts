@@ -28,7 +28,10 @@ export function normalizeDomain(input: string): string | null {
   } catch {
     return null;
   }
-  host = host.toLowerCase().replace(/\.$/, '').replace(/^www\d*\./, '');
+  host = host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\d*\./, '');
   // A brand's site needs at least a name and a top-level domain, and no bare IPs.
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) || /^[\d.]+$/.test(host)) return null;
   return host;

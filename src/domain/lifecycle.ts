@@ -20,15 +20,9 @@ export type FailTransition =
   | { type: 'verdict'; resolved: boolean }
   | { type: 'close_unconfirmed'; proposedAt: Date; now: Date };
 
-export type TransitionRefusal =
-  | 'no_brand_reply_yet'
-  | 'already_settled'
-  | 'no_open_proposal'
-  | 'too_early';
+export type TransitionRefusal = 'no_brand_reply_yet' | 'already_settled' | 'no_open_proposal' | 'too_early';
 
-export type TransitionResult =
-  | { ok: true; status: FailStatus }
-  | { ok: false; reason: TransitionRefusal };
+export type TransitionResult = { ok: true; status: FailStatus } | { ok: false; reason: TransitionRefusal };
 
 /** Statuses in which the case is over unless the brand or customer reopens it. */
 const SETTLED: ReadonlySet<FailStatus> = new Set(['resolved', 'unconfirmed']);

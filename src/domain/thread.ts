@@ -21,8 +21,7 @@ export interface TimelineEvent {
 }
 
 export type TimelineEntry<M extends TimelineMessage, E extends TimelineEvent> =
-  | { kind: 'message'; at: Date; message: M }
-  | { kind: 'event'; at: Date; event: E };
+  { kind: 'message'; at: Date; message: M } | { kind: 'event'; at: Date; event: E };
 
 /**
  * Orders messages and events by time; at the same instant a message comes
@@ -38,9 +37,7 @@ export function buildTimeline<M extends TimelineMessage, E extends TimelineEvent
   ];
   const rank = (entry: TimelineEntry<M, E>) => (entry.kind === 'message' ? 0 : 1);
   const id = (entry: TimelineEntry<M, E>) => (entry.kind === 'message' ? entry.message.id : entry.event.id);
-  return entries.sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b) || id(a) - id(b),
-  );
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b) || id(a) - id(b));
 }
 
 function text(value: unknown): string | null {

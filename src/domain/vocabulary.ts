@@ -61,16 +61,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   other: 'Other',
 };
 
-export const CHANNELS = [
-  'phone',
-  'email',
-  'chat',
-  'social',
-  'webform',
-  'store',
-  'mail',
-  'other',
-] as const;
+export const CHANNELS = ['phone', 'email', 'chat', 'social', 'webform', 'store', 'mail', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

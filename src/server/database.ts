@@ -9,11 +9,9 @@ import { closeOnSignals, openDatabase, type DatabaseHandle } from '../../db/clie
 let opening: Promise<DatabaseHandle> | null = null;
 
 export function getDatabase(): Promise<DatabaseHandle> {
-  opening ??= openDatabase({ databaseUrl: DATABASE_URL ?? null, dataDir: DATA_DIR }).then(
-    (handle) => {
-      closeOnSignals(handle);
-      return handle;
-    },
-  );
+  opening ??= openDatabase({ databaseUrl: DATABASE_URL ?? null, dataDir: DATA_DIR }).then((handle) => {
+    closeOnSignals(handle);
+    return handle;
+  });
   return opening;
 }

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.destroy());
 
-const render = (page: Parameters<AstroContainer['renderToString']>[0], url: string, params: Record<string, string> = {}) =>
+const render = (
+  page: Parameters<AstroContainer['renderToString']>[0],
+  url: string,
+  params: Record<string, string> = {},
+) =>
   container.renderToString(page, {
     locals: { db: database.db, now: DEMO_NOW },
     params,
@@ -30,7 +34,11 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, '
 describe('home page', () => {
   it('lists the latest published posts with a word for their kind', async () => {
     const html = await render(HomePage, '/');
-    const [newest] = await database.db.select().from(posts).where(eq(posts.visibility, 'published')).orderBy(posts.createdAt);
+    const [newest] = await database.db
+      .select()
+      .from(posts)
+      .where(eq(posts.visibility, 'published'))
+      .orderBy(posts.createdAt);
     expect(newest).toBeDefined();
     expect(textOf(html)).toMatch(/\bLike\b/);
     expect(textOf(html)).toMatch(/\bFail\b/);

@@ -20,6 +20,8 @@ afterEach(() => {
   const calls = spy?.mock.calls ?? [];
   spy?.mockRestore();
   if (calls.length > expected) {
-    throw new Error(`Unexpected console.error:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `Unexpected console.error:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`,
+    );
   }
 });

@@ -39,14 +39,18 @@ describe('the demo board', () => {
     const owner = demo.users.find((user) => user.email === DEMO_ACCOUNTS.brandOwner)!;
     const brand = demo.brands.find((b) => b.slug === DEMO_BRAND_SLUG)!;
     expect(brand.verifiedAt).not.toBeNull();
-    expect(demo.members).toContainEqual(expect.objectContaining({ brandId: brand.id, userId: owner.id, role: 'owner' }));
+    expect(demo.members).toContainEqual(
+      expect.objectContaining({ brandId: brand.id, userId: owner.id, role: 'owner' }),
+    );
     expect(demo.users.find((user) => user.email === DEMO_ACCOUNTS.moderator)?.role).toBe('moderator');
   });
 
   it('never has a brand member post about their own brand', () => {
     const membersOf = new Map<number, Set<number>>();
-    for (const member of demo.members) membersOf.set(member.brandId, (membersOf.get(member.brandId) ?? new Set()).add(member.userId));
-    for (const post of demo.posts) expect(membersOf.get(post.brandId)?.has(post.authorId) ?? false).toBe(false);
+    for (const member of demo.members)
+      membersOf.set(member.brandId, (membersOf.get(member.brandId) ?? new Set()).add(member.userId));
+    for (const post of demo.posts)
+      expect(membersOf.get(post.brandId)?.has(post.authorId) ?? false).toBe(false);
   });
 
   it('gives every like no status and every fail a status consistent with its verdict', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyFailTransition, displayStatus, isSettledStatus, type FailTransition } from '../../src/domain/lifecycle.ts';
+import {
+  applyFailTransition,
+  displayStatus,
+  isSettledStatus,
+  type FailTransition,
+} from '../../src/domain/lifecycle.ts';
 import type { FailStatus } from '../../src/domain/vocabulary.ts';
 
 const day = 86_400_000;
@@ -55,9 +60,17 @@ describe('the fail lifecycle', () => {
   });
 
   it('counts resolved, not resolved and unconfirmed fails as settled, and nothing else', () => {
-    const settled = (['waiting', 'answered', 'promised', 'resolution_proposed', 'resolved', 'not_resolved', 'unconfirmed'] as const).filter(
-      isSettledStatus,
-    );
+    const settled = (
+      [
+        'waiting',
+        'answered',
+        'promised',
+        'resolution_proposed',
+        'resolved',
+        'not_resolved',
+        'unconfirmed',
+      ] as const
+    ).filter(isSettledStatus);
     expect(settled).toEqual(['resolved', 'not_resolved', 'unconfirmed']);
   });
 });

@@ -27,7 +27,9 @@ describe('seeded threads follow the live rules', () => {
   });
 
   it('break a promise whose date passes without a proposal', () => {
-    const { store, outcome } = play([{ type: 'brand', at: hours(2), agent: alex, body: 'On it.', promiseDueOn: '2026-05-03' }]);
+    const { store, outcome } = play([
+      { type: 'brand', at: hours(2), agent: alex, body: 'On it.', promiseDueOn: '2026-05-03' },
+    ]);
     expect(store.promises[0]?.outcome).toBe('broken');
     expect(store.promises[0]?.settledAt).toEqual(new Date('2026-05-04T00:00:00Z'));
     expect(outcome.status).toBe('promised');
@@ -36,24 +38,36 @@ describe('seeded threads follow the live rules', () => {
   it('replace a promise moved before it passed, and show the takeover', () => {
     const { store, events } = play([
       { type: 'brand', at: hours(2), agent: alex, body: 'On it.', promiseDueOn: '2026-05-10' },
-      { type: 'brand', at: hours(24 * 5), agent: marie, body: 'Alex is away; new date.', promiseDueOn: '2026-05-20' },
+      {
+        type: 'brand',
+        at: hours(24 * 5),
+        agent: marie,
+        body: 'Alex is away; new date.',
+        promiseDueOn: '2026-05-20',
+      },
     ]);
     expect(store.promises.map((promise) => promise.outcome)).toEqual(['replaced', 'broken']);
     expect(events).toContain('promise_replaced');
-    expect(store.events.find((event) => event.type === 'case_taken' && event.actorId === marie.userId)?.data).toEqual({
+    expect(
+      store.events.find((event) => event.type === 'case_taken' && event.actorId === marie.userId)?.data,
+    ).toEqual({
       previousHandlerName: 'Alex',
     });
   });
 
   it('close a proposal left 30 days without a verdict as unconfirmed', () => {
-    const { outcome, events } = play([{ type: 'brand', at: hours(2), agent: alex, body: 'Done.', proposeResolution: true }]);
+    const { outcome, events } = play([
+      { type: 'brand', at: hours(2), agent: alex, body: 'Done.', proposeResolution: true },
+    ]);
     expect(outcome.status).toBe('unconfirmed');
     expect(outcome.settledAt).toEqual(hours(2 + 30 * 24));
     expect(events.at(-1)).toBe('closed_unconfirmed');
   });
 
   it('ignore a verdict before any brand reply, as the lifecycle refuses it', () => {
-    const { outcome, store } = play([{ type: 'verdict', at: hours(5), resolved: false, wouldBuyAgain: false }]);
+    const { outcome, store } = play([
+      { type: 'verdict', at: hours(5), resolved: false, wouldBuyAgain: false },
+    ]);
     expect(outcome.status).toBe('waiting');
     expect(store.verdicts).toHaveLength(0);
   });

@@ -12,9 +12,12 @@ describe('feed cursors', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(['', 'garbage', '2026-03-04~1', "2026-03-04T05:06:07Z~1;drop table posts"])('treat %j as the first page', (value) => {
-    expect(decodeCursor(value)).toBeNull();
-  });
+  it.each(['', 'garbage', '2026-03-04~1', '2026-03-04T05:06:07Z~1;drop table posts'])(
+    'treat %j as the first page',
+    (value) => {
+      expect(decodeCursor(value)).toBeNull();
+    },
+  );
 });
 
 describe('brand feed filters', () => {
@@ -38,7 +41,11 @@ describe('post ids in URLs', () => {
 
 describe('plain-text stories', () => {
   it('split into paragraphs on blank lines', () => {
-    expect(paragraphs('One.\n\nTwo\nstill two.\n \n\n Three. ')).toEqual(['One.', 'Two\nstill two.', 'Three.']);
+    expect(paragraphs('One.\n\nTwo\nstill two.\n \n\n Three. ')).toEqual([
+      'One.',
+      'Two\nstill two.',
+      'Three.',
+    ]);
   });
 
   it('normalise line endings and Unicode', () => {

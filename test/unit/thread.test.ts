@@ -21,18 +21,19 @@ describe('the thread timeline', () => {
       ],
       [event({ id: 7, createdAt: at(5), type: 'promise_made' }), event({ id: 3, createdAt: at(0) })],
     );
-    expect(timeline.map((entry) => `${entry.kind}:${entry.kind === 'message' ? entry.message.id : entry.event.id}`)).toEqual([
-      'event:3',
-      'message:1',
-      'message:2',
-      'event:7',
-    ]);
+    expect(
+      timeline.map(
+        (entry) => `${entry.kind}:${entry.kind === 'message' ? entry.message.id : entry.event.id}`,
+      ),
+    ).toEqual(['event:3', 'message:1', 'message:2', 'event:7']);
   });
 });
 
 describe('thread events told as sentences', () => {
   it('shows a takeover between agents', () => {
-    expect(describeEvent(event({ data: { previousHandlerName: 'Alex' } }))).toBe('Marie from Northwind Telecom took over from Alex');
+    expect(describeEvent(event({ data: { previousHandlerName: 'Alex' } }))).toBe(
+      'Marie from Northwind Telecom took over from Alex',
+    );
   });
 
   it('shows a promise with its date', () => {
@@ -43,7 +44,14 @@ describe('thread events told as sentences', () => {
 
   it('shows the customer verdict without the brand name', () => {
     expect(
-      describeEvent(event({ type: 'verdict', actorName: 'Ravi P.', brandName: null, data: { resolved: false, wouldBuyAgain: false } })),
+      describeEvent(
+        event({
+          type: 'verdict',
+          actorName: 'Ravi P.',
+          brandName: null,
+          data: { resolved: false, wouldBuyAgain: false },
+        }),
+      ),
     ).toBe('Ravi P. says not resolved, would not buy again');
   });
 
