@@ -1,5 +1,5 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { posts } from '../../db/schema.ts';
 import HomePage from '../../src/pages/index.astro';
@@ -30,16 +30,25 @@ const render = (
 
 /** Visible text of the HTML, whitespace folded, for assertions on what a reader sees. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 describe('home page', () => {
-  it('lists the latest published posts with a word for their kind', async () => {
+  it('lists the latest published posts first, each with a word for its kind', async () => {
     const html = await render(HomePage, '/');
     const [newest] = await database.db
-      .select()
+      .select({ title: posts.title })
       .from(posts)
       .where(eq(posts.visibility, 'published'))
-      .orderBy(posts.createdAt);
-    expect(newest).toBeDefined();
+      .orderBy(desc(posts.createdAt), desc(posts.id))
+      .limit(1);
+    const firstTitle = /class="post-card__title"[^>]*>\s*<a[^>]*>([^<]+)</.exec(html)?.[1];
+    expect(firstTitle?.trim()).toBe(escapeHtml(newest!.title));
     expect(textOf(html)).toMatch(/\bLike\b/);
     expect(textOf(html)).toMatch(/\bFail\b/);
     expect(html).toContain('rel="next"');
@@ -52,13 +61,24 @@ describe('brand page', () => {
     const text = textOf(html);
     expect(text).toContain('Northwind Telecom');
     expect(text).toContain('Official contact channels');
+    expect(text).toContain('+00 32 555 0100');
     expect(html).toContain('name="status"');
+  });
+
+  it('shows only fails when filtered to fails', async () => {
+    const html = await render(BrandPage, '/brands/northwind-telecom?kind=fail', {
+      slug: 'northwind-telecom',
+    });
+    expect(html).toContain('badge--fail');
+    expect(html).not.toContain('badge badge--like');
   });
 });
 
 describe('post page', () => {
-  it('tells the thread in order with who did what', async () => {
-    const html = await render(PostPage, '/posts/1', { id: '1' });
-    expect(textOf(html)).toContain('Thread');
+  it('has the post title as its only top-level heading', async () => {
+    const [post] = await database.db.select().from(posts).where(eq(posts.visibility, 'published')).limit(1);
+    const html = await render(PostPage, `/posts/${post!.id}`, { id: String(post!.id) });
+    const headings = [...html.matchAll(/<h1[^>]*>([^<]*)<\/h1>/g)].map((match) => match[1]);
+    expect(headings).toEqual([escapeHtml(post!.title)]);
   });
 });

@@ -9,6 +9,7 @@ let expected = 0;
 
 export function expectConsoleError(): void {
   expected++;
+  spy?.mockImplementation(() => {}); // expected: keep the test output clean
 }
 
 beforeEach(() => {
