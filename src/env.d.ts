@@ -6,5 +6,10 @@ declare namespace App {
     db: import('../db/client.ts').Database;
     /** The request's clock, so pages render deterministically in tests. */
     now: Date;
+    /** The signed-in account, or null for a reader. */
+    user: import('../db/queries/users.ts').UserRow | null;
+    /** The same person as the policy module sees them (role, verification, brand memberships). */
+    actor: import('./domain/policy.ts').Actor | null;
+    session: { id: string } | null;
   }
 }

@@ -23,7 +23,7 @@ const render = (
   params: Record<string, string> = {},
 ) =>
   container.renderToString(page, {
-    locals: { db: database.db, now: DEMO_NOW },
+    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
     params,
     request: new Request(`http://localhost${url}`),
   });

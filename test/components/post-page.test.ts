@@ -19,7 +19,7 @@ afterAll(() => database.destroy());
 
 const renderPost = (page: typeof PostPage, id: number, suffix = '') =>
   container.renderToString(page, {
-    locals: { db: database.db, now: DEMO_NOW },
+    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
     params: { id: String(id) },
     request: new Request(`http://localhost/posts/${id}${suffix}`),
   });

@@ -1,0 +1,43 @@
+/**
+ * Single-use links sent by e-mail (verification, password reset, e-mail change,
+ * brand claim, team invite). Consuming a token marks it used in the same
+ * statement that checks it is unused and unexpired, so two clicks racing
+ * cannot both succeed.
+ */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { emailTokens } from '../schema.ts';
+
+export type EmailTokenRow = typeof emailTokens.$inferSelect;
+export type TokenPurpose = EmailTokenRow['purpose'];
+
+export async function insertEmailToken(db: Db, row: typeof emailTokens.$inferInsert): Promise<void> {
+  await db.insert(emailTokens).values(row);
+}
+
+export async function findUsableEmailToken(db: Db, id: string, purpose: TokenPurpose, now: Date) {
+  const [row] = await db
+    .select()
+    .from(emailTokens)
+    .where(and(eq(emailTokens.id, id), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Marks the token used; false when someone else used it first. */
+export async function markEmailTokenUsed(db: Db, id: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailTokens.id, id), isNull(emailTokens.usedAt)))
+    .returning({ id: emailTokens.id });
+  return updated.length > 0;
+}
+
+/** Voids a user's unused links of one purpose (a new reset link replaces the old). */
+export async function voidEmailTokens(db: Db, userId: number, purpose: TokenPurpose, now: Date): Promise<void> {
+  await db
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+}

@@ -1,0 +1,54 @@
+/** Session rows: created at log-in, read on every request, deleted at log-out. */
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { sessions } from '../schema.ts';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<SessionRow> {
+  const [session] = await db.insert(sessions).values(row).returning();
+  return session!;
+}
+
+export async function findSession(db: Db, id: string): Promise<SessionRow | null> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return session ?? null;
+}
+
+export async function touchSession(db: Db, id: string, lastActiveAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastActiveAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Deletes one of a user's sessions; false when it is not theirs (or already gone). */
+export async function deleteUserSession(db: Db, userId: number, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
+}
+
+/** Ends every session of a user, or every one but `exceptId`. */
+export async function deleteUserSessions(db: Db, userId: number, exceptId: string | null = null): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
+}
+
+export function listUserSessions(db: Db, userId: number) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastActiveAt: sessions.lastActiveAt,
+      userAgent: sessions.userAgent,
+      ipAddress: sessions.ipAddress,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(sessions.lastActiveAt);
+}

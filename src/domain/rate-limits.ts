@@ -1,0 +1,48 @@
+/**
+ * The board's rate limits (DESIGN §8): how many attempts per window, per
+ * subject. Stored in the database (db/queries/rate-limits.ts) so they hold
+ * across several app instances. Windows are fixed: simple to reason about,
+ * and a burst at a boundary can at most double a limit briefly.
+ */
+export interface RateLimit {
+  /** Names the bucket; the subject (an IP, an account, an address) is appended. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const RATE_LIMITS = {
+  /** Wrong or right, every log-in attempt for one account. */
+  loginPerAccount: { name: 'login:account', limit: 10, windowSeconds: 15 * MINUTE },
+  /** Every log-in attempt from one address, whichever account. */
+  loginPerIp: { name: 'login:ip', limit: 30, windowSeconds: 15 * MINUTE },
+  signupPerIp: { name: 'signup:ip', limit: 5, windowSeconds: HOUR },
+  /** Verification, reset and change links sent to one address. */
+  emailsPerAddress: { name: 'email:address', limit: 5, windowSeconds: HOUR },
+  resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: HOUR },
+  postsPerAccount: { name: 'post:account', limit: 10, windowSeconds: DAY },
+  repliesPerAccount: { name: 'reply:account', limit: 60, windowSeconds: HOUR },
+  flagsPerAccount: { name: 'flag:account', limit: 20, windowSeconds: DAY },
+  apiPerIp: { name: 'api:ip', limit: 300, windowSeconds: 5 * MINUTE },
+} as const satisfies Record<string, RateLimit>;
+
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+
+/** Decides from the bucket's count after this attempt was added. */
+export function judgeAttempt(limit: RateLimit, countAfterAttempt: number, resetsAt: Date, now: Date): RateLimitResult {
+  if (countAfterAttempt <= limit.limit) return { ok: true, remaining: limit.limit - countAfterAttempt };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)) };
+}
+
+/** "Too many attempts. Try again in 12 minutes." */
+export function describeRetry(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  if (retryAfterSeconds < 60) return 'Too many attempts. Try again in a minute.';
+  if (minutes < 60) return `Too many attempts. Try again in ${minutes} minutes.`;
+  const hours = Math.ceil(minutes / 60);
+  return `Too many attempts. Try again in ${hours} ${hours === 1 ? 'hour' : 'hours'}.`;
+}

@@ -1,0 +1,271 @@
+/**
+ * Account commands: load facts → apply a rule → write in one transaction →
+ * send mail after the commit (a rolled-back write never sends a link).
+ *
+ * No account enumeration: sign-up, log-in and password reset return the same
+ * result, in about the same time, whether or not the address has an account.
+ */
+import type { Database } from '../../../db/client.ts';
+import { clearAttempts } from '../../../db/queries/rate-limits.ts';
+import { deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
+import { eraseUser, findUserByEmail, findUserById, insertUser, updateUser } from '../../../db/queries/users.ts';
+import { RATE_LIMITS } from '../../domain/rate-limits.ts';
+import { paths } from '../../paths.ts';
+import { consumeEmailToken, issueEmailToken } from '../auth/email-tokens.ts';
+import {
+  alreadyRegisteredMail,
+  changeEmailMail,
+  passwordChangedMail,
+  resetMail,
+  verificationMail,
+} from '../auth/mails.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { createSession, type SessionMeta } from '../auth/session.ts';
+import type { Mailer, MailMessage } from '../mail.ts';
+import { attempt } from '../rate-limit.ts';
+
+export interface AccountDeps {
+  db: Database;
+  mailer: Mailer;
+  now: Date;
+  /** Origin used in e-mailed links, e.g. "https://likesandfails.example". */
+  siteUrl: string;
+  meta: SessionMeta;
+}
+
+export type RateLimited = { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+const link = (deps: AccountDeps, path: string) => new URL(path, deps.siteUrl).toString();
+
+async function sendAll(deps: AccountDeps, messages: MailMessage[]): Promise<void> {
+  for (const message of messages) {
+    try {
+      await deps.mailer.send(message);
+    } catch (error) {
+      // The write stands; the person can ask for the link again.
+      console.error(`Sending "${message.subject}" failed:`, error);
+    }
+  }
+}
+
+/** Limits e-mails per address without telling the caller: the answer must not reveal anything. */
+async function mayEmail(deps: AccountDeps, email: string): Promise<boolean> {
+  return (await attempt(deps.db, RATE_LIMITS.emailsPerAddress, email, deps.now)).ok;
+}
+
+// A real argon2id hash to verify against when the address is unknown, so an
+// unknown address takes as long to refuse as a wrong password.
+let dummyHash: Promise<string> | null = null;
+const timingDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-for-timing'));
+
+export async function signUp(
+  deps: AccountDeps,
+  input: { email: string; displayName: string; password: string },
+): Promise<{ ok: true } | RateLimited> {
+  const limited = await attempt(deps.db, RATE_LIMITS.signupPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(deps.db, input.email);
+  if (existing) {
+    if (await mayEmail(deps, input.email)) {
+      await sendAll(deps, [
+        alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword())),
+      ]);
+    }
+    return { ok: true };
+  }
+  const token = await deps.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      createdAt: deps.now,
+    });
+    return issueEmailToken(tx, { purpose: 'verify_email', email: input.email, userId: user.id }, deps.now);
+  });
+  if (await mayEmail(deps, input.email)) {
+    await sendAll(deps, [verificationMail(input.email, link(deps, paths.verifyEmail(token)))]);
+  }
+  return { ok: true };
+}
+
+export async function resendVerification(
+  deps: AccountDeps,
+  userId: number,
+): Promise<{ ok: true } | { ok: false; reason: 'already_verified' } | RateLimited> {
+  const user = await findUserById(deps.db, userId);
+  if (!user?.email) return { ok: false, reason: 'already_verified' };
+  if (user.emailVerifiedAt) return { ok: false, reason: 'already_verified' };
+  const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, user.email, deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const token = await issueEmailToken(
+    deps.db,
+    { purpose: 'verify_email', email: user.email, userId },
+    deps.now,
+  );
+  await sendAll(deps, [verificationMail(user.email, link(deps, paths.verifyEmail(token)))]);
+  return { ok: true };
+}
+
+/** Following the link proves the address: it is marked verified and the person is logged in. */
+export async function verifyEmail(
+  deps: AccountDeps,
+  token: string,
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'invalid_token' }> {
+  return deps.db.transaction(async (tx) => {
+    const row = await consumeEmailToken(tx, token, 'verify_email', deps.now);
+    const user = row?.userId ? await findUserById(tx, row.userId) : null;
+    if (!row || !user || user.email !== row.email) return { ok: false, reason: 'invalid_token' } as const;
+    await updateUser(tx, user.id, { emailVerifiedAt: user.emailVerifiedAt ?? deps.now });
+    const { token: sessionToken } = await createSession(tx, user.id, deps.meta, deps.now);
+    return { ok: true, sessionToken } as const;
+  });
+}
+
+export async function logIn(
+  deps: AccountDeps,
+  input: { email: string; password: string },
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'invalid_credentials' } | RateLimited> {
+  const perIp = await attempt(deps.db, RATE_LIMITS.loginPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
+  const perAccount = await attempt(deps.db, RATE_LIMITS.loginPerAccount, input.email, deps.now);
+  const limited = !perIp.ok ? perIp : !perAccount.ok ? perAccount : null;
+  if (limited && !limited.ok) {
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const user = await findUserByEmail(deps.db, input.email);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await timingDummyHash(), input.password)) && false;
+  if (!user || !valid) return { ok: false, reason: 'invalid_credentials' };
+  await clearAttempts(deps.db, RATE_LIMITS.loginPerAccount, input.email);
+  const { token } = await createSession(deps.db, user.id, deps.meta, deps.now);
+  return { ok: true, sessionToken: token };
+}
+
+export async function requestPasswordReset(
+  deps: AccountDeps,
+  input: { email: string },
+): Promise<{ ok: true } | RateLimited> {
+  const limited = await attempt(deps.db, RATE_LIMITS.resetPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const user = await findUserByEmail(deps.db, input.email);
+  if (!user || !(await mayEmail(deps, input.email))) return { ok: true };
+  const token = await issueEmailToken(
+    deps.db,
+    { purpose: 'reset_password', email: input.email, userId: user.id },
+    deps.now,
+  );
+  await sendAll(deps, [resetMail(input.email, link(deps, paths.resetPassword(token)))]);
+  return { ok: true };
+}
+
+/** A new password ends every session (a thief's included) and starts a fresh one. */
+export async function resetPassword(
+  deps: AccountDeps,
+  input: { token: string; password: string },
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'invalid_token' }> {
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    const row = await consumeEmailToken(tx, input.token, 'reset_password', deps.now);
+    const user = row?.userId ? await findUserById(tx, row.userId) : null;
+    if (!row || !user || user.email !== row.email) return { ok: false, reason: 'invalid_token' } as const;
+    // The link reached the inbox, so the address is proven too.
+    await updateUser(tx, user.id, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? deps.now });
+    await deleteUserSessions(tx, user.id);
+    const { token } = await createSession(tx, user.id, deps.meta, deps.now);
+    return { ok: true, sessionToken: token } as const;
+  });
+}
+
+export async function changePassword(
+  deps: AccountDeps,
+  input: { userId: number; currentPassword: string; newPassword: string },
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'wrong_password' }> {
+  const user = await findUserById(deps.db, input.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, reason: 'wrong_password' };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const sessionToken = await deps.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash });
+    await deleteUserSessions(tx, user.id);
+    return (await createSession(tx, user.id, deps.meta, deps.now)).token;
+  });
+  if (user.email) await sendAll(deps, [passwordChangedMail(user.email)]);
+  return { ok: true, sessionToken };
+}
+
+export async function requestEmailChange(
+  deps: AccountDeps,
+  input: { userId: number; email: string; password: string },
+): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' | 'same_email' } | RateLimited> {
+  const user = await findUserById(deps.db, input.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    return { ok: false, reason: 'wrong_password' };
+  }
+  if (user.email === input.email) return { ok: false, reason: 'same_email' };
+  const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, input.email, deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  // Taken or not, the answer is the same; the owner of a taken address gets a notice instead.
+  if (await findUserByEmail(deps.db, input.email)) {
+    await sendAll(deps, [
+      alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword())),
+    ]);
+    return { ok: true };
+  }
+  const token = await issueEmailToken(
+    deps.db,
+    { purpose: 'change_email', email: input.email, userId: user.id },
+    deps.now,
+  );
+  await sendAll(deps, [changeEmailMail(input.email, link(deps, paths.confirmEmailChange(token)))]);
+  return { ok: true };
+}
+
+export async function confirmEmailChange(
+  deps: AccountDeps,
+  token: string,
+): Promise<{ ok: true } | { ok: false; reason: 'invalid_token' | 'email_taken' }> {
+  return deps.db.transaction(async (tx) => {
+    const row = await consumeEmailToken(tx, token, 'change_email', deps.now);
+    if (!row?.userId) return { ok: false, reason: 'invalid_token' } as const;
+    if (await findUserByEmail(tx, row.email)) return { ok: false, reason: 'email_taken' } as const;
+    await updateUser(tx, row.userId, { email: row.email, emailVerifiedAt: deps.now });
+    return { ok: true } as const;
+  });
+}
+
+export async function updateProfile(deps: AccountDeps, input: { userId: number; displayName: string }) {
+  await updateUser(deps.db, input.userId, { displayName: input.displayName });
+  return { ok: true } as const;
+}
+
+export async function updateNotificationSettings(
+  deps: AccountDeps,
+  input: { userId: number; settings: Record<string, boolean> },
+) {
+  await updateUser(deps.db, input.userId, { notificationSettings: input.settings });
+  return { ok: true } as const;
+}
+
+export async function revokeSession(
+  deps: AccountDeps,
+  input: { userId: number; sessionId: string },
+): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
+  return (await deleteUserSession(deps.db, input.userId, input.sessionId))
+    ? { ok: true }
+    : { ok: false, reason: 'not_found' };
+}
+
+export async function deleteAccount(
+  deps: AccountDeps,
+  input: { userId: number; password: string },
+): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' }> {
+  const user = await findUserById(deps.db, input.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    return { ok: false, reason: 'wrong_password' };
+  }
+  await deps.db.transaction((tx) => eraseUser(tx, user.id, deps.now));
+  return { ok: true };
+}

@@ -1,0 +1,19 @@
+/**
+ * The app's request-time services built from validated configuration: the
+ * mailer, the public origin for links, and whether cookies must be Secure.
+ */
+import path from 'node:path';
+import { DATA_DIR, SITE_URL, SMTP_URL } from 'astro:env/server';
+import { createMailer, type Mailer } from './mail.ts';
+
+let mailer: Mailer | null = null;
+
+export function getMailer(): Mailer {
+  mailer ??= createMailer({ smtpUrl: SMTP_URL ?? null, outboxDir: path.resolve(DATA_DIR, 'outbox') });
+  return mailer;
+}
+
+export const siteUrl: string = SITE_URL;
+
+/** Cookies are Secure whenever the public site is https (behind a TLS proxy too). */
+export const secureCookies: boolean = new URL(SITE_URL).protocol === 'https:';
