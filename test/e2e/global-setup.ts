@@ -38,11 +38,13 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync('dist/server/entry.mjs'))
     throw new Error('Build first: npm run test:e2e runs `astro build` before the tests.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-e2e-'));
+  const baseUrl = `http://127.0.0.1:${PORT}`;
   const env = {
     ...withoutDatabaseUrl(process.env),
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: String(PORT),
+    SITE_URL: baseUrl,
   };
   const seed = spawnSync(process.execPath, ['db/seed/index.ts'], { env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stderr}`);
@@ -54,7 +56,6 @@ export default async function setup(project: TestProject) {
   let log = '';
   server.stdout?.on('data', (chunk) => (log += chunk));
   server.stderr?.on('data', (chunk) => (log += chunk));
-  const baseUrl = `http://127.0.0.1:${PORT}`;
   try {
     await waitForServer(baseUrl, server);
   } catch (error) {
