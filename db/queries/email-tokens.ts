@@ -19,7 +19,14 @@ export async function findUsableEmailToken(db: Db, id: string, purpose: TokenPur
   const [row] = await db
     .select()
     .from(emailTokens)
-    .where(and(eq(emailTokens.id, id), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(emailTokens.id, id),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -35,7 +42,12 @@ export async function markEmailTokenUsed(db: Db, id: string, now: Date): Promise
 }
 
 /** Voids a user's unused links of one purpose (a new reset link replaces the old). */
-export async function voidEmailTokens(db: Db, userId: number, purpose: TokenPurpose, now: Date): Promise<void> {
+export async function voidEmailTokens(
+  db: Db,
+  userId: number,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<void> {
   await db
     .update(emailTokens)
     .set({ usedAt: now })

@@ -33,10 +33,16 @@ export async function deleteUserSession(db: Db, userId: number, id: string): Pro
 }
 
 /** Ends every session of a user, or every one but `exceptId`. */
-export async function deleteUserSessions(db: Db, userId: number, exceptId: string | null = null): Promise<void> {
+export async function deleteUserSessions(
+  db: Db,
+  userId: number,
+  exceptId: string | null = null,
+): Promise<void> {
   await db
     .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
+    .where(
+      exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId),
+    );
 }
 
 export function listUserSessions(db: Db, userId: number) {

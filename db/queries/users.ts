@@ -21,14 +21,23 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
   return user!;
 }
 
-export async function updateUser(db: Db, id: number, changes: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db.update(users).set(changes).where(eq(users.id, id));
 }
 
 /** The user with their brand memberships: what the policy module decides on. */
 export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
   const memberships = await db
-    .select({ brandId: brandMembers.brandId, role: brandMembers.role, brandSlug: brands.slug, brandName: brands.name })
+    .select({
+      brandId: brandMembers.brandId,
+      role: brandMembers.role,
+      brandSlug: brands.slug,
+      brandName: brands.name,
+    })
     .from(brandMembers)
     .innerJoin(brands, eq(brands.id, brandMembers.brandId))
     .where(eq(brandMembers.userId, user.id));

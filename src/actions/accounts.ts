@@ -104,7 +104,8 @@ export const accountActions = {
     handler: async (input, context): Promise<FormResult> => {
       const actor = requireActor(context);
       const result = await accounts.changePassword(commandDeps(context), { userId: actor.id, ...input });
-      if (!result.ok) return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
+      if (!result.ok)
+        return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
       setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
       return { ok: true, message: 'Password changed. Your other sessions were logged out.' };
     },
@@ -178,7 +179,10 @@ export const accountActions = {
     input: deleteAccountSchema,
     handler: async (input, context): Promise<FormResult> => {
       const actor = requireActor(context);
-      const result = await accounts.deleteAccount(commandDeps(context), { userId: actor.id, password: input.password });
+      const result = await accounts.deleteAccount(commandDeps(context), {
+        userId: actor.id,
+        password: input.password,
+      });
       if (!result.ok) return { ok: false, fieldErrors: { password: 'This is not your current password.' } };
       deleteSessionCookie(context.cookies, cookieOptions);
       return { ok: true };

@@ -6,8 +6,7 @@ import type { AccountDeps } from '../server/commands/accounts.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
 
 export type FormResult =
-  | { ok: true; message?: string }
-  | { ok: false; fieldErrors?: Record<string, string>; formError?: string };
+  { ok: true; message?: string } | { ok: false; fieldErrors?: Record<string, string>; formError?: string };
 
 export function commandDeps(context: ActionAPIContext): AccountDeps {
   let ipAddress: string | null = null;

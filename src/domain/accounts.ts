@@ -29,7 +29,10 @@ export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
-  .refine((value) => !isCommonPassword(value), 'This password is among the most common ones. Choose another.');
+  .refine(
+    (value) => !isCommonPassword(value),
+    'This password is among the most common ones. Choose another.',
+  );
 
 /** The current password: checked against the hash, so only its presence is validated here. */
 const currentPasswordSchema = z

@@ -33,9 +33,17 @@ export const RATE_LIMITS = {
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 /** Decides from the bucket's count after this attempt was added. */
-export function judgeAttempt(limit: RateLimit, countAfterAttempt: number, resetsAt: Date, now: Date): RateLimitResult {
+export function judgeAttempt(
+  limit: RateLimit,
+  countAfterAttempt: number,
+  resetsAt: Date,
+  now: Date,
+): RateLimitResult {
   if (countAfterAttempt <= limit.limit) return { ok: true, remaining: limit.limit - countAfterAttempt };
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)) };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 /** "Too many attempts. Try again in 12 minutes." */

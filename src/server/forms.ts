@@ -23,9 +23,7 @@ type AnyAction = Parameters<AstroGlobal['getActionResult']>[0];
 
 export async function readFormState(astro: AstroGlobal, action: AnyAction): Promise<FormState> {
   const result = astro.getActionResult(action) as
-    | { data: FormResult; error: undefined }
-    | { data: undefined; error: unknown }
-    | undefined;
+    { data: FormResult; error: undefined } | { data: undefined; error: unknown } | undefined;
   const state: FormState = {
     submitted: Boolean(result),
     succeeded: false,

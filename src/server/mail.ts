@@ -44,7 +44,10 @@ export function createMailer(options: MailerOptions): Mailer {
       const info = await transport.sendMail({ from, ...message });
       await fs.mkdir(options.outboxDir, { recursive: true });
       const safeTo = message.to.replace(/[^a-z0-9@.-]/gi, '_');
-      const file = path.join(options.outboxDir, `${Date.now()}-${safeTo}-${Math.random().toString(36).slice(2, 8)}.eml`);
+      const file = path.join(
+        options.outboxDir,
+        `${Date.now()}-${safeTo}-${Math.random().toString(36).slice(2, 8)}.eml`,
+      );
       await fs.writeFile(file, info.message as Buffer);
       const links = message.text.match(/https?:\/\/\S+/g) ?? [];
       log(`Mail to ${message.to} written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);

@@ -93,5 +93,11 @@ export function setSessionCookie(cookies: AstroCookies, token: string, options: 
 }
 
 export function deleteSessionCookie(cookies: AstroCookies, options: CookieOptions): void {
-  cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/', maxAge: 0 });
+  cookies.set(SESSION_COOKIE, '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    path: '/',
+    maxAge: 0,
+  });
 }

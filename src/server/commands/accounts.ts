@@ -8,7 +8,13 @@
 import type { Database } from '../../../db/client.ts';
 import { clearAttempts } from '../../../db/queries/rate-limits.ts';
 import { deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
-import { eraseUser, findUserByEmail, findUserById, insertUser, updateUser } from '../../../db/queries/users.ts';
+import {
+  eraseUser,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updateUser,
+} from '../../../db/queries/users.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { paths } from '../../paths.ts';
 import { consumeEmailToken, issueEmailToken } from '../auth/email-tokens.ts';
