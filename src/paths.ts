@@ -16,6 +16,8 @@ export const paths = {
   brandInbox: (slug: string) => `/brand/${encodeURIComponent(slug)}/inbox`,
   post: (id: number) => `/posts/${id}`,
   postRevisions: (id: number) => `/posts/${id}/revisions`,
+  postEdit: (id: number) => `/posts/${id}/edit`,
+  postWithdraw: (id: number) => `/posts/${id}/withdraw`,
   login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : null }),
   signup: () => '/signup',
   logout: () => '/logout',

@@ -51,9 +51,18 @@ export async function getBrandWindowStats(
   );
 }
 
-/** Rebuilds brand_stats and brand_monthly_stats for every brand from published posts. */
-export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promise<void> {
+/**
+ * Rebuilds brand_stats and brand_monthly_stats from published posts: for every
+ * brand, or for one (`brandId`) inside the transaction of a write that changed it.
+ */
+export async function recomputeBrandStats(
+  db: Db,
+  now: Date = new Date(),
+  brandId: number | null = null,
+): Promise<void> {
   const nowIso = now.toISOString();
+  const onlyBrand = brandId === null ? sql`true` : sql`b.id = ${brandId}`;
+  const onlyPosts = brandId === null ? sql`true` : sql`brand_id = ${brandId}`;
   await db.execute(sql`
     with windows(name, days) as (
       values ('30d', 30), ('90d', 90), ('12m', 365), ('all', null::int)
@@ -62,13 +71,13 @@ export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promi
       select post_id,
              count(*) filter (where outcome = 'kept')::int as kept,
              count(*) filter (where outcome = 'broken')::int as broken
-      from promises group by post_id
+      from promises where ${onlyPosts} group by post_id
     ),
     post_replies as (
       select post_id,
              count(*) filter (where word_count >= ${LONG_REPLY_WORDS})::int as long_replies,
              count(*) filter (where word_count >= ${LONG_REPLY_WORDS} and is_template)::int as template_replies
-      from thread_messages where kind = 'brand_reply' and removed_at is null group by post_id
+      from thread_messages where kind = 'brand_reply' and removed_at is null and ${onlyPosts} group by post_id
     )
     insert into brand_stats (brand_id, "window", likes, fails, response_eligible, answered,
       first_response_median_seconds, first_response_p90_seconds, settled, resolved, verdicts,
@@ -102,6 +111,7 @@ export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promi
     left join verdicts v on v.post_id = p.id
     left join post_promises pp on pp.post_id = p.id
     left join post_replies pr on pr.post_id = p.id
+    where ${onlyBrand}
     group by b.id, w.name
     on conflict (brand_id, "window") do update set
       likes = excluded.likes, fails = excluded.fails,
@@ -114,7 +124,7 @@ export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promi
       template_replies = excluded.template_replies, me_toos = excluded.me_toos,
       computed_at = excluded.computed_at
   `);
-  await db.execute(sql`delete from brand_monthly_stats`);
+  await db.execute(sql`delete from brand_monthly_stats where ${onlyPosts}`);
   await db.execute(sql`
     insert into brand_monthly_stats (brand_id, month, likes, fails, answered, first_response_median_seconds)
     select brand_id, date_trunc('month', created_at at time zone 'UTC')::date,
@@ -123,7 +133,7 @@ export async function recomputeBrandStats(db: Db, now: Date = new Date()): Promi
       count(*) filter (where kind = 'fail' and first_brand_reply_at is not null)::int,
       round(percentile_cont(0.5) within group (order by extract(epoch from first_brand_reply_at - created_at))
         filter (where kind = 'fail' and first_brand_reply_at is not null))::int
-    from posts where visibility = 'published'
+    from posts where visibility = 'published' and ${onlyPosts}
     group by 1, 2
   `);
 }

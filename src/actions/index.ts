@@ -6,7 +6,9 @@
  * missing sign-in are ActionErrors, so the page answers 429 or 401.
  */
 import { accountActions } from './accounts.ts';
+import { postActions } from './posts.ts';
 
 export const server = {
   ...accountActions,
+  ...postActions,
 };

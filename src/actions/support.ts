@@ -1,12 +1,23 @@
 /** What every action adapter shares: the command dependencies and the result shapes. */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
-import type { Actor } from '../domain/policy.ts';
+import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
 import { describeRetry } from '../domain/rate-limits.ts';
 import type { AccountDeps } from '../server/commands/accounts.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
 
 export type FormResult =
-  { ok: true; message?: string } | { ok: false; fieldErrors?: Record<string, string>; formError?: string };
+  | { ok: true; message?: string; postId?: number }
+  | {
+      ok: false;
+      fieldErrors?: Record<string, string>;
+      formError?: string;
+      /** HTTP status for the page that shows the form again (400 unless said). */
+      status?: number;
+      /** What the form needs to ask next: log in, confirm personal data, use an existing brand. */
+      needsLogin?: boolean;
+      personalData?: { emails: string[]; phones: string[] };
+      existingBrand?: { slug: string; name: string };
+    };
 
 export function commandDeps(context: ActionAPIContext): AccountDeps {
   let ipAddress: string | null = null;
@@ -35,3 +46,14 @@ export function requireActor(context: ActionAPIContext): Actor {
   if (!actor) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Please log in first.' });
   return actor;
 }
+
+/** A policy refusal as a form result: 401 to sign in, 403 otherwise, with the reason in words. */
+export function refusedResult(refusal: Refusal): FormResult {
+  return { ok: false, formError: describeRefusal(refusal), status: refusal === 'sign_in' ? 401 : 403 };
+}
+
+export const NOT_FOUND_RESULT: FormResult = {
+  ok: false,
+  formError: 'This post is no longer open for that: it was withdrawn, removed or never existed.',
+  status: 404,
+};

@@ -9,6 +9,8 @@ import type { FormResult } from '../actions/support.ts';
 
 export interface FormState {
   submitted: boolean;
+  /** The action's own result, for forms that ask follow-up questions (log in, personal data…). */
+  result: FormResult | null;
   succeeded: boolean;
   message: string | null;
   formError: string | null;
@@ -26,6 +28,7 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
     { data: FormResult; error: undefined } | { data: undefined; error: unknown } | undefined;
   const state: FormState = {
     submitted: Boolean(result),
+    result: result?.data ?? null,
     succeeded: false,
     message: null,
     formError: null,
@@ -48,7 +51,7 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
   } else {
     state.fieldErrors = result.data.fieldErrors ?? {};
     state.formError = result.data.formError ?? null;
-    astro.response.status = 400;
+    astro.response.status = result.data.status ?? 400;
   }
   if (!state.succeeded && astro.request.method === 'POST') {
     try {

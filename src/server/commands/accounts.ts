@@ -5,7 +5,6 @@
  * No account enumeration: sign-up, log-in and password reset return the same
  * result, in about the same time, whether or not the address has an account.
  */
-import type { Database } from '../../../db/client.ts';
 import { clearAttempts } from '../../../db/queries/rate-limits.ts';
 import { deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
 import {
@@ -26,20 +25,12 @@ import {
   verificationMail,
 } from '../auth/mails.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { createSession, type SessionMeta } from '../auth/session.ts';
-import type { Mailer, MailMessage } from '../mail.ts';
+import { createSession } from '../auth/session.ts';
+import type { MailMessage } from '../mail.ts';
 import { attempt } from '../rate-limit.ts';
+import type { CommandDeps, RateLimited } from './deps.ts';
 
-export interface AccountDeps {
-  db: Database;
-  mailer: Mailer;
-  now: Date;
-  /** Origin used in e-mailed links, e.g. "https://likesandfails.example". */
-  siteUrl: string;
-  meta: SessionMeta;
-}
-
-export type RateLimited = { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+export type AccountDeps = CommandDeps;
 
 const link = (deps: AccountDeps, path: string) => new URL(path, deps.siteUrl).toString();
 

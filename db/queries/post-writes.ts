@@ -1,0 +1,139 @@
+/**
+ * Writes behind posting and the thread: brands created while posting, posts
+ * and their revisions, follow-ups, "me too", verdicts and thread events.
+ */
+import { and, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { ThreadEventType } from '../../src/domain/vocabulary.ts';
+import type { Db } from '../client.ts';
+import { brands, meToos, postRevisions, posts, threadEvents, threadMessages, verdicts } from '../schema.ts';
+
+export type PostRow = typeof posts.$inferSelect;
+
+/** Brands whose name contains the words typed (accents and case ignored), best matches first. */
+export function searchBrandsByName(db: Db, nameKey: string, limit = 10) {
+  const pattern = `%${nameKey.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ slug: brands.slug, name: brands.name, domain: brands.domain, sector: brands.sector })
+    .from(brands)
+    .where(
+      and(isNull(brands.mergedIntoId), or(ilike(brands.nameKey, pattern), ilike(brands.domain, pattern))),
+    )
+    .orderBy(sql`${brands.nameKey} <> ${nameKey}`, sql`length(${brands.nameKey})`, brands.name)
+    .limit(limit);
+}
+
+/** An existing brand with the same normalised name or domain (the duplicate guard). */
+export async function findSameBrand(db: Db, nameKey: string, domain: string | null) {
+  const [brand] = await db
+    .select()
+    .from(brands)
+    .where(domain ? or(eq(brands.nameKey, nameKey), eq(brands.domain, domain)) : eq(brands.nameKey, nameKey))
+    .limit(1);
+  return brand ?? null;
+}
+
+/** A free slug: `name`, else `name-2`, `name-3`… */
+export async function freeBrandSlug(db: Db, base: string): Promise<string> {
+  const taken = await db
+    .select({ slug: brands.slug })
+    .from(brands)
+    .where(or(eq(brands.slug, base), sql`${brands.slug} ~ ${`^${base.replace(/[^a-z0-9-]/g, '')}-[0-9]+$`}`));
+  const used = new Set(taken.map((row) => row.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
+  const [brand] = await db.insert(brands).values(row).returning();
+  return brand!;
+}
+
+/** The author's posts about one brand since a time (the duplicate-title guard's facts). */
+export function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
+  return db
+    .select({ title: posts.title, createdAt: posts.createdAt })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.brandId, brandId), gt(posts.createdAt, since)));
+}
+
+export async function insertPost(db: Db, row: typeof posts.$inferInsert): Promise<PostRow> {
+  const [post] = await db.insert(posts).values(row).returning();
+  return post!;
+}
+
+/** The post, locked for the rest of the transaction so concurrent writes to its thread queue up. */
+export async function lockPost(db: Db, postId: number): Promise<PostRow | null> {
+  const [post] = await db.select().from(posts).where(eq(posts.id, postId)).for('update').limit(1);
+  return post ?? null;
+}
+
+export async function updatePost(db: Db, postId: number, changes: Partial<typeof posts.$inferInsert>) {
+  await db.update(posts).set(changes).where(eq(posts.id, postId));
+}
+
+export async function insertRevision(db: Db, row: typeof postRevisions.$inferInsert) {
+  await db.insert(postRevisions).values(row);
+}
+
+export async function insertMessage(db: Db, row: typeof threadMessages.$inferInsert) {
+  const [message] = await db.insert(threadMessages).values(row).returning();
+  return message!;
+}
+
+export async function insertEvent(
+  db: Db,
+  row: {
+    postId: number;
+    type: ThreadEventType;
+    actorId: number | null;
+    brandId?: number | null;
+    messageId?: number | null;
+    data?: Record<string, unknown>;
+    createdAt: Date;
+  },
+) {
+  await db.insert(threadEvents).values({ ...row, data: row.data ?? {} });
+}
+
+/** Adds a "me too"; false when this account already said it (the primary key decides). */
+export async function insertMeToo(db: Db, postId: number, userId: number, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insert(meToos)
+    .values({ postId, userId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ postId: meToos.postId });
+  if (inserted.length === 0) return false;
+  await db
+    .update(posts)
+    .set({ meTooCount: sql`${posts.meTooCount} + 1` })
+    .where(eq(posts.id, postId));
+  return true;
+}
+
+export async function hasMeToo(db: Db, postId: number, userId: number): Promise<boolean> {
+  return (await db.$count(meToos, and(eq(meToos.postId, postId), eq(meToos.userId, userId)))) > 0;
+}
+
+export async function findVerdict(db: Db, postId: number) {
+  const [verdict] = await db.select().from(verdicts).where(eq(verdicts.postId, postId)).limit(1);
+  return verdict ?? null;
+}
+
+export async function insertVerdict(db: Db, row: typeof verdicts.$inferInsert) {
+  await db.insert(verdicts).values(row);
+}
+
+export async function updateVerdict(db: Db, postId: number, changes: Partial<typeof verdicts.$inferInsert>) {
+  await db.update(verdicts).set(changes).where(eq(verdicts.postId, postId));
+}
+
+/** The author's latest post, for tests and redirects. */
+export async function latestPostBy(db: Db, authorId: number) {
+  const [post] = await db
+    .select()
+    .from(posts)
+    .where(eq(posts.authorId, authorId))
+    .orderBy(desc(posts.id))
+    .limit(1);
+  return post ?? null;
+}

@@ -1,0 +1,189 @@
+/**
+ * Posting a like or a fail (DESIGN §3, §8): the one schema the form, the
+ * action and the API share, and the rules a post must pass. Pure: the command
+ * loads the facts (recent titles, the clock) and asks these functions.
+ */
+import { z } from 'astro/zod';
+import { normalizeDomain } from './brand-identity.ts';
+import { normalizeText } from './text.ts';
+import { CATEGORIES, CHANNELS, POST_KINDS, SECTORS } from './vocabulary.ts';
+
+export const TITLE_MAX = 120;
+export const STORY_MIN = 20;
+export const STORY_MAX = 5000;
+export const WAIT_MINUTES_MAX = 7 * 24 * 60;
+export const DUPLICATE_WINDOW_HOURS = 24;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullish()
+    .transform((value) => {
+      const text = value ? normalizeText(value) : '';
+      return text === '' ? null : text;
+    });
+
+export const titleSchema = z
+  .string({ error: 'Give your post a title.' })
+  .transform((value) => normalizeText(value).replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(5, 'Give your post a title of at least 5 characters.')
+      .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`),
+  );
+
+export const storySchema = z
+  .string({ error: 'Tell what happened.' })
+  .transform(normalizeText)
+  .pipe(
+    z
+      .string()
+      .min(STORY_MIN, `Tell what happened in at least ${STORY_MIN} characters.`)
+      .max(STORY_MAX, `Keep the story to ${STORY_MAX.toLocaleString('en')} characters.`),
+  );
+
+export const categorySchema = z.enum(CATEGORIES, { error: 'Choose what it was about.' });
+export const channelSchema = z.enum(CHANNELS, { error: 'Choose how you contacted them.' });
+
+/** The fields an author may edit later (DESIGN §4). */
+export const editPostSchema = z.object({
+  postId: z.number().int().positive(),
+  title: titleSchema,
+  story: storySchema,
+  category: categorySchema,
+  channel: channelSchema,
+  personalData: z.enum(['mask', 'publish']).nullish(),
+});
+
+export const newPostSchema = z
+  .object({
+    kind: z.enum(POST_KINDS, { error: 'Choose like or fail.' }),
+    /** An existing brand… */
+    brandSlug: optionalText(100),
+    /** …or a new one. */
+    newBrandName: optionalText(80),
+    newBrandWebsite: optionalText(300),
+    newBrandSector: z.enum(SECTORS, { error: 'Choose a sector.' }).nullish(),
+    title: titleSchema,
+    story: storySchema,
+    category: categorySchema,
+    channel: channelSchema,
+    experiencedOn: z
+      .string({ error: 'Give the date it happened.' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date it happened.')
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .nullish()
+      .transform((value) => value || null)
+      .refine(
+        (value) => value === null || /^[A-Z]{2}$/.test(value),
+        'Use a two-letter country code, e.g. FR.',
+      ),
+    waitMinutes: z
+      .number({ error: 'Give the waiting time in whole minutes.' })
+      .int('Give the waiting time in whole minutes.')
+      .min(0, 'The waiting time cannot be negative.')
+      .max(WAIT_MINUTES_MAX, 'Give a waiting time of at most a week (10,080 minutes).')
+      // No .transform() here: Astro reads form numbers only for a (nullish) z.number().
+      .nullish(),
+    /** The author's answer when the story contains e-mail addresses or phone numbers. */
+    personalData: z.enum(['mask', 'publish']).nullish(),
+    /** Log-in fields shown when the session ended while the form was open. */
+    loginEmail: optionalText(254),
+    loginPassword: z.string().max(200).nullish(),
+  })
+  .superRefine((input, context) => {
+    if (input.brandSlug) return;
+    if (!input.newBrandName) {
+      context.addIssue({
+        code: 'custom',
+        path: ['newBrandName'],
+        message: 'Choose a brand, or give the name of a new one.',
+      });
+      return;
+    }
+    if (input.newBrandName.length < 2) {
+      context.addIssue({ code: 'custom', path: ['newBrandName'], message: 'Give the brand’s name.' });
+    }
+    if (!input.newBrandWebsite || normalizeDomain(input.newBrandWebsite) === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['newBrandWebsite'],
+        message: 'Give the brand’s website, e.g. brand.com, so nobody creates it twice.',
+      });
+    }
+    if (!input.newBrandSector) {
+      context.addIssue({ code: 'custom', path: ['newBrandSector'], message: 'Choose the brand’s sector.' });
+    }
+  });
+
+export type NewPostInput = z.infer<typeof newPostSchema>;
+
+// ── rules ────────────────────────────────────────────────────────────────
+const DAY_MS = 86_400_000;
+
+/** The date of the experience may not be in the future (a day of slack for time zones) nor absurdly old. */
+export function checkExperienceDate(experiencedOn: string, now: Date): string | null {
+  const date = Date.parse(`${experiencedOn}T00:00:00Z`);
+  if (date > now.getTime() + DAY_MS) return 'The date cannot be in the future.';
+  if (date < Date.UTC(2000, 0, 1)) return 'Give a date after 1 January 2000.';
+  return null;
+}
+
+/** Titles compared for the duplicate guard: case, accents, spacing and punctuation ignored. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The same account may not post the same title about the same brand twice in 24 hours. */
+export function isDuplicatePost(
+  title: string,
+  recent: readonly { title: string; createdAt: Date }[],
+  now: Date,
+): boolean {
+  const key = titleKey(title);
+  const since = now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000;
+  return recent.some((post) => post.createdAt.getTime() > since && titleKey(post.title) === key);
+}
+
+// ── personal data guard ──────────────────────────────────────────────────
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Seven or more digits, possibly split by spaces, dots, dashes or brackets, optionally after "+".
+const PHONE_PATTERN = /(?<![\p{L}\p{N}])\+?\d(?:[\s.\-()/]?\d){6,}(?![\p{L}\p{N}])/gu;
+
+export interface PersonalDataFound {
+  emails: string[];
+  phones: string[];
+}
+
+export function findPersonalData(text: string): PersonalDataFound {
+  const emails = text.match(EMAIL_PATTERN) ?? [];
+  const phones = (text.replace(EMAIL_PATTERN, ' ').match(PHONE_PATTERN) ?? []).filter(
+    // Dates like 2026-06-14 and amounts like 1,234.56 are not phone numbers.
+    (candidate) => !/^\d{4}-\d{2}-\d{2}$/.test(candidate.trim()) && candidate.replace(/\D/g, '').length >= 7,
+  );
+  return { emails: [...new Set(emails)], phones: [...new Set(phones.map((phone) => phone.trim()))] };
+}
+
+export function hasPersonalData(found: PersonalDataFound): boolean {
+  return found.emails.length > 0 || found.phones.length > 0;
+}
+
+/** Replaces e-mail addresses and phone numbers with neutral markers. */
+export function maskPersonalData(text: string): string {
+  return text.replace(EMAIL_PATTERN, '[e-mail address hidden]').replace(PHONE_PATTERN, (match) => {
+    if (match.replace(/\D/g, '').length < 7 || /^\d{4}-\d{2}-\d{2}$/.test(match.trim())) return match;
+    const leading = match.match(/^\s*/)?.[0] ?? '';
+    return `${leading}[phone number hidden]`;
+  });
+}

@@ -1,0 +1,413 @@
+/**
+ * The customer's side of the board: publish a like or a fail, follow up,
+ * say "me too", give the verdict, edit and withdraw. Each command authorizes
+ * (src/domain/policy.ts), checks the domain rules, then writes in one
+ * transaction that also refreshes the brand's aggregates, so a failed write
+ * leaves nothing half-done and the figures never lag the posts.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client.ts';
+import { getBrandBySlug } from '../../../db/queries/brands.ts';
+import {
+  findSameBrand,
+  findVerdict,
+  freeBrandSlug,
+  insertBrand,
+  insertEvent,
+  insertMessage,
+  insertMeToo,
+  insertPost,
+  insertRevision,
+  insertVerdict,
+  lockPost,
+  recentAuthorPosts,
+  updatePost,
+  updateVerdict,
+  type PostRow,
+} from '../../../db/queries/post-writes.ts';
+import { recomputeBrandStats } from '../../../db/queries/stats.ts';
+import { findUserById, loadActor } from '../../../db/queries/users.ts';
+import { threadEvents } from '../../../db/schema.ts';
+import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
+import { applyFailTransition } from '../../domain/lifecycle.ts';
+import { can, type Actor, type Refusal } from '../../domain/policy.ts';
+import {
+  checkExperienceDate,
+  DUPLICATE_WINDOW_HOURS,
+  findPersonalData,
+  hasPersonalData,
+  isDuplicatePost,
+  maskPersonalData,
+  type NewPostInput,
+  type PersonalDataFound,
+} from '../../domain/posting.ts';
+import { RATE_LIMITS } from '../../domain/rate-limits.ts';
+import { countWords, normalizeText } from '../../domain/text.ts';
+import type { Category, Channel } from '../../domain/vocabulary.ts';
+import { validateSessionToken } from '../auth/session.ts';
+import { attempt } from '../rate-limit.ts';
+import { logIn } from './accounts.ts';
+import type { CommandDeps, RateLimited } from './deps.ts';
+
+export type Refused = { ok: false; reason: 'refused'; refusal: Refusal };
+export type NotFound = { ok: false; reason: 'not_found' };
+export type FieldProblem = { ok: false; reason: 'invalid'; fieldErrors: Record<string, string> };
+
+const refused = (refusal: Refusal): Refused => ({ ok: false, reason: 'refused', refusal });
+const notFound: NotFound = { ok: false, reason: 'not_found' };
+const invalid = (fieldErrors: Record<string, string>): FieldProblem => ({
+  ok: false,
+  reason: 'invalid',
+  fieldErrors,
+});
+
+export type CreatePostResult =
+  | { ok: true; postId: number; sessionToken: string | null }
+  | Refused
+  | FieldProblem
+  | RateLimited
+  | { ok: false; reason: 'needs_login' | 'login_failed' }
+  | { ok: false; reason: 'existing_brand'; brand: { slug: string; name: string } }
+  | { ok: false; reason: 'personal_data'; found: PersonalDataFound };
+
+/**
+ * Publishes a like or a fail. When the session ended while the form was open,
+ * the form carries log-in fields: the person logs in and publishes in one go,
+ * and nothing they typed is lost.
+ */
+export async function createPost(
+  deps: CommandDeps,
+  signedIn: Actor | null,
+  input: NewPostInput,
+): Promise<CreatePostResult> {
+  let actor = signedIn;
+  let sessionToken: string | null = null;
+  if (!actor) {
+    if (!input.loginEmail || !input.loginPassword) return { ok: false, reason: 'needs_login' };
+    const login = await logIn(deps, { email: input.loginEmail.toLowerCase(), password: input.loginPassword });
+    if (!login.ok) return login.reason === 'rate_limited' ? login : { ok: false, reason: 'login_failed' };
+    sessionToken = login.sessionToken;
+    const user = (await validateSessionToken(deps.db, login.sessionToken, deps.now)).user;
+    if (!user) return { ok: false, reason: 'login_failed' };
+    actor = await loadActor(deps.db, user);
+  }
+
+  // Which brand: an existing one, or a new one that must not duplicate another.
+  let brandId: number | null = null;
+  let newBrand: {
+    name: string;
+    nameKey: string;
+    domain: string;
+    sector: NonNullable<NewPostInput['newBrandSector']>;
+  } | null = null;
+  if (input.brandSlug) {
+    const brand = await getBrandBySlug(deps.db, input.brandSlug);
+    if (!brand) return invalid({ brandSlug: 'That brand is not on the board any more. Choose another.' });
+    brandId = brand.mergedIntoId ?? brand.id;
+  } else {
+    const name = input.newBrandName!;
+    const domain = normalizeDomain(input.newBrandWebsite ?? '')!;
+    const same = await findSameBrand(deps.db, brandNameKey(name), domain);
+    if (same) return { ok: false, reason: 'existing_brand', brand: { slug: same.slug, name: same.name } };
+    newBrand = { name, nameKey: brandNameKey(name), domain, sector: input.newBrandSector! };
+  }
+
+  const decision = can(actor, 'post', brandId === null ? {} : { brandId });
+  if (!decision.ok) return refused(decision.reason);
+
+  const dateProblem = checkExperienceDate(input.experiencedOn, deps.now);
+  if (dateProblem) return invalid({ experiencedOn: dateProblem });
+
+  let { title, story } = input;
+  const found = findPersonalData(`${title}\n${story}`);
+  if (hasPersonalData(found)) {
+    if (!input.personalData) return { ok: false, reason: 'personal_data', found };
+    if (input.personalData === 'mask') {
+      title = maskPersonalData(title);
+      story = maskPersonalData(story);
+    }
+  }
+
+  if (brandId !== null) {
+    const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
+    if (isDuplicatePost(title, await recentAuthorPosts(deps.db, actor.id, brandId, since), deps.now)) {
+      return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
+    }
+  }
+
+  const limited = await attempt(deps.db, RATE_LIMITS.postsPerAccount, String(actor.id), deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+
+  const author = actor;
+  const postId = await deps.db.transaction(async (tx) => {
+    let targetBrandId = brandId;
+    if (newBrand) {
+      const brand = await insertBrand(tx, {
+        slug: await freeBrandSlug(tx, brandSlug(newBrand.name)),
+        name: newBrand.name,
+        nameKey: newBrand.nameKey,
+        domain: newBrand.domain,
+        websiteUrl: `https://${newBrand.domain}/`,
+        sector: newBrand.sector,
+        createdById: author.id,
+        createdAt: deps.now,
+        updatedAt: deps.now,
+      });
+      targetBrandId = brand.id;
+    }
+    const post = await insertPost(tx, {
+      brandId: targetBrandId!,
+      authorId: author.id,
+      kind: input.kind,
+      title,
+      story,
+      category: input.category,
+      channel: input.channel,
+      experiencedOn: input.experiencedOn,
+      country: input.country,
+      waitMinutes: input.waitMinutes ?? null,
+      status: input.kind === 'fail' ? 'waiting' : null,
+      lastActivityAt: deps.now,
+      createdAt: deps.now,
+      updatedAt: deps.now,
+    });
+    await recomputeBrandStats(tx, deps.now, targetBrandId!);
+    return post.id;
+  });
+  return { ok: true, postId, sessionToken };
+}
+
+/** Loads and locks a post for a thread write; only published posts take new activity. */
+async function publishedPost(tx: Db, postId: number): Promise<PostRow | null> {
+  const post = await lockPost(tx, postId);
+  return post && post.visibility === 'published' ? post : null;
+}
+
+export async function addFollowUp(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { postId: number; body: string },
+): Promise<{ ok: true } | Refused | NotFound | FieldProblem | RateLimited> {
+  const body = normalizeText(input.body);
+  if (body.length < 2 || body.length > 5000)
+    return invalid({ body: 'Write between 2 and 5,000 characters.' });
+  if (actor) {
+    const limited = await attempt(deps.db, RATE_LIMITS.repliesPerAccount, String(actor.id), deps.now);
+    if (!limited.ok)
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  return deps.db.transaction(async (tx) => {
+    const post = await publishedPost(tx, input.postId);
+    if (!post) return notFound;
+    const decision = can(actor, 'follow_up', {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+    await insertMessage(tx, {
+      postId: post.id,
+      authorId: actor!.id,
+      kind: 'follow_up',
+      body,
+      wordCount: countWords(body),
+      createdAt: deps.now,
+      updatedAt: deps.now,
+    });
+    await updatePost(tx, post.id, { messageCount: post.messageCount + 1, lastActivityAt: deps.now });
+    return { ok: true } as const;
+  });
+}
+
+export async function sayMeToo(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { postId: number },
+): Promise<{ ok: true; added: boolean } | Refused | NotFound> {
+  return deps.db.transaction(async (tx) => {
+    const post = await publishedPost(tx, input.postId);
+    if (!post) return notFound;
+    const decision = can(actor, 'me_too', {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+    const added = await insertMeToo(tx, post.id, actor!.id, deps.now);
+    if (added) await recomputeBrandStats(tx, deps.now, post.brandId);
+    return { ok: true, added } as const;
+  });
+}
+
+export type VerdictResult =
+  | { ok: true }
+  | Refused
+  | NotFound
+  | { ok: false; reason: 'no_brand_reply_yet' | 'already_changed' | 'unchanged' };
+
+/** The author's final word: allowed once the brand has replied, and changeable once (DESIGN §4). */
+export async function giveVerdict(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { postId: number; resolved: boolean; wouldBuyAgain: boolean },
+): Promise<VerdictResult> {
+  return deps.db.transaction(async (tx) => {
+    const post = await publishedPost(tx, input.postId);
+    if (!post) return notFound;
+    const decision = can(actor, 'give_verdict', {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+    const transition = applyFailTransition(post.status!, { type: 'verdict', resolved: input.resolved });
+    if (!transition.ok) return { ok: false, reason: 'no_brand_reply_yet' } as const;
+
+    const previous = await findVerdict(tx, post.id);
+    if (previous) {
+      if (previous.resolved === input.resolved && previous.wouldBuyAgain === input.wouldBuyAgain) {
+        return { ok: false, reason: 'unchanged' } as const;
+      }
+      if (previous.changeCount >= 1) return { ok: false, reason: 'already_changed' } as const;
+      await updateVerdict(tx, post.id, {
+        resolved: input.resolved,
+        wouldBuyAgain: input.wouldBuyAgain,
+        changeCount: previous.changeCount + 1,
+        updatedAt: deps.now,
+      });
+    } else {
+      await insertVerdict(tx, {
+        postId: post.id,
+        userId: actor!.id,
+        resolved: input.resolved,
+        wouldBuyAgain: input.wouldBuyAgain,
+        createdAt: deps.now,
+        updatedAt: deps.now,
+      });
+    }
+    await insertEvent(tx, {
+      postId: post.id,
+      type: previous ? 'verdict_changed' : 'verdict',
+      actorId: actor!.id,
+      data: { resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain },
+      createdAt: deps.now,
+    });
+    await updatePost(tx, post.id, {
+      status: transition.status,
+      settledAt: deps.now,
+      lastActivityAt: deps.now,
+      updatedAt: deps.now,
+    });
+    await recomputeBrandStats(tx, deps.now, post.brandId);
+    return { ok: true } as const;
+  });
+}
+
+export type EditResult =
+  | { ok: true; changed: boolean }
+  | Refused
+  | NotFound
+  | { ok: false; reason: 'personal_data'; found: PersonalDataFound };
+
+/** Edits keep the replaced version, readable behind "edited" (DESIGN §4). */
+export async function editPost(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: {
+    postId: number;
+    title: string;
+    story: string;
+    category: Category;
+    channel: Channel;
+    personalData?: 'mask' | 'publish' | null | undefined;
+  },
+): Promise<EditResult> {
+  return deps.db.transaction(async (tx) => {
+    const post = await publishedPost(tx, input.postId);
+    if (!post) return notFound;
+    const decision = can(actor, 'edit_own_post', {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+
+    let { title, story } = input;
+    const textChanged = title !== post.title || story !== post.story;
+    const found = findPersonalData(`${title}\n${story}`);
+    if (textChanged && hasPersonalData(found)) {
+      if (!input.personalData) return { ok: false, reason: 'personal_data', found } as const;
+      if (input.personalData === 'mask') {
+        title = maskPersonalData(title);
+        story = maskPersonalData(story);
+      }
+    }
+    if (
+      title === post.title &&
+      story === post.story &&
+      input.category === post.category &&
+      input.channel === post.channel
+    ) {
+      return { ok: true, changed: false } as const;
+    }
+    // The version being replaced was published at the previous edit, or when the post was created.
+    const editEvents = await tx
+      .select({ createdAt: threadEvents.createdAt, type: threadEvents.type })
+      .from(threadEvents)
+      .where(eq(threadEvents.postId, post.id));
+    const previousEdit = editEvents
+      .filter((event) => event.type === 'edited')
+      .reduce<Date | null>(
+        (latest, event) => (!latest || event.createdAt > latest ? event.createdAt : latest),
+        null,
+      );
+    await insertRevision(tx, {
+      postId: post.id,
+      revision: post.revisionCount + 1,
+      title: post.title,
+      story: post.story,
+      category: post.category,
+      channel: post.channel,
+      createdAt: previousEdit ?? post.createdAt,
+    });
+    await updatePost(tx, post.id, {
+      title,
+      story,
+      category: input.category,
+      channel: input.channel,
+      revisionCount: post.revisionCount + 1,
+      updatedAt: deps.now,
+    });
+    await insertEvent(tx, { postId: post.id, type: 'edited', actorId: actor!.id, createdAt: deps.now });
+    await recomputeBrandStats(tx, deps.now, post.brandId);
+    return { ok: true, changed: true } as const;
+  });
+}
+
+/** Withdrawing removes the post from lists and figures; its page keeps a notice and the brand's replies. */
+export async function withdrawPost(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { postId: number },
+): Promise<{ ok: true } | Refused | NotFound> {
+  return deps.db.transaction(async (tx) => {
+    const post = await publishedPost(tx, input.postId);
+    if (!post) return notFound;
+    const decision = can(actor, 'withdraw_own_post', {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+    await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
+    await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: actor!.id, createdAt: deps.now });
+    await recomputeBrandStats(tx, deps.now, post.brandId);
+    return { ok: true } as const;
+  });
+}
+
+/** The actor for a user id (tests and scripts that act as someone). */
+export async function actorFor(db: Database, userId: number): Promise<Actor | null> {
+  const user = await findUserById(db, userId);
+  return user ? loadActor(db, user) : null;
+}
