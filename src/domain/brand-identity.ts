@@ -5,9 +5,27 @@
  */
 import slugify from '@sindresorhus/slugify';
 
-/** "Café Nord, Ltd." → "cafe nord ltd" */
+// Letters that do not decompose into a base letter and an accent.
+const FOLDED_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** "Café Nord, Ltd." → "cafe nord ltd"; "NÖRTHWIND" → "northwind" (accents dropped, not transliterated). */
 export function brandNameKey(name: string): string {
-  return slugify(name.normalize('NFKC'), { separator: ' ', decamelize: false });
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßøæœłđþı]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** "Café Nord" → "cafe-nord" (the public URL segment). */

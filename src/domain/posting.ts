@@ -14,6 +14,12 @@ export const STORY_MAX = 5000;
 export const WAIT_MINUTES_MAX = 7 * 24 * 60;
 export const DUPLICATE_WINDOW_HOURS = 24;
 
+/** "2026-02-30" parses in JavaScript (as 2 March); a real date survives the round trip. */
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -73,7 +79,7 @@ export const newPostSchema = z
     experiencedOn: z
       .string({ error: 'Give the date it happened.' })
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date it happened.')
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.'),
+      .refine((value) => isRealDate(value), 'That date does not exist.'),
     country: z
       .string()
       .trim()
@@ -159,19 +165,32 @@ export function isDuplicatePost(
 // ── personal data guard ──────────────────────────────────────────────────
 const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // Seven or more digits, possibly split by spaces, dots, dashes or brackets, optionally after "+".
-const PHONE_PATTERN = /(?<![\p{L}\p{N}])\+?\d(?:[\s.\-()/]?\d){6,}(?![\p{L}\p{N}])/gu;
+const PHONE_PATTERN = /(?<![\p{L}\p{N}])\+?\(?\d(?:[\s.\-()/]{0,2}\d){6,}(?![\p{L}\p{N}])/gu;
 
 export interface PersonalDataFound {
   emails: string[];
   phones: string[];
 }
 
+/**
+ * Whether a digit run found by PHONE_PATTERN reads as a phone number: written
+ * with "+" or with separators between groups ("06 12 34 56 78"), or ten or
+ * eleven digits starting with 0 ("0612345678"). Plain long numbers (order and
+ * ticket numbers, amounts) and dates are left alone.
+ */
+function looksLikePhone(candidate: string): boolean {
+  const text = candidate.trim();
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (text.startsWith('+') || text.startsWith('(')) return true;
+  if (/[\s.\-()/]/.test(text)) return true;
+  return /^0\d{9,10}$/.test(text);
+}
+
 export function findPersonalData(text: string): PersonalDataFound {
   const emails = text.match(EMAIL_PATTERN) ?? [];
-  const phones = (text.replace(EMAIL_PATTERN, ' ').match(PHONE_PATTERN) ?? []).filter(
-    // Dates like 2026-06-14 and amounts like 1,234.56 are not phone numbers.
-    (candidate) => !/^\d{4}-\d{2}-\d{2}$/.test(candidate.trim()) && candidate.replace(/\D/g, '').length >= 7,
-  );
+  const phones = (text.replace(EMAIL_PATTERN, ' ').match(PHONE_PATTERN) ?? []).filter(looksLikePhone);
   return { emails: [...new Set(emails)], phones: [...new Set(phones.map((phone) => phone.trim()))] };
 }
 
@@ -181,9 +200,7 @@ export function hasPersonalData(found: PersonalDataFound): boolean {
 
 /** Replaces e-mail addresses and phone numbers with neutral markers. */
 export function maskPersonalData(text: string): string {
-  return text.replace(EMAIL_PATTERN, '[e-mail address hidden]').replace(PHONE_PATTERN, (match) => {
-    if (match.replace(/\D/g, '').length < 7 || /^\d{4}-\d{2}-\d{2}$/.test(match.trim())) return match;
-    const leading = match.match(/^\s*/)?.[0] ?? '';
-    return `${leading}[phone number hidden]`;
-  });
+  return text
+    .replace(EMAIL_PATTERN, '[e-mail address hidden]')
+    .replace(PHONE_PATTERN, (match) => (looksLikePhone(match) ? '[phone number hidden]' : match));
 }

@@ -37,3 +37,18 @@ export function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = env;
   return rest;
 }
+
+export const DEMO_PASSWORD = 'likes-and-fails-demo';
+
+/** Logs a demo account in through the real form. */
+export async function logIn(
+  page: import('playwright-core').Page,
+  baseUrl: string,
+  email: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

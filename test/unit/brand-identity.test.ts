@@ -6,6 +6,11 @@ describe('brand names', () => {
     expect(brandNameKey('Café-Nord, Ltd.')).toBe(brandNameKey('cafe nord ltd'));
   });
 
+  it('drop accents rather than transliterate them, in any case', () => {
+    expect(brandNameKey('NÖRTHWIND')).toBe('northwind');
+    expect(brandNameKey('Søren & Straße')).toBe('soren strasse');
+  });
+
   it('keep different names apart', () => {
     expect(brandNameKey('Northwind Telecom')).not.toBe(brandNameKey('Northwind Telecoms UK'));
   });
