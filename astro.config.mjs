@@ -74,6 +74,8 @@ export default defineConfig({
         default: 'http://localhost:4321',
         url: true,
       }),
+      // Local development only: lets webhooks target loopback and private networks.
+      WEBHOOK_ALLOW_PRIVATE: envField.boolean({ context: 'server', access: 'secret', default: false }),
       SMTP_URL: envField.string({
         context: 'server',
         access: 'secret',

@@ -198,3 +198,8 @@ export function closeOnSignals(handle: DatabaseHandle): void {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }
+
+/** Rows of `db.execute()`, which answers an array on postgres-js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

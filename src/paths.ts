@@ -13,7 +13,17 @@ export const paths = {
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>
     withQuery(`/brands/${encodeURIComponent(slug)}`, query),
   brandFeed: (slug: string) => `/brands/${encodeURIComponent(slug)}/feed.xml`,
-  brandInbox: (slug: string) => `/brand/${encodeURIComponent(slug)}/inbox`,
+  brandInbox: (slug: string, filter?: string) =>
+    withQuery(`/brand/${encodeURIComponent(slug)}/inbox`, {
+      filter: filter && filter !== 'all' ? filter : null,
+    }),
+  brandSettings: (slug: string, section?: string) =>
+    `/brand/${encodeURIComponent(slug)}/settings${section ? `#${section}` : ''}`,
+  brandClaim: (slug: string) => `/brands/${encodeURIComponent(slug)}/claim`,
+  confirmClaim: (token: string) => withQuery('/claim/confirm', { token }),
+  acceptInvite: (token: string) => withQuery('/team/join', { token }),
+  replyEdit: (postId: number, messageId: number) => `/posts/${postId}/replies/${messageId}/edit`,
+  replyRevisions: (postId: number, messageId: number) => `/posts/${postId}/replies/${messageId}/revisions`,
   post: (id: number) => `/posts/${id}`,
   postRevisions: (id: number) => `/posts/${id}/revisions`,
   postEdit: (id: number) => `/posts/${id}/edit`,

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { RateLimit } from '../../src/domain/rate-limits.ts';
-import type { Db } from '../client.ts';
+import { rowsOf, type Db } from '../client.ts';
 
 export async function countAttempt(
   db: Db,
@@ -26,10 +26,7 @@ export async function countAttempt(
       expires_at = case when rate_limit_buckets.expires_at <= ${nowIso}::timestamptz
         then ${resetsIso}::timestamptz else rate_limit_buckets.expires_at end
     returning count, expires_at`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    count: number;
-    expires_at: string | Date;
-  }[];
+  const rows = rowsOf<{ count: number; expires_at: string | Date }>(result);
   const row = rows[0]!;
   return { count: Number(row.count), resetsAt: new Date(row.expires_at) };
 }

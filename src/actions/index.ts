@@ -6,9 +6,11 @@
  * missing sign-in are ActionErrors, so the page answers 429 or 401.
  */
 import { accountActions } from './accounts.ts';
+import { brandActions } from './brands.ts';
 import { postActions } from './posts.ts';
 
 export const server = {
   ...accountActions,
   ...postActions,
+  ...brandActions,
 };

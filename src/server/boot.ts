@@ -5,11 +5,15 @@
  * lock is taken before the port is bound, and a second process on the same
  * data directory exits with the reason instead of serving errors.
  */
+import { WEBHOOK_ALLOW_PRIVATE } from 'astro:env/server';
+import { startBackgroundWork } from './background.ts';
 import { getDatabase } from './database.ts';
+import { getMailer } from './services.ts';
 
 try {
   const handle = await getDatabase();
   console.log(`Likes & Fails: database ready (${handle.driver}).`);
+  startBackgroundWork(handle.db, getMailer(), WEBHOOK_ALLOW_PRIVATE);
 } catch (error) {
   console.error(`Likes & Fails cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { posts } from '../../db/schema.ts';
 import HomePage from '../../src/pages/index.astro';
-import BrandPage from '../../src/pages/brands/[slug].astro';
+import BrandPage from '../../src/pages/brands/[slug]/index.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
 import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
 import type { TestDatabase } from '../helpers/database.ts';

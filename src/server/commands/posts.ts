@@ -45,6 +45,7 @@ import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { countWords, normalizeText } from '../../domain/text.ts';
 import type { Category, Channel } from '../../domain/vocabulary.ts';
 import { validateSessionToken } from '../auth/session.ts';
+import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
 import { logIn } from './accounts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
@@ -172,6 +173,9 @@ export async function createPost(
       updatedAt: deps.now,
     });
     await recomputeBrandStats(tx, deps.now, targetBrandId!);
+    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+    if (post.kind === 'fail') await notifyTeam(notify, post, 'team_new_fail');
+    await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
     return post.id;
   });
   return { ok: true, postId, sessionToken };
@@ -215,6 +219,12 @@ export async function addFollowUp(
       updatedAt: deps.now,
     });
     await updatePost(tx, post.id, { messageCount: post.messageCount + 1, lastActivityAt: deps.now });
+    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+    await notifyTeam(notify, post, 'team_follow_up');
+    await queueWebhookEvent(notify, post.brandId, 'post.follow_up', {
+      ...webhookPostData(post, deps.siteUrl),
+      followUp: body,
+    });
     return { ok: true } as const;
   });
 }
@@ -299,6 +309,13 @@ export async function giveVerdict(
       updatedAt: deps.now,
     });
     await recomputeBrandStats(tx, deps.now, post.brandId);
+    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+    await notifyTeam(notify, post, 'team_verdict');
+    await queueWebhookEvent(notify, post.brandId, 'post.verdict', {
+      ...webhookPostData({ ...post, status: transition.status }, deps.siteUrl),
+      resolved: input.resolved,
+      wouldBuyAgain: input.wouldBuyAgain,
+    });
     return { ok: true } as const;
   });
 }

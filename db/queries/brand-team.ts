@@ -1,0 +1,125 @@
+/** Brand teams, claims and profiles: who speaks for a brand, and what its page says. */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { brandClaims, brandMembers, brands, users, type ContactChannels } from '../schema.ts';
+
+export function listTeam(db: Db, brandId: number) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.displayName,
+      email: users.email,
+      role: brandMembers.role,
+      since: brandMembers.createdAt,
+    })
+    .from(brandMembers)
+    .innerJoin(users, eq(users.id, brandMembers.userId))
+    .where(eq(brandMembers.brandId, brandId))
+    .orderBy(asc(brandMembers.createdAt));
+}
+
+/** Adds a member, or changes the role of one already there. */
+export async function upsertMember(
+  db: Db,
+  row: {
+    brandId: number;
+    userId: number;
+    role: 'owner' | 'member';
+    invitedById: number | null;
+    createdAt: Date;
+  },
+) {
+  await db
+    .insert(brandMembers)
+    .values(row)
+    .onConflictDoUpdate({ target: [brandMembers.brandId, brandMembers.userId], set: { role: row.role } });
+}
+
+export async function removeMember(db: Db, brandId: number, userId: number): Promise<boolean> {
+  const removed = await db
+    .delete(brandMembers)
+    .where(and(eq(brandMembers.brandId, brandId), eq(brandMembers.userId, userId)))
+    .returning({ userId: brandMembers.userId });
+  return removed.length > 0;
+}
+
+/** Demotes every current owner to member (ownership moves to someone else). */
+export async function demoteOwners(db: Db, brandId: number) {
+  await db
+    .update(brandMembers)
+    .set({ role: 'member' })
+    .where(and(eq(brandMembers.brandId, brandId), eq(brandMembers.role, 'owner')));
+}
+
+export async function markBrandVerified(db: Db, brandId: number, now: Date) {
+  await db.update(brands).set({ verifiedAt: now, updatedAt: now }).where(eq(brands.id, brandId));
+}
+
+export async function updateBrandProfile(
+  db: Db,
+  brandId: number,
+  changes: {
+    description: string;
+    websiteUrl: string | null;
+    sector: (typeof brands.$inferInsert)['sector'];
+    contact: ContactChannels;
+    updatedAt: Date;
+  },
+) {
+  await db.update(brands).set(changes).where(eq(brands.id, brandId));
+}
+
+export async function insertClaim(db: Db, row: typeof brandClaims.$inferInsert) {
+  const [claim] = await db.insert(brandClaims).values(row).returning();
+  return claim!;
+}
+
+export async function findClaim(db: Db, id: number) {
+  const [claim] = await db.select().from(brandClaims).where(eq(brandClaims.id, id)).limit(1);
+  return claim ?? null;
+}
+
+export async function decideClaim(
+  db: Db,
+  id: number,
+  status: 'verified' | 'approved' | 'rejected',
+  decidedById: number | null,
+  now: Date,
+) {
+  await db.update(brandClaims).set({ status, decidedById, decidedAt: now }).where(eq(brandClaims.id, id));
+}
+
+/** The moderators' queue: pending claims, oldest first. */
+export function listPendingClaims(db: Db) {
+  return db
+    .select({
+      id: brandClaims.id,
+      message: brandClaims.message,
+      workEmail: brandClaims.workEmail,
+      createdAt: brandClaims.createdAt,
+      brandName: brands.name,
+      brandSlug: brands.slug,
+      brandDomain: brands.domain,
+      claimantName: users.displayName,
+      claimantEmail: users.email,
+    })
+    .from(brandClaims)
+    .innerJoin(brands, eq(brands.id, brandClaims.brandId))
+    .innerJoin(users, eq(users.id, brandClaims.userId))
+    .where(eq(brandClaims.status, 'pending'))
+    .orderBy(asc(brandClaims.createdAt));
+}
+
+export function listClaimsBy(db: Db, userId: number) {
+  return db
+    .select({
+      id: brandClaims.id,
+      status: brandClaims.status,
+      brandName: brands.name,
+      createdAt: brandClaims.createdAt,
+    })
+    .from(brandClaims)
+    .innerJoin(brands, eq(brands.id, brandClaims.brandId))
+    .where(eq(brandClaims.userId, userId))
+    .orderBy(desc(brandClaims.createdAt));
+}

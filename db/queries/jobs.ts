@@ -1,0 +1,90 @@
+/**
+ * The job queue (and mail outbox): jobs are written in the transaction of the
+ * change that causes them, so a rolled-back write never sends anything, and
+ * picked with `for update skip locked`, so several instances share the work
+ * without taking the same job twice.
+ */
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { jobs } from '../schema.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export async function enqueueJob(
+  db: Db,
+  type: string,
+  payload: Record<string, unknown>,
+  runAt: Date,
+  maxAttempts = 8,
+): Promise<void> {
+  await db.insert(jobs).values({ type, payload, runAt, maxAttempts, createdAt: runAt });
+}
+
+/** Claims up to `limit` due jobs for `leaseSeconds`; a crashed worker's jobs come back after the lease. */
+export async function claimDueJobs(db: Db, now: Date, limit: number, leaseSeconds = 120): Promise<JobRow[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        sql`${jobs.runAt} <= ${now.toISOString()}::timestamptz and (${jobs.status} = 'queued' or (${jobs.status} = 'running' and ${jobs.lockedUntil} <= ${now.toISOString()}::timestamptz))`,
+      )
+      .orderBy(jobs.runAt, jobs.id)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(jobs)
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedUntil: new Date(now.getTime() + leaseSeconds * 1000),
+      })
+      .where(
+        inArray(
+          jobs.id,
+          due.map((job) => job.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+export async function completeJob(db: Db, id: number, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null })
+    .where(eq(jobs.id, id));
+}
+
+/** Schedules another attempt, or gives up after the last one. */
+export async function failJob(
+  db: Db,
+  job: JobRow,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
+  const finalAttempt = retryAt === null || job.attempts >= job.maxAttempts;
+  await db
+    .update(jobs)
+    .set(
+      finalAttempt
+        ? { status: 'failed', finishedAt: now, lockedUntil: null, lastError: error.slice(0, 1000) }
+        : { status: 'queued', runAt: retryAt, lockedUntil: null, lastError: error.slice(0, 1000) },
+    )
+    .where(eq(jobs.id, job.id));
+}
+
+export function countJobs(db: Db, type: string, status: JobRow['status']) {
+  return db.$count(jobs, and(eq(jobs.type, type), eq(jobs.status, status)));
+}
+
+export function listJobs(db: Db, type: string) {
+  return db.select().from(jobs).where(eq(jobs.type, type)).orderBy(jobs.id);
+}
+
+/** Deletes finished jobs older than the cut-off so the table stays small. */
+export async function deleteFinishedJobs(db: Db, before: Date): Promise<void> {
+  await db.delete(jobs).where(and(inArray(jobs.status, ['done', 'failed']), lte(jobs.finishedAt, before)));
+}

@@ -1,0 +1,84 @@
+/** Brand webhooks and their delivery log. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { webhookDeliveries, webhooks } from '../schema.ts';
+
+export type WebhookRow = typeof webhooks.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+export async function insertWebhook(db: Db, row: typeof webhooks.$inferInsert): Promise<WebhookRow> {
+  const [webhook] = await db.insert(webhooks).values(row).returning();
+  return webhook!;
+}
+
+export function listWebhooks(db: Db, brandId: number) {
+  return db.select().from(webhooks).where(eq(webhooks.brandId, brandId)).orderBy(webhooks.id);
+}
+
+export async function deleteWebhook(db: Db, brandId: number, id: number): Promise<boolean> {
+  const deleted = await db
+    .delete(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.brandId, brandId)))
+    .returning({ id: webhooks.id });
+  return deleted.length > 0;
+}
+
+/** Active webhooks of a brand subscribed to an event. */
+export function webhooksFor(db: Db, brandId: number, event: string) {
+  return db
+    .select()
+    .from(webhooks)
+    .where(
+      and(eq(webhooks.brandId, brandId), eq(webhooks.active, true), sql`${event} = any(${webhooks.events})`),
+    );
+}
+
+export async function insertDelivery(
+  db: Db,
+  row: typeof webhookDeliveries.$inferInsert,
+): Promise<DeliveryRow> {
+  const [delivery] = await db.insert(webhookDeliveries).values(row).returning();
+  return delivery!;
+}
+
+export async function findDelivery(db: Db, id: number) {
+  const [row] = await db
+    .select({ delivery: webhookDeliveries, webhook: webhooks })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(eq(webhookDeliveries.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function recordAttempt(
+  db: Db,
+  id: number,
+  changes: Partial<typeof webhookDeliveries.$inferInsert>,
+) {
+  await db
+    .update(webhookDeliveries)
+    .set({ ...changes, attempts: sql`${webhookDeliveries.attempts} + 1` })
+    .where(eq(webhookDeliveries.id, id));
+}
+
+/** The last deliveries of a brand's webhooks, for its settings page. */
+export function recentDeliveries(db: Db, brandId: number, limit = 20) {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      event: webhookDeliveries.event,
+      attempts: webhookDeliveries.attempts,
+      responseStatus: webhookDeliveries.responseStatus,
+      error: webhookDeliveries.error,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      createdAt: webhookDeliveries.createdAt,
+      url: webhooks.url,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(eq(webhooks.brandId, brandId))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit);
+}

@@ -1,0 +1,29 @@
+/** A brand's public reply: the message, an optional promised date and an optional escalation. */
+import { z } from 'astro/zod';
+import { normalizeText } from './text.ts';
+
+export const replyBodySchema = z
+  .string({ error: 'Write your reply.' })
+  .transform(normalizeText)
+  .pipe(z.string().min(2, 'Write your reply.').max(5000, 'Keep the reply to 5,000 characters.'));
+
+export const brandReplySchema = z.object({
+  postId: z.number().int().positive(),
+  body: replyBodySchema,
+  promiseDueOn: z
+    .string()
+    .nullish()
+    .transform((value) => value || null)
+    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), 'Give the promised date.'),
+  escalatedTo: z
+    .string()
+    .max(80, 'Keep the team name to 80 characters.')
+    .nullish()
+    .transform((value) => value?.trim() || null),
+  proposeResolution: z.boolean(),
+});
+
+export const editReplySchema = z.object({
+  messageId: z.number().int().positive(),
+  body: replyBodySchema,
+});

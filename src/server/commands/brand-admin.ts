@@ -1,0 +1,338 @@
+/**
+ * Running a brand on the board (issue #5): claiming it, its team, its public
+ * profile and its webhooks. Ownership changes are privilege changes: the
+ * person gets a fresh session (or must log in again), never an old token with
+ * new rights.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import {
+  decideClaim,
+  demoteOwners,
+  findClaim,
+  insertClaim,
+  markBrandVerified,
+  removeMember,
+  updateBrandProfile,
+  upsertMember,
+} from '../../../db/queries/brand-team.ts';
+import { getBrandBySlug, type Brand } from '../../../db/queries/brands.ts';
+import { deleteUserSessions } from '../../../db/queries/sessions.ts';
+import { findUserByEmail, findUserById } from '../../../db/queries/users.ts';
+import { deleteWebhook, insertWebhook } from '../../../db/queries/webhooks.ts';
+import { brandClaims, brands, moderationActions } from '../../../db/schema.ts';
+import { normalizeDomain } from '../../domain/brand-identity.ts';
+import type { BrandProfileInput } from '../../domain/brand-profile.ts';
+import { SOCIAL_NETWORKS } from '../../domain/brand-profile.ts';
+import { isAtBrandDomain } from '../../domain/claims.ts';
+import { can, membershipOf, type Actor } from '../../domain/policy.ts';
+import type { WebhookEvent } from '../../domain/webhooks.ts';
+import { paths } from '../../paths.ts';
+import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../auth/email-tokens.ts';
+import { createSession } from '../auth/session.ts';
+import { attempt } from '../rate-limit.ts';
+import { RATE_LIMITS } from '../../domain/rate-limits.ts';
+import type { CommandDeps, RateLimited } from './deps.ts';
+import type { NotFound, Refused } from './posts.ts';
+
+const notFound: NotFound = { ok: false, reason: 'not_found' };
+const refusedWith = (refusal: Refused['refusal']): Refused => ({ ok: false, reason: 'refused', refusal });
+
+async function liveBrand(db: Db, slug: string): Promise<Brand | null> {
+  const brand = await getBrandBySlug(db, slug);
+  return brand && brand.mergedIntoId === null ? brand : null;
+}
+
+/** Makes someone the owner: earlier owners stay on the team as members; the brand shows as verified. */
+async function makeOwner(tx: Db, brandId: number, userId: number, now: Date) {
+  await demoteOwners(tx, brandId);
+  await upsertMember(tx, { brandId, userId, role: 'owner', invitedById: null, createdAt: now });
+  await markBrandVerified(tx, brandId, now);
+}
+
+export type ClaimResult =
+  | { ok: true; mode: 'email_sent' | 'pending_review' }
+  | Refused
+  | NotFound
+  | RateLimited
+  | { ok: false; reason: 'already_claimed' | 'wrong_domain' };
+
+export async function claimBrand(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; workEmail: string | null; message: string },
+): Promise<ClaimResult> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'claim_brand', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  if (brand.verifiedAt) return { ok: false, reason: 'already_claimed' };
+  if (input.workEmail && !isAtBrandDomain(input.workEmail, brand.domain))
+    return { ok: false, reason: 'wrong_domain' };
+  if (input.workEmail) {
+    const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, input.workEmail, deps.now);
+    if (!limited.ok)
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const token = await deps.db.transaction(async (tx) => {
+    const claim = await insertClaim(tx, {
+      brandId: brand.id,
+      userId: actor!.id,
+      workEmail: input.workEmail,
+      message: input.message,
+      createdAt: deps.now,
+    });
+    if (!input.workEmail) return null;
+    const issued = await issueEmailToken(
+      tx,
+      { purpose: 'brand_claim', email: input.workEmail, userId: actor!.id, brandId: brand.id },
+      deps.now,
+    );
+    return { issued, claimId: claim.id };
+  });
+  if (!token) return { ok: true, mode: 'pending_review' };
+  const link = new URL(paths.confirmClaim(token.issued), deps.siteUrl).toString();
+  await deps.mailer.send({
+    to: input.workEmail!,
+    subject: `Confirm that you speak for ${brand.name} on Likes & Fails`,
+    text: `Follow this link to become the owner of ${brand.name}'s page on Likes & Fails:\n\n${link}\n\nThe link works once, for 48 hours, and only while you are logged in as the person who asked. If you did not ask for it, ignore this message.`,
+  });
+  return { ok: true, mode: 'email_sent' };
+}
+
+/** The link from the work address: the claimant becomes owner and gets a fresh session. */
+export async function confirmClaim(
+  deps: CommandDeps,
+  actor: Actor | null,
+  token: string,
+): Promise<
+  { ok: true; brandSlug: string; sessionToken: string } | { ok: false; reason: 'invalid_token' | 'sign_in' }
+> {
+  if (!actor) return { ok: false, reason: 'sign_in' };
+  return deps.db.transaction(async (tx) => {
+    const row = await consumeEmailToken(tx, token, 'brand_claim', deps.now);
+    if (!row || row.userId !== actor.id || row.brandId === null)
+      return { ok: false, reason: 'invalid_token' } as const;
+    await makeOwner(tx, row.brandId, actor.id, deps.now);
+    const brand = await findBrandSlug(tx, row.brandId);
+    // Close every claim on this brand that was waiting for this person.
+    await tx
+      .update(brandClaims)
+      .set({ status: 'verified', decidedAt: deps.now })
+      .where(
+        and(
+          eq(brandClaims.brandId, row.brandId),
+          eq(brandClaims.userId, actor.id),
+          eq(brandClaims.status, 'pending'),
+        ),
+      );
+    await deleteUserSessions(tx, actor.id);
+    const { token: sessionToken } = await createSession(tx, actor.id, deps.meta, deps.now);
+    return { ok: true, brandSlug: brand, sessionToken } as const;
+  });
+}
+
+async function findBrandSlug(tx: Db, brandId: number): Promise<string> {
+  const [row] = await tx.select({ slug: brands.slug }).from(brands).where(eq(brands.id, brandId)).limit(1);
+  return row?.slug ?? '';
+}
+
+/** A moderator approves a claim (no work address exists) or rejects it. */
+export async function decidePendingClaim(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { claimId: number; approve: boolean },
+): Promise<{ ok: true } | Refused | NotFound> {
+  const decision = can(actor, 'approve_claim');
+  if (!decision.ok) return refusedWith(decision.reason);
+  return deps.db.transaction(async (tx) => {
+    const claim = await findClaim(tx, input.claimId);
+    if (!claim || claim.status !== 'pending') return notFound;
+    await decideClaim(tx, claim.id, input.approve ? 'approved' : 'rejected', actor!.id, deps.now);
+    if (input.approve) {
+      await makeOwner(tx, claim.brandId, claim.userId, deps.now);
+      await deleteUserSessions(tx, claim.userId); // new rights, new session
+    }
+    await tx.insert(moderationActions).values({
+      moderatorId: actor!.id,
+      action: input.approve ? 'approve_claim' : 'reject_claim',
+      targetType: 'brand_claim',
+      targetId: claim.id,
+      reason: input.approve ? 'Claim approved after review' : 'Claim rejected after review',
+      createdAt: deps.now,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** A moderator hands a brand to another account (the old owner stays a member). */
+export async function transferOwnership(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; email: string; reason: string },
+): Promise<{ ok: true } | Refused | NotFound | { ok: false; reason: 'no_such_account' }> {
+  const decision = can(actor, 'approve_claim');
+  if (!decision.ok) return refusedWith(decision.reason);
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const user = await findUserByEmail(deps.db, input.email);
+  if (!user || user.deletedAt) return { ok: false, reason: 'no_such_account' };
+  return deps.db.transaction(async (tx) => {
+    await makeOwner(tx, brand.id, user.id, deps.now);
+    await deleteUserSessions(tx, user.id);
+    await tx.insert(moderationActions).values({
+      moderatorId: actor!.id,
+      action: 'transfer_ownership',
+      targetType: 'brand',
+      targetId: brand.id,
+      reason: input.reason || 'Ownership transferred',
+      createdAt: deps.now,
+    });
+    return { ok: true } as const;
+  });
+}
+
+// ── team ─────────────────────────────────────────────────────────────────
+export async function inviteMember(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; email: string },
+): Promise<{ ok: true } | Refused | NotFound | RateLimited> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'manage_team', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, input.email, deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const token = await issueEmailToken(
+    deps.db,
+    { purpose: 'team_invite', email: input.email, userId: null, brandId: brand.id },
+    deps.now,
+  );
+  const link = new URL(paths.acceptInvite(token), deps.siteUrl).toString();
+  await deps.mailer.send({
+    to: input.email,
+    subject: `You are invited to answer for ${brand.name} on Likes & Fails`,
+    text: `You are invited to join ${brand.name}'s team on Likes & Fails and reply to customers in public.\n\n${link}\n\nLog in (or sign up) with this address, then follow the link. It works once, for 7 days.`,
+  });
+  return { ok: true };
+}
+
+export async function acceptInvite(
+  deps: CommandDeps,
+  actor: Actor | null,
+  token: string,
+): Promise<
+  | { ok: true; brandSlug: string; sessionToken: string }
+  | { ok: false; reason: 'invalid_token' | 'sign_in' | 'other_address' }
+> {
+  if (!actor) return { ok: false, reason: 'sign_in' };
+  const user = await findUserById(deps.db, actor.id);
+  return deps.db.transaction(async (tx) => {
+    const row = await peekEmailToken(tx, token, 'team_invite', deps.now);
+    if (!row || row.brandId === null) return { ok: false, reason: 'invalid_token' } as const;
+    if (row.email !== user?.email) return { ok: false, reason: 'other_address' } as const;
+    await consumeEmailToken(tx, token, 'team_invite', deps.now);
+    if (!membershipOf(actor, row.brandId)) {
+      await upsertMember(tx, {
+        brandId: row.brandId,
+        userId: actor.id,
+        role: 'member',
+        invitedById: null,
+        createdAt: deps.now,
+      });
+    }
+    await deleteUserSessions(tx, actor.id);
+    const { token: sessionToken } = await createSession(tx, actor.id, deps.meta, deps.now);
+    return { ok: true, brandSlug: await findBrandSlug(tx, row.brandId), sessionToken } as const;
+  });
+}
+
+export async function removeTeamMember(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; userId: number },
+): Promise<{ ok: true } | Refused | NotFound | { ok: false; reason: 'last_owner' }> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'manage_team', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  // An owner hands the brand over through a moderator rather than leaving it ownerless.
+  if (input.userId === actor!.id) return { ok: false, reason: 'last_owner' };
+  return deps.db.transaction(async (tx) => {
+    if (!(await removeMember(tx, brand.id, input.userId))) return notFound;
+    await deleteUserSessions(tx, input.userId); // fewer rights: their open sessions end too
+    return { ok: true } as const;
+  });
+}
+
+// ── profile ──────────────────────────────────────────────────────────────
+export async function editBrandProfile(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: BrandProfileInput,
+): Promise<{ ok: true } | Refused | NotFound> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'edit_brand_profile', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  const social: Record<string, string> = {};
+  for (const network of SOCIAL_NETWORKS) {
+    const handle = input[network];
+    if (handle) social[network] = handle;
+  }
+  const domain = input.website ? normalizeDomain(input.website) : null;
+  await updateBrandProfile(deps.db, brand.id, {
+    description: input.description ?? '',
+    websiteUrl: input.website
+      ? /^https?:\/\//i.test(input.website)
+        ? input.website
+        : `https://${domain}/`
+      : null,
+    sector: input.sector,
+    contact: {
+      phone: input.phone,
+      email: input.email,
+      chatUrl: input.chatUrl,
+      social,
+      openingHours: input.openingHours,
+    },
+    updatedAt: deps.now,
+  });
+  return { ok: true };
+}
+
+// ── webhooks ─────────────────────────────────────────────────────────────
+export async function addWebhook(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; url: string; events: WebhookEvent[] },
+): Promise<{ ok: true; secret: string } | Refused | NotFound> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'manage_webhooks', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  const secret = `whsec_${randomBytes(24).toString('hex')}`;
+  await insertWebhook(deps.db, {
+    brandId: brand.id,
+    url: input.url,
+    secret,
+    events: input.events,
+    createdById: actor!.id,
+    createdAt: deps.now,
+  });
+  return { ok: true, secret };
+}
+
+export async function removeWebhook(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; webhookId: number },
+): Promise<{ ok: true } | Refused | NotFound> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'manage_webhooks', { brandId: brand.id });
+  if (!decision.ok) return refusedWith(decision.reason);
+  return (await deleteWebhook(deps.db, brand.id, input.webhookId)) ? { ok: true } : notFound;
+}

@@ -1,0 +1,139 @@
+/**
+ * Who hears about what (issue #5): e-mails and webhook deliveries are queued
+ * as jobs inside the transaction of the change, and sent by the job runner.
+ * Each person's settings (/account) decide which e-mails they get.
+ */
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { enqueueJob } from '../../db/queries/jobs.ts';
+import { insertDelivery, webhooksFor } from '../../db/queries/webhooks.ts';
+import { brandMembers, brands, users } from '../../db/schema.ts';
+import { wantsNotification, type NotificationKind } from '../domain/notifications.ts';
+import type { WebhookEvent } from '../domain/webhooks.ts';
+import { MAX_DELIVERY_ATTEMPTS } from '../domain/webhooks.ts';
+import { paths } from '../paths.ts';
+
+export interface NotifyContext {
+  db: Db;
+  now: Date;
+  siteUrl: string;
+}
+
+interface PostRef {
+  id: number;
+  title: string;
+  brandId: number;
+  authorId: number;
+}
+
+const SUBJECTS: Record<NotificationKind, (brand: string, title: string) => string> = {
+  brand_reply: (brand, title) => `${brand} replied to “${title}”`,
+  resolution_proposed: (brand, title) => `${brand} proposes a resolution for “${title}”`,
+  team_new_fail: (brand, title) => `New fail about ${brand}: “${title}”`,
+  team_follow_up: (_brand, title) => `The customer followed up on “${title}”`,
+  team_verdict: (_brand, title) => `The customer gave a verdict on “${title}”`,
+};
+
+const INTRO: Record<NotificationKind, string> = {
+  brand_reply: 'The brand answered your post in public.',
+  resolution_proposed:
+    'The brand says your case is resolved. Tell readers whether it really is: give your verdict.',
+  team_new_fail: 'A customer posted a new fail about your brand.',
+  team_follow_up: 'The author added a follow-up to a case of your brand.',
+  team_verdict: 'The author gave a verdict on a case of your brand.',
+};
+
+async function brandName(db: Db, brandId: number): Promise<string> {
+  const [row] = await db.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId)).limit(1);
+  return row?.name ?? 'The brand';
+}
+
+async function queueMail(
+  context: NotifyContext,
+  to: string,
+  kind: NotificationKind,
+  brand: string,
+  post: PostRef,
+) {
+  const link = new URL(paths.post(post.id), context.siteUrl).toString();
+  await enqueueJob(
+    context.db,
+    'email',
+    {
+      to,
+      subject: SUBJECTS[kind](brand, post.title),
+      text: `${INTRO[kind]}\n\n${link}\n\nYou can turn these e-mails off on your account page: ${new URL(paths.account('notifications'), context.siteUrl).toString()}`,
+    },
+    context.now,
+  );
+}
+
+/** E-mails the post's author, when their settings allow it. */
+export async function notifyAuthor(
+  context: NotifyContext,
+  post: PostRef,
+  kind: 'brand_reply' | 'resolution_proposed',
+) {
+  const [author] = await context.db.select().from(users).where(eq(users.id, post.authorId)).limit(1);
+  if (!author?.email || author.deletedAt || !wantsNotification(author.notificationSettings, kind)) return;
+  await queueMail(context, author.email, kind, await brandName(context.db, post.brandId), post);
+}
+
+/** E-mails the brand's team (except whoever caused it), each as their settings allow. */
+export async function notifyTeam(
+  context: NotifyContext,
+  post: PostRef,
+  kind: 'team_new_fail' | 'team_follow_up' | 'team_verdict',
+  exceptUserId: number | null = null,
+) {
+  const team = await context.db
+    .select({ email: users.email, settings: users.notificationSettings })
+    .from(brandMembers)
+    .innerJoin(users, eq(users.id, brandMembers.userId))
+    .where(
+      and(
+        eq(brandMembers.brandId, post.brandId),
+        isNotNull(users.email),
+        exceptUserId === null ? undefined : ne(users.id, exceptUserId),
+      ),
+    );
+  const name = await brandName(context.db, post.brandId);
+  for (const member of team) {
+    if (member.email && wantsNotification(member.settings, kind))
+      await queueMail(context, member.email, kind, name, post);
+  }
+}
+
+/** Queues one signed delivery per subscribed webhook of the brand. */
+export async function queueWebhookEvent(
+  context: NotifyContext,
+  brandId: number,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+) {
+  for (const webhook of await webhooksFor(context.db, brandId, event)) {
+    const delivery = await insertDelivery(context.db, {
+      webhookId: webhook.id,
+      event,
+      payload: { event, occurredAt: context.now.toISOString(), data },
+      nextAttemptAt: context.now,
+      createdAt: context.now,
+    });
+    await enqueueJob(context.db, 'webhook', { deliveryId: delivery.id }, context.now, MAX_DELIVERY_ATTEMPTS);
+  }
+}
+
+/** The public facts of a post that webhooks receive (never the author's e-mail). */
+export function webhookPostData(
+  post: PostRef & { kind: string; status: string | null; createdAt: Date },
+  siteUrl: string,
+) {
+  return {
+    postId: post.id,
+    kind: post.kind,
+    title: post.title,
+    status: post.status,
+    url: new URL(paths.post(post.id), siteUrl).toString(),
+    postedAt: post.createdAt.toISOString(),
+  };
+}
