@@ -111,9 +111,14 @@ export async function confirmClaim(
 > {
   if (!actor) return { ok: false, reason: 'sign_in' };
   return deps.db.transaction(async (tx) => {
-    const row = await consumeEmailToken(tx, token, 'brand_claim', deps.now);
-    if (!row || row.userId !== actor.id || row.brandId === null)
+    // Checked before use: someone else following the link must not use it up.
+    const row = await peekEmailToken(tx, token, 'brand_claim', deps.now);
+    if (!row || row.userId !== actor.id || row.brandId === null) {
       return { ok: false, reason: 'invalid_token' } as const;
+    }
+    if (!(await consumeEmailToken(tx, token, 'brand_claim', deps.now))) {
+      return { ok: false, reason: 'invalid_token' } as const;
+    }
     await makeOwner(tx, row.brandId, actor.id, deps.now);
     const brand = await findBrandSlug(tx, row.brandId);
     // Close every claim on this brand that was waiting for this person.

@@ -236,6 +236,14 @@ export async function replyAsBrand(
           reason: 'invalid',
           fieldErrors: { body: 'This case is already closed.' },
         } as const;
+      await insertEvent(tx, {
+        postId: post.id,
+        type: 'resolution_proposed',
+        actorId: agent.id,
+        brandId: post.brandId,
+        messageId: message.id,
+        createdAt: deps.now,
+      });
       // A promise made in this same reply is kept by it; an earlier one is kept if its day has not passed.
       const [open] = await tx
         .select()
@@ -253,14 +261,6 @@ export async function replyAsBrand(
           createdAt: deps.now,
         });
       }
-      await insertEvent(tx, {
-        postId: post.id,
-        type: 'resolution_proposed',
-        actorId: agent.id,
-        brandId: post.brandId,
-        messageId: message.id,
-        createdAt: deps.now,
-      });
       changes.resolutionProposedAt = deps.now;
       status = transition.status;
     }
