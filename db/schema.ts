@@ -271,6 +271,10 @@ export const posts = pgTable(
     index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_author_title_idx').on(t.authorId, t.brandId, t.createdAt),
     index('posts_search_idx').using('gin', t.searchVector),
+    // The brand page's "known issues": fails with the most "me too".
+    index('posts_brand_known_issues_idx')
+      .on(t.brandId, t.meTooCount.desc())
+      .where(sql`kind = 'fail' and visibility = 'published' and me_too_count > 0`),
     check('posts_title_length', sql`char_length(title) between 1 and 120`),
     check('posts_story_length', sql`char_length(story) between 1 and 5000`),
     check('posts_wait_minutes', sql`wait_minutes is null or wait_minutes between 0 and 10080`),

@@ -4,7 +4,8 @@
  * table: the seed uses it, the window refresher will, and tests compare the
  * incrementally maintained rows with it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { computeScore } from '../../src/domain/score.ts';
 import type { StatWindow } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
@@ -124,6 +125,24 @@ export async function recomputeBrandStats(
       template_replies = excluded.template_replies, me_toos = excluded.me_toos,
       computed_at = excluded.computed_at
   `);
+  await storeScores(db, brandId);
+  await db.execute(sql`delete from brand_breakdowns where ${onlyPosts}`);
+  await db.execute(sql`
+    with windows(name, days) as (
+      values ('30d', 30), ('90d', 90), ('12m', 365), ('all', null::int)
+    ),
+    published as (
+      select p.* from posts p where p.visibility = 'published' and ${onlyPosts}
+    )
+    insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
+    select brand_id, w.name::stat_window, d.dimension, d.value,
+      count(*) filter (where kind = 'like')::int, count(*) filter (where kind = 'fail')::int
+    from published
+    cross join windows w
+    cross join lateral (values ('category', category::text), ('channel', channel::text), ('country', coalesce(country, '—'))) as d(dimension, value)
+    where w.days is null or created_at >= ${nowIso}::timestamptz - make_interval(days => w.days)
+    group by brand_id, w.name, d.dimension, d.value
+  `);
   await db.execute(sql`delete from brand_monthly_stats where ${onlyPosts}`);
   await db.execute(sql`
     insert into brand_monthly_stats (brand_id, month, likes, fails, answered, first_response_median_seconds)
@@ -136,4 +155,29 @@ export async function recomputeBrandStats(
     from posts where visibility = 'published' and ${onlyPosts}
     group by 1, 2
   `);
+}
+
+/** Computes the score (src/domain/score.ts) from each refreshed row and stores it for rankings. */
+async function storeScores(db: Db, brandId: number | null): Promise<void> {
+  const rows = await db
+    .select()
+    .from(brandStats)
+    .where(brandId === null ? undefined : eq(brandStats.brandId, brandId));
+  for (const row of rows) {
+    const { score } = computeScore(row);
+    if (row.score === score) continue;
+    await db
+      .update(brandStats)
+      .set({ score })
+      .where(and(eq(brandStats.brandId, row.brandId), eq(brandStats.window, row.window)));
+  }
+}
+
+/** Every window's row for some brands (the compare page). */
+export function getStatsForBrands(db: Db, brandIds: number[], window: StatWindow) {
+  if (brandIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(brandStats)
+    .where(and(inArray(brandStats.brandId, brandIds), eq(brandStats.window, window)));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_brand_known_issues_idx" ON "posts" USING btree ("brand_id","me_too_count" DESC NULLS LAST) WHERE kind = 'fail' and visibility = 'published' and me_too_count > 0;
