@@ -46,3 +46,15 @@ export function listBrands(db: Db) {
     .where(isNull(brands.mergedIntoId))
     .orderBy(asc(brands.name));
 }
+
+/** Brands in slug order after a cursor, for the API's brand list. */
+export function listBrandsAfter(db: Db, after: string | null, limit: number, sector: string | null) {
+  return db
+    .select()
+    .from(brands)
+    .where(
+      sql`${brands.mergedIntoId} is null and (${after}::text is null or ${brands.slug} > ${after}) and (${sector}::text is null or ${brands.sector}::text = ${sector})`,
+    )
+    .orderBy(asc(brands.slug))
+    .limit(limit);
+}

@@ -10,12 +10,21 @@ import { brands, posts } from '../schema.ts';
 export function searchBrands(db: Db, nameKey: string, limit = 10) {
   const similarity = sql<number>`similarity(${brands.nameKey}, ${nameKey})`;
   return db
-    .select({ slug: brands.slug, name: brands.name, sector: brands.sector, verifiedAt: brands.verifiedAt, similarity })
+    .select({
+      slug: brands.slug,
+      name: brands.name,
+      sector: brands.sector,
+      verifiedAt: brands.verifiedAt,
+      similarity,
+    })
     .from(brands)
     .where(
       and(
         isNull(brands.mergedIntoId),
-        or(sql`${brands.nameKey} % ${nameKey}`, sql`${brands.nameKey} ilike ${`%${nameKey.replace(/[%_\\]/g, '')}%`}`),
+        or(
+          sql`${brands.nameKey} % ${nameKey}`,
+          sql`${brands.nameKey} ilike ${`%${nameKey.replace(/[%_\\]/g, '')}%`}`,
+        ),
       ),
     )
     .orderBy(desc(similarity), brands.name)

@@ -6,7 +6,12 @@ import type { StatWindow } from '../domain/vocabulary.ts';
 
 export async function loadRanking(
   db: Db,
-  options: { window: StatWindow; sector?: string | null; country?: string | null; sort?: RankingSort },
+  options: {
+    window: StatWindow;
+    sector?: string | null | undefined;
+    country?: string | null | undefined;
+    sort?: RankingSort | undefined;
+  },
 ): Promise<RankedBrand[]> {
   const rows = await listBrandWindowStats(db, options.window, {
     sector: options.sector ?? null,

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { getBrandBySlug } from '../../../../../db/queries/brands.ts';
+import { getBrandWindowStats } from '../../../../../db/queries/stats.ts';
+import { emptyParams } from '../../../../domain/api-params.ts';
+import { STAT_WINDOWS } from '../../../../domain/vocabulary.ts';
+import { apiError, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { brandView, statsView } from '../../../../server/api-views.ts';
+import { siteUrl } from '../../../../server/services.ts';
+
+export const GET: APIRoute = (context) =>
+  handleApi(context, async () => {
+    emptyParams.parse(queryObject(context.url));
+    const brand = await getBrandBySlug(context.locals.db, context.params.slug ?? '');
+    if (!brand || brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
+    const windows = await Promise.all(
+      STAT_WINDOWS.map((window) => getBrandWindowStats(context.locals.db, brand.id, window)),
+    );
+    return json({ data: { ...brandView(brand, siteUrl), stats: windows.map(statsView) } });
+  });
+
+export const OPTIONS: APIRoute = preflight;

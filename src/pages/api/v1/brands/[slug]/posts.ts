@@ -1,0 +1,31 @@
+import type { APIRoute } from 'astro';
+import { getBrandBySlug } from '../../../../../../db/queries/brands.ts';
+import { listBrandPosts } from '../../../../../../db/queries/posts.ts';
+import { brandPostsParams } from '../../../../../domain/api-params.ts';
+import { decodeCursor, encodeCursor } from '../../../../../domain/cursor.ts';
+import { apiError, handleApi, json, preflight, queryObject } from '../../../../../server/api.ts';
+import { postSummaryView } from '../../../../../server/api-views.ts';
+import { siteUrl } from '../../../../../server/services.ts';
+
+export const GET: APIRoute = (context) =>
+  handleApi(context, async () => {
+    const params = brandPostsParams.parse(queryObject(context.url));
+    const { db, now } = context.locals;
+    const brand = await getBrandBySlug(db, context.params.slug ?? '');
+    if (!brand) return apiError(404, 'No brand has this slug.');
+    const page = await listBrandPosts(
+      db,
+      brand.id,
+      { kind: params.kind ?? null, status: params.status ?? null, category: params.category ?? null },
+      { cursor: decodeCursor(params.cursor), limit: params.limit, now },
+    );
+    const nextQuery = page.next
+      ? new URLSearchParams({ ...queryObject(context.url), cursor: encodeCursor(page.next) })
+      : null;
+    return json({
+      data: page.items.map((post) => postSummaryView(post, now, siteUrl)),
+      next: nextQuery ? `/api/v1/brands/${brand.slug}/posts?${nextQuery}` : null,
+    });
+  });
+
+export const OPTIONS: APIRoute = preflight;

@@ -1,0 +1,73 @@
+import type { APIRoute } from 'astro';
+import { getPostPage } from '../../../../../db/queries/posts.ts';
+import { emptyParams } from '../../../../domain/api-params.ts';
+import { parsePostId } from '../../../../domain/ids.ts';
+import { displayStatus } from '../../../../domain/lifecycle.ts';
+import { describeEvent } from '../../../../domain/thread.ts';
+import { paths } from '../../../../paths.ts';
+import { apiError, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { siteUrl } from '../../../../server/services.ts';
+
+export const GET: APIRoute = (context) =>
+  handleApi(context, async () => {
+    emptyParams.parse(queryObject(context.url));
+    const id = parsePostId(context.params.id);
+    const page = id === null ? null : await getPostPage(context.locals.db, id);
+    if (!page) return apiError(404, 'No post has this id.');
+    const { post, brand } = page;
+    const visible = post.visibility === 'published';
+    return json({
+      data: {
+        id: post.id,
+        visibility: post.visibility,
+        removalReason: post.removalReason,
+        kind: post.kind,
+        title: visible ? post.title : null,
+        story: visible ? post.story : null,
+        category: post.category,
+        channel: post.channel,
+        country: post.country,
+        waitMinutes: post.waitMinutes,
+        experiencedOn: post.experiencedOn,
+        status:
+          post.status && visible ? displayStatus(post.status, post.createdAt, context.locals.now) : null,
+        meTooCount: post.meTooCount,
+        createdAt: post.createdAt.toISOString(),
+        editedVersions: post.revisionCount,
+        author: visible ? page.authorName : null,
+        brand: { slug: brand.slug, name: brand.name, verified: brand.verifiedAt !== null },
+        handler: page.handlerName,
+        escalatedTo: post.escalatedTo,
+        promises: page.promises.map((p) => ({
+          dueOn: p.dueOn,
+          outcome: p.outcome,
+          madeAt: p.createdAt.toISOString(),
+        })),
+        verdict: page.verdict
+          ? {
+              resolved: page.verdict.resolved,
+              wouldBuyAgain: page.verdict.wouldBuyAgain,
+              changed: page.verdict.changeCount > 0,
+            }
+          : null,
+        thread: page.messages
+          .filter((m) => visible || m.kind === 'brand_reply')
+          .map((m) => ({
+            id: m.id,
+            kind: m.kind,
+            author: m.authorName,
+            brand: m.brandName,
+            body: m.removedAt ? null : m.body,
+            template: m.isTemplate,
+            edited: m.revisionCount > 0,
+            createdAt: m.createdAt.toISOString(),
+          })),
+        events: visible
+          ? page.events.map((e) => ({ type: e.type, text: describeEvent(e), at: e.createdAt.toISOString() }))
+          : [],
+        url: new URL(paths.post(post.id), siteUrl).toString(),
+      },
+    });
+  });
+
+export const OPTIONS: APIRoute = preflight;

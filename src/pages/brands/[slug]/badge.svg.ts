@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { getBrandBySlug } from '../../../../db/queries/brands.ts';
+import { getBrandWindowStats } from '../../../../db/queries/stats.ts';
+import { badgeSvg, badgeText } from '../../../domain/badge.ts';
+
+export const GET: APIRoute = async ({ locals, params }) => {
+  const brand = await getBrandBySlug(locals.db, params.slug ?? '');
+  if (!brand)
+    return new Response('No such brand.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  const stats = await getBrandWindowStats(locals.db, brand.id, '12m');
+  const text = badgeText(stats.answered, stats.responseEligible, stats.firstResponseMedianSeconds);
+  return new Response(badgeSvg(brand.name, text), {
+    headers: {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+      // Made to be embedded on other sites.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Access-Control-Allow-Origin': '*',
+    },
+  });
+};

@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { getBrandBySlug } from '../../../../db/queries/brands.ts';
+import { listBrandPosts } from '../../../../db/queries/posts.ts';
+import { paths } from '../../../paths.ts';
+import { atomFeed } from '../../../server/feeds.ts';
+import { siteUrl } from '../../../server/services.ts';
+
+export const GET: APIRoute = async ({ locals, params }) => {
+  const brand = await getBrandBySlug(locals.db, params.slug ?? '');
+  if (!brand)
+    return new Response('No such brand.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  const page = await listBrandPosts(locals.db, brand.id, {}, { limit: 50, now: locals.now });
+  return atomFeed({
+    title: `${brand.name} on Likes & Fails`,
+    description: `Likes and fails about ${brand.name}'s customer service.`,
+    path: paths.brand(brand.slug),
+    feedPath: paths.brandFeed(brand.slug),
+    siteUrl,
+    posts: page.items,
+  });
+};

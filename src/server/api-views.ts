@@ -1,0 +1,46 @@
+/** The JSON shapes the API publishes: public facts only, never e-mail addresses. */
+import type { Brand } from '../../db/queries/brands.ts';
+import type { PostSummary } from '../../db/queries/posts.ts';
+import { displayStatus } from '../domain/lifecycle.ts';
+import { computeFigures, computeScore, type BrandWindowCounts } from '../domain/score.ts';
+import { paths } from '../paths.ts';
+
+export function brandView(brand: Brand, siteUrl: string) {
+  return {
+    slug: brand.slug,
+    name: brand.name,
+    sector: brand.sector,
+    country: brand.country,
+    domain: brand.domain,
+    website: brand.websiteUrl,
+    description: brand.description,
+    verified: brand.verifiedAt !== null,
+    contact: brand.contact,
+    url: new URL(paths.brand(brand.slug), siteUrl).toString(),
+  };
+}
+
+export function statsView(stats: BrandWindowCounts & { window: string }) {
+  return { window: stats.window, figures: computeFigures(stats), score: computeScore(stats) };
+}
+
+export function postSummaryView(post: PostSummary, now: Date, siteUrl: string) {
+  return {
+    id: post.id,
+    kind: post.kind,
+    title: post.title,
+    excerpt: post.excerpt,
+    category: post.category,
+    channel: post.channel,
+    country: post.country,
+    waitMinutes: post.waitMinutes,
+    status: post.status ? displayStatus(post.status, post.createdAt, now) : null,
+    meTooCount: post.meTooCount,
+    replies: post.messageCount,
+    firstBrandReplyAt: post.firstBrandReplyAt?.toISOString() ?? null,
+    createdAt: post.createdAt.toISOString(),
+    brand: { slug: post.brandSlug, name: post.brandName, verified: post.brandVerified },
+    author: post.authorName,
+    url: new URL(paths.post(post.id), siteUrl).toString(),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The public API's plumbing (DESIGN §7): JSON answers with open CORS for GET,
+ * a per-IP rate limit stored in the database, and 400s that say which
+ * parameter is wrong.
+ */
+import type { APIContext } from 'astro';
+import { z } from 'astro/zod';
+import { RATE_LIMITS } from '../domain/rate-limits.ts';
+import { attempt } from './rate-limit.ts';
+
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '86400',
+};
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data, null, 2), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=60',
+      ...CORS_HEADERS,
+      ...headers,
+    },
+  });
+}
+
+export function apiError(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return json({ error: { status, message } }, status, { 'Cache-Control': 'no-store', ...headers });
+}
+
+function clientIp(context: APIContext): string {
+  try {
+    return context.clientAddress;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs an API handler: rate limit, then the handler; bad parameters become a 400 naming them. */
+export async function handleApi(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
+  const limited = await attempt(
+    context.locals.db,
+    RATE_LIMITS.apiPerIp,
+    clientIp(context),
+    context.locals.now,
+  );
+  if (!limited.ok) {
+    return apiError(429, `Too many requests. Try again in ${limited.retryAfterSeconds} seconds.`, {
+      'Retry-After': String(limited.retryAfterSeconds),
+    });
+  }
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const problems = error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`);
+      return apiError(400, `Invalid parameters. ${problems.join('; ')}`);
+    }
+    throw error;
+  }
+}
+
+export const preflight = () => new Response(null, { status: 204, headers: CORS_HEADERS });
+
+/** Reads query parameters into a plain object for a zod schema. */
+export function queryObject(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams.entries());
+}
