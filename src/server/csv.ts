@@ -6,6 +6,8 @@ const BATCH_ROWS = 2000;
 function cell(value: unknown): string | number | boolean | null {
   if (value instanceof Date) return value.toISOString();
   if (value === null || value === undefined) return null;
+  // csv-stringify would write true as "1" and false as "": spell them out so false is not read as missing.
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/.test(value))
     return new Date(value).toISOString();
   return value as string | number | boolean;
