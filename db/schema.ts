@@ -395,6 +395,8 @@ export const promises = pgTable(
       .on(t.dueOn)
       .where(sql`outcome = 'pending'`),
     index('promises_brand_idx').on(t.brandId, t.createdAt),
+    // The thread and the open-data export read a post's promises.
+    index('promises_post_idx').on(t.postId, t.createdAt),
   ],
 );
 

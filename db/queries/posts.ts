@@ -3,7 +3,7 @@
  * cursors over the (visibility, created_at, id) indexes; only published posts
  * appear in lists.
  */
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
 import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
 import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
@@ -76,15 +76,31 @@ function olderThan(cursor: FeedCursor | null): SQL | undefined {
   );
 }
 
+/**
+ * Two steps so the planner walks the (visibility, created_at, id) index and
+ * stops at the page size: first the page's ids, then their details. One
+ * joined, ordered query was planned as a scan and sort of every post.
+ */
 async function pageOfSummaries(db: Db, where: SQL | undefined, limit: number): Promise<Page<PostSummary>> {
+  const ids = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(where)
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(limit + 1);
+  if (ids.length === 0) return { items: [], next: null };
   const rows = (await db
     .select(summaryColumns)
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(where)
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(limit + 1)) as PostSummary[];
+    .where(
+      inArray(
+        posts.id,
+        ids.map((row) => row.id),
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))) as PostSummary[];
   const items = rows.slice(0, limit).map((row) => ({ ...row, brandVerified: Boolean(row.brandVerified) }));
   const last = items.at(-1);
   return { items, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };

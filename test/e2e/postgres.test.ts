@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
-const PORT = 4331;
+const PORT = Number(process.env['E2E_PORT'] ?? 4329) + 2;
 const name = `lf_e2e_${process.pid}`;
 let server: ChildProcess | null = null;
 let admin: ReturnType<typeof postgres> | null = null;

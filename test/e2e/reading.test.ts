@@ -51,6 +51,22 @@ describe('a reader with no account', () => {
     await context.close();
   });
 
+  it.each([
+    '/rankings',
+    '/rankings?sort=responseRate&window=all',
+    '/methodology',
+    '/search?q=technician',
+    '/compare?brands=northwind-telecom,vantrel-mobile',
+    '/about',
+    '/signup',
+    '/login',
+    '/new',
+  ])('finds %s accessible (WCAG 2.1 AA)', async (path) => {
+    const response = await page.goto(`${baseUrl}${path}`);
+    expect(response?.status()).toBe(200);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('gets the 404 page for an unknown brand or post', async () => {
     for (const path of ['/brands/no-such-brand', '/posts/987654']) {
       const response = await page.goto(`${baseUrl}${path}`);

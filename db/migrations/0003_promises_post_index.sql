@@ -1,0 +1,1 @@
+CREATE INDEX "promises_post_idx" ON "promises" USING btree ("post_id","created_at");
