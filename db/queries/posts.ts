@@ -216,6 +216,7 @@ export async function getPostPage(db: Db, postId: number) {
         authorId: threadMessages.authorId,
         authorName,
         brandName: brands.name,
+        brandVerified: sql<boolean>`${brands.verifiedAt} is not null`,
       })
       .from(threadMessages)
       .innerJoin(users, eq(users.id, threadMessages.authorId))

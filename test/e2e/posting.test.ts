@@ -83,6 +83,26 @@ describe('a customer’s fail, from posting to "me too" and an edit', () => {
   });
 });
 
+describe('the brand picker', () => {
+  it('suggests brands while typing when JavaScript runs, with no console errors (CSP allows the script)', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}/new?kind=fail`);
+    await page.getByLabel('Find the brand by name').pressSequentially('ferro', { delay: 30 });
+    const suggestion = page
+      .getByRole('list', { name: 'Suggested brands' })
+      .getByRole('link', { name: /Ferrovale Rail/ });
+    await suggestion.waitFor();
+    await suggestion.click();
+    await page.waitForURL(/\/new\?brand=ferrovale-rail&kind=fail$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('a brand member', () => {
   it('is refused when posting about their own brand, and keeps the text', async () => {
     const member = await pageFor('brand@demo.example');

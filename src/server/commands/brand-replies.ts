@@ -6,13 +6,7 @@
  */
 import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import {
-  insertEvent,
-  insertMessage,
-  lockPost,
-  updatePost,
-  type PostRow,
-} from '../../../db/queries/post-writes.ts';
+import { insertEvent, insertMessage, updatePost, type PostRow } from '../../../db/queries/post-writes.ts';
 import { recomputeBrandStats } from '../../../db/queries/stats.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { messageRevisions, promises, threadMessages, users } from '../../../db/schema.ts';
@@ -20,22 +14,16 @@ import { findTemplateSource, shingles, type EarlierReply } from '../../domain/ca
 import { applyFailTransition } from '../../domain/lifecycle.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import { checkPromiseDate, outcomeOnNewPromise, outcomeOnProposal } from '../../domain/promises.ts';
-import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { countWords } from '../../domain/text.ts';
 import { notifyAuthor } from '../notifications.ts';
-import { attempt } from '../rate-limit.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+import { publishedPost, replyQuotaExceeded } from './thread-guards.ts';
 import type { FieldProblem, NotFound, Refused } from './posts.ts';
 
 /** How many of the brand's latest replies a new one is compared with for the template check. */
 export const TEMPLATE_LOOKBACK_REPLIES = 500;
 
 const notFound: NotFound = { ok: false, reason: 'not_found' };
-
-async function publishedPost(tx: Db, postId: number): Promise<PostRow | null> {
-  const post = await lockPost(tx, postId);
-  return post && post.visibility === 'published' ? post : null;
-}
 
 async function displayName(tx: Db, userId: number | null): Promise<string | null> {
   if (userId === null) return null;
@@ -108,11 +96,8 @@ export async function replyAsBrand(
     const problem = checkPromiseDate(input.promiseDueOn, deps.now);
     if (problem) return { ok: false, reason: 'invalid', fieldErrors: { promiseDueOn: problem } };
   }
-  if (actor) {
-    const limited = await attempt(deps.db, RATE_LIMITS.repliesPerAccount, String(actor.id), deps.now);
-    if (!limited.ok)
-      return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  }
+  const overQuota = await replyQuotaExceeded(deps, actor);
+  if (overQuota) return overQuota;
   return deps.db.transaction(async (tx) => {
     const post = await publishedPost(tx, input.postId);
     if (!post) return notFound;

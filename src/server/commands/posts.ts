@@ -6,7 +6,7 @@
  * leaves nothing half-done and the figures never lag the posts.
  */
 import { eq } from 'drizzle-orm';
-import type { Database, Db } from '../../../db/client.ts';
+import type { Database } from '../../../db/client.ts';
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import {
   findSameBrand,
@@ -19,11 +19,9 @@ import {
   insertPost,
   insertRevision,
   insertVerdict,
-  lockPost,
   recentAuthorPosts,
   updatePost,
   updateVerdict,
-  type PostRow,
 } from '../../../db/queries/post-writes.ts';
 import { recomputeBrandStats } from '../../../db/queries/stats.ts';
 import { findUserById, loadActor } from '../../../db/queries/users.ts';
@@ -49,6 +47,7 @@ import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications
 import { attempt } from '../rate-limit.ts';
 import { logIn } from './accounts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+import { publishedPost, replyQuotaExceeded } from './thread-guards.ts';
 
 export type Refused = { ok: false; reason: 'refused'; refusal: Refusal };
 export type NotFound = { ok: false; reason: 'not_found' };
@@ -181,12 +180,6 @@ export async function createPost(
   return { ok: true, postId, sessionToken };
 }
 
-/** Loads and locks a post for a thread write; only published posts take new activity. */
-async function publishedPost(tx: Db, postId: number): Promise<PostRow | null> {
-  const post = await lockPost(tx, postId);
-  return post && post.visibility === 'published' ? post : null;
-}
-
 export async function addFollowUp(
   deps: CommandDeps,
   actor: Actor | null,
@@ -195,11 +188,8 @@ export async function addFollowUp(
   const body = normalizeText(input.body);
   if (body.length < 2 || body.length > 5000)
     return invalid({ body: 'Write between 2 and 5,000 characters.' });
-  if (actor) {
-    const limited = await attempt(deps.db, RATE_LIMITS.repliesPerAccount, String(actor.id), deps.now);
-    if (!limited.ok)
-      return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  }
+  const overQuota = await replyQuotaExceeded(deps, actor);
+  if (overQuota) return overQuota;
   return deps.db.transaction(async (tx) => {
     const post = await publishedPost(tx, input.postId);
     if (!post) return notFound;
