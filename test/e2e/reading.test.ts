@@ -58,6 +58,7 @@ describe('a reader with no account', () => {
     '/search?q=technician',
     '/compare?brands=northwind-telecom,vantrel-mobile',
     '/about',
+    '/transparency',
     '/signup',
     '/login',
     '/new',
