@@ -4,6 +4,7 @@ import {
   SESSION_ACTIVITY_CHECK_INTERVAL_SECONDS,
   SESSION_INACTIVITY_TIMEOUT_SECONDS,
 } from '../../src/server/auth/session-rules.ts';
+import { deleteSessionCookie, setSessionCookie } from '../../src/server/auth/session.ts';
 import { createToken, hashSecret, parseToken, secretMatches } from '../../src/server/auth/tokens.ts';
 
 describe('tokens', () => {
@@ -63,5 +64,38 @@ describe('session activity', () => {
       'valid-refresh',
     );
     expect(checkSessionActivity(lastActive, after(SESSION_INACTIVITY_TIMEOUT_SECONDS))).toBe('expired');
+  });
+});
+
+describe('the session cookie', () => {
+  const captured = () => {
+    const calls: { name: string; value: string; options: Record<string, unknown> }[] = [];
+    const cookies = {
+      set: (name: string, value: string, options: Record<string, unknown>) =>
+        calls.push({ name, value, options }),
+    };
+    return { calls, cookies: cookies as unknown as Parameters<typeof setSessionCookie>[0] };
+  };
+
+  it('is HttpOnly, SameSite=Lax, site-wide, kept 30 days, and Secure when the site is https', () => {
+    const { calls, cookies } = captured();
+    setSessionCookie(cookies, 'id.secret', { secure: true });
+    setSessionCookie(cookies, 'id.secret', { secure: false });
+    expect(calls[0]).toEqual({
+      name: 'session',
+      value: 'id.secret',
+      options: { httpOnly: true, sameSite: 'lax', secure: true, path: '/', maxAge: 30 * 86_400 },
+    });
+    expect(calls[1]?.options['secure']).toBe(false);
+  });
+
+  it('is cleared with the same flags and no lifetime', () => {
+    const { calls, cookies } = captured();
+    deleteSessionCookie(cookies, { secure: true });
+    expect(calls[0]).toMatchObject({
+      name: 'session',
+      value: '',
+      options: { httpOnly: true, maxAge: 0, secure: true },
+    });
   });
 });
