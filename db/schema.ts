@@ -263,17 +263,19 @@ export const posts = pgTable(
     ),
   },
   (t) => [
-    index('posts_feed_idx').on(t.visibility, t.createdAt.desc(), t.id.desc()),
-    index('posts_brand_feed_idx').on(t.brandId, t.visibility, t.createdAt.desc(), t.id.desc()),
+    // Ascending on purpose: read backwards they give `created_at desc, id desc` (nulls first), the
+    // order the feeds ask for; a DESC NULLS LAST index does not match it and was never used.
+    index('posts_feed_idx').on(t.visibility, t.createdAt, t.id),
+    index('posts_brand_feed_idx').on(t.brandId, t.visibility, t.createdAt, t.id),
     index('posts_brand_open_fails_idx')
       .on(t.brandId, t.createdAt)
       .where(sql`kind = 'fail' and visibility = 'published' and settled_at is null`),
-    index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('posts_author_idx').on(t.authorId, t.createdAt),
     index('posts_author_title_idx').on(t.authorId, t.brandId, t.createdAt),
     index('posts_search_idx').using('gin', t.searchVector),
     // The brand page's "known issues": fails with the most "me too".
     index('posts_brand_known_issues_idx')
-      .on(t.brandId, t.meTooCount.desc())
+      .on(t.brandId, t.meTooCount, t.createdAt)
       .where(sql`kind = 'fail' and visibility = 'published' and me_too_count > 0`),
     check('posts_title_length', sql`char_length(title) between 1 and 120`),
     check('posts_story_length', sql`char_length(story) between 1 and 5000`),

@@ -3,7 +3,7 @@
  * cursors over the (visibility, created_at, id) indexes; only published posts
  * appear in lists.
  */
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
 import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
 import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
@@ -68,12 +68,10 @@ export interface Page<T> {
   next: FeedCursor | null;
 }
 
+/** Posts after the cursor in feed order; a row comparison, so the index serves it as one range. */
 function olderThan(cursor: FeedCursor | null): SQL | undefined {
   if (!cursor) return undefined;
-  return or(
-    lt(posts.createdAt, cursor.createdAt),
-    and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)),
-  );
+  return sql`(${posts.createdAt}, ${posts.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`;
 }
 
 /**
