@@ -51,6 +51,13 @@ interface BrandContext {
   agents: Agent[];
 }
 
+/** Follow-ups that still chase the brand: the only ones that fit before an answer or without a fix. */
+const CHASING_FOLLOW_UPS = AUTHOR_FOLLOW_UPS.filter((text) =>
+  /still|no reply|nobody|in progress|came and went|again|never received|no call back|same fault|from the start/i.test(
+    text,
+  ),
+);
+
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const hoursAfter = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR_MS);
 
@@ -328,7 +335,7 @@ function failSteps(
     steps.push({
       type: 'author',
       at: hoursAfter(postedAt, random.logUniform(2, 96)),
-      body: random.pick(AUTHOR_FOLLOW_UPS),
+      body: random.pick(CHASING_FOLLOW_UPS),
     });
   }
   if (!random.chance(0.25 + 0.7 * quality)) return steps; // the brand never answers
@@ -398,7 +405,7 @@ function failSteps(
     steps.push({
       type: 'author',
       at: hoursAfter(at, random.int(3, 20) * 24),
-      body: random.pick(AUTHOR_FOLLOW_UPS),
+      body: random.pick(CHASING_FOLLOW_UPS),
     });
     if (random.chance(0.6) && hoursAfter(at, 24 * 21) < now) {
       steps.push({
