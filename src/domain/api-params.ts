@@ -37,7 +37,9 @@ export const rankingParams = z.strictObject({
     .regex(/^[A-Z]{2}$/, 'use a two-letter country code')
     .optional(),
   sort: z.enum(RANKING_SORTS).default('score'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Cursor: the slug of the last brand of the previous page. */
+  after: z.string().max(100).optional(),
 });
 
 export const emptyParams = z.strictObject({});

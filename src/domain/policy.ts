@@ -13,6 +13,9 @@
 export interface Membership {
   brandId: number;
   role: 'owner' | 'member';
+  /** For links on the person's pages; the policy itself looks at ids only. */
+  brandSlug?: string;
+  brandName?: string;
 }
 
 export interface Actor {

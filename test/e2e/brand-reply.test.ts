@@ -80,6 +80,11 @@ describe('a brand answers in the open', () => {
     expect(response?.status()).toBe(200);
     expect(await owner.getByRole('table').count()).toBe(1);
     expect(await accessibilityViolations(owner)).toEqual([]);
+    await owner.goto(`${baseUrl}/account`);
+    expect(await owner.getByRole('heading', { name: 'Your brands' }).count()).toBe(1);
+    expect(await owner.getByRole('link', { name: 'settings' }).getAttribute('href')).toBe(
+      '/brand/northwind-telecom/settings',
+    );
     const customer = await pageFor('customer2@demo.example');
     expect((await customer.goto(`${baseUrl}/brand/northwind-telecom/inbox`))?.status()).toBe(403);
   });

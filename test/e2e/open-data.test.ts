@@ -97,6 +97,19 @@ describe('the open data', () => {
     expect(seen.size).toBeGreaterThan(50);
   });
 
+  it('pages the rankings with a cursor, continuing the ranks', async () => {
+    const first = (await (await get('/api/v1/rankings?limit=5')).json()) as {
+      data: { rank: number | null; slug: string }[];
+      next: string;
+    };
+    const second = (await (await get(first.next)).json()) as {
+      data: { rank: number | null; slug: string }[];
+    };
+    expect(first.data).toHaveLength(5);
+    expect(second.data.map((brand) => brand.slug)).not.toContain(first.data[0]!.slug);
+    if (first.data[4]!.rank !== null && second.data[0]!.rank !== null) expect(second.data[0]!.rank).toBe(6);
+  });
+
   it('publishes Atom feeds and an embeddable badge', async () => {
     expect(await (await get('/feed.xml')).text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     const badge = await get('/brands/northwind-telecom/badge.svg');
