@@ -1,5 +1,5 @@
 /** Brand teams, claims and profiles: who speaks for a brand, and what its page says. */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { brandClaims, brandMembers, brands, users, type ContactChannels } from '../schema.ts';
 
@@ -108,18 +108,4 @@ export function listPendingClaims(db: Db) {
     .innerJoin(users, eq(users.id, brandClaims.userId))
     .where(eq(brandClaims.status, 'pending'))
     .orderBy(asc(brandClaims.createdAt));
-}
-
-export function listClaimsBy(db: Db, userId: number) {
-  return db
-    .select({
-      id: brandClaims.id,
-      status: brandClaims.status,
-      brandName: brands.name,
-      createdAt: brandClaims.createdAt,
-    })
-    .from(brandClaims)
-    .innerJoin(brands, eq(brands.id, brandClaims.brandId))
-    .where(eq(brandClaims.userId, userId))
-    .orderBy(desc(brandClaims.createdAt));
 }

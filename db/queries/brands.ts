@@ -1,7 +1,7 @@
 /** Reads of brands: the profile page and the lists that link to brands. */
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { brandMembers, brands, posts, users } from '../schema.ts';
+import { brandMembers, brands, users } from '../schema.ts';
 
 export async function getBrandBySlug(db: Db, slug: string) {
   const [brand] = await db.select().from(brands).where(eq(brands.slug, slug)).limit(1);
@@ -9,18 +9,6 @@ export async function getBrandBySlug(db: Db, slug: string) {
 }
 
 export type Brand = NonNullable<Awaited<ReturnType<typeof getBrandBySlug>>>;
-
-/** Published likes and fails of a brand; read from the index, not from the aggregates. */
-export async function countBrandPosts(db: Db, brandId: number) {
-  const [row] = await db
-    .select({
-      likes: sql<number>`count(*) filter (where ${posts.kind} = 'like')::int`,
-      fails: sql<number>`count(*) filter (where ${posts.kind} = 'fail')::int`,
-    })
-    .from(posts)
-    .where(sql`${posts.brandId} = ${brandId} and ${posts.visibility} = 'published'`);
-  return { likes: row?.likes ?? 0, fails: row?.fails ?? 0 };
-}
 
 /** Whether anyone owns the brand yet (for "claim this brand"). */
 export async function brandOwnerName(db: Db, brandId: number): Promise<string | null> {
@@ -31,20 +19,6 @@ export async function brandOwnerName(db: Db, brandId: number): Promise<string | 
     .where(sql`${brandMembers.brandId} = ${brandId} and ${brandMembers.role} = 'owner'`)
     .limit(1);
   return row?.name ?? null;
-}
-
-/** Every brand that is not merged away, by name (for the brand directory and pickers). */
-export function listBrands(db: Db) {
-  return db
-    .select({
-      slug: brands.slug,
-      name: brands.name,
-      sector: brands.sector,
-      verified: sql<boolean>`${brands.verifiedAt} is not null`,
-    })
-    .from(brands)
-    .where(isNull(brands.mergedIntoId))
-    .orderBy(asc(brands.name));
 }
 
 /** Brands in slug order after a cursor, for the API's brand list. */

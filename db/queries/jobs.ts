@@ -76,10 +76,6 @@ export async function failJob(
     .where(eq(jobs.id, job.id));
 }
 
-export function countJobs(db: Db, type: string, status: JobRow['status']) {
-  return db.$count(jobs, and(eq(jobs.type, type), eq(jobs.status, status)));
-}
-
 export function listJobs(db: Db, type: string) {
   return db.select().from(jobs).where(eq(jobs.type, type)).orderBy(jobs.id);
 }

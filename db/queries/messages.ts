@@ -1,7 +1,7 @@
-/** One thread message with its post and brand, for the reply edit and history pages. */
-import { and, eq } from 'drizzle-orm';
+/** Thread messages: a reply with its brand for the edit and history pages, reply history, and the template check's candidates. */
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { brands, threadMessages, users } from '../schema.ts';
+import { brands, messageRevisions, threadMessages, users } from '../schema.ts';
 
 export async function findReply(db: Db, postId: number, messageId: number) {
   const [row] = await db
@@ -23,4 +23,61 @@ export async function findReply(db: Db, postId: number, messageId: number) {
     )
     .limit(1);
   return row ?? null;
+}
+
+/** A brand's latest replies with their writers, newest first (the template check compares with these). */
+export function latestBrandReplies(db: Db, brandId: number, limit: number) {
+  return db
+    .select({
+      id: threadMessages.id,
+      postId: threadMessages.postId,
+      body: threadMessages.body,
+      agent: users.displayName,
+    })
+    .from(threadMessages)
+    .innerJoin(users, eq(users.id, threadMessages.authorId))
+    .where(and(eq(threadMessages.brandId, brandId), eq(threadMessages.kind, 'brand_reply')))
+    .orderBy(desc(threadMessages.createdAt), desc(threadMessages.id))
+    .limit(limit);
+}
+
+/** A thread message, locked for the rest of the transaction. */
+export async function lockMessage(db: Db, messageId: number) {
+  const [message] = await db
+    .select()
+    .from(threadMessages)
+    .where(eq(threadMessages.id, messageId))
+    .for('update')
+    .limit(1);
+  return message ?? null;
+}
+
+/** Replaces a message's text, keeping the replaced version as the next revision. */
+export async function reviseMessage(
+  db: Db,
+  message: typeof threadMessages.$inferSelect,
+  body: string,
+  wordCount: number,
+  now: Date,
+): Promise<void> {
+  await db.insert(messageRevisions).values({
+    messageId: message.id,
+    revision: message.revisionCount + 1,
+    body: message.body,
+    // The replaced text was published when the message was last written.
+    createdAt: message.updatedAt,
+  });
+  await db
+    .update(threadMessages)
+    .set({ body, wordCount, revisionCount: message.revisionCount + 1, updatedAt: now })
+    .where(eq(threadMessages.id, message.id));
+}
+
+/** Earlier versions of a message, oldest first. */
+export function listMessageRevisions(db: Db, messageId: number) {
+  return db
+    .select()
+    .from(messageRevisions)
+    .where(eq(messageRevisions.messageId, messageId))
+    .orderBy(messageRevisions.revision);
 }

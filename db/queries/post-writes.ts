@@ -2,7 +2,7 @@
  * Writes behind posting and the thread: brands created while posting, posts
  * and their revisions, follow-ups, "me too", verdicts and thread events.
  */
-import { and, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ThreadEventType } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brands, meToos, postRevisions, posts, threadEvents, threadMessages, verdicts } from '../schema.ts';
@@ -127,13 +127,19 @@ export async function updateVerdict(db: Db, postId: number, changes: Partial<typ
   await db.update(verdicts).set(changes).where(eq(verdicts.postId, postId));
 }
 
-/** The author's latest post, for tests and redirects. */
-export async function latestPostBy(db: Db, authorId: number) {
-  const [post] = await db
-    .select()
+/** When the post last had an event of a type (e.g. its previous edit), or null. */
+export async function lastEventAt(db: Db, postId: number, type: ThreadEventType): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | Date | null>`max(${threadEvents.createdAt})` })
+    .from(threadEvents)
+    .where(and(eq(threadEvents.postId, postId), eq(threadEvents.type, type)));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** Fails waiting for a verdict since before `cutoff` (they close as unconfirmed). */
+export function listStaleProposals(db: Db, cutoff: Date) {
+  return db
+    .select({ id: posts.id, brandId: posts.brandId, proposedAt: posts.resolutionProposedAt })
     .from(posts)
-    .where(eq(posts.authorId, authorId))
-    .orderBy(desc(posts.id))
-    .limit(1);
-  return post ?? null;
+    .where(and(eq(posts.status, 'resolution_proposed'), lte(posts.resolutionProposedAt, cutoff)));
 }

@@ -84,8 +84,7 @@ export function buildDemo(options: DemoOptions): SeedStore {
   // ── people ────────────────────────────────────────────────────────────
   const demoCustomerId = addUser(DEMO_ACCOUNTS.customer, 'Camille R.');
   const brandOwnerId = addUser(DEMO_ACCOUNTS.brandOwner, 'Alex');
-  addUser(DEMO_ACCOUNTS.moderator, 'Morgan (moderator)', 'moderator');
-  const moderatorId = 3;
+  const moderatorId = addUser(DEMO_ACCOUNTS.moderator, 'Morgan (moderator)', 'moderator');
   const customerIds = [demoCustomerId];
   for (let i = 0; i < 70; i++) {
     const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_INITIALS[(i * 7) % LAST_INITIALS.length]}.`;

@@ -7,3 +7,10 @@ export function lastMonths(now: Date, count: number): string[] {
   }
   return months;
 }
+
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+
+/** "2026-06-01" → "Jun", for chart axes. */
+export function shortMonthLabel(month: string): string {
+  return shortMonth.format(new Date(`${month}T00:00:00Z`));
+}

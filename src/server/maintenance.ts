@@ -4,13 +4,13 @@
  * unconfirmed; rolling windows move. One runner at a time across instances
  * (a transaction-scoped advisory lock); the others skip the round.
  */
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { deleteFinishedJobs } from '../../db/queries/jobs.ts';
-import { insertEvent, updatePost } from '../../db/queries/post-writes.ts';
+import { insertEvent, listStaleProposals, updatePost } from '../../db/queries/post-writes.ts';
+import { listOverduePromises, settlePromise } from '../../db/queries/promises.ts';
 import { deleteExpiredBuckets } from '../../db/queries/rate-limits.ts';
 import { recomputeBrandStats } from '../../db/queries/stats.ts';
-import { posts, promises } from '../../db/schema.ts';
 import { UNCONFIRMED_AFTER_DAYS } from '../domain/lifecycle.ts';
 import { promiseDeadline } from '../domain/promises.ts';
 
@@ -36,31 +36,15 @@ export async function runMaintenance(
     const touchedBrands = new Set<number>();
 
     const today = now.toISOString().slice(0, 10);
-    const overdue = await tx
-      .select({ id: promises.id, postId: promises.postId, brandId: promises.brandId, dueOn: promises.dueOn })
-      .from(promises)
-      .where(and(eq(promises.outcome, 'pending'), sql`${promises.dueOn} < ${today}`));
+    // Day over, no proposal: the SQL form of isOverdue() in src/domain/promises.ts.
+    const overdue = await listOverduePromises(tx, today);
     for (const promise of overdue) {
-      const deadline = promiseDeadline(promise.dueOn);
-      await tx
-        .update(promises)
-        .set({ outcome: 'broken', settledAt: deadline })
-        .where(eq(promises.id, promise.id));
-      await insertEvent(tx, {
-        postId: promise.postId,
-        type: 'promise_broken',
-        actorId: null,
-        data: { dueOn: promise.dueOn },
-        createdAt: deadline,
-      });
+      await settlePromise(tx, promise, 'broken', promiseDeadline(promise.dueOn));
       touchedBrands.add(promise.brandId);
     }
 
     const cutoff = new Date(now.getTime() - UNCONFIRMED_AFTER_DAYS * DAY_MS);
-    const stale = await tx
-      .select({ id: posts.id, brandId: posts.brandId, proposedAt: posts.resolutionProposedAt })
-      .from(posts)
-      .where(and(eq(posts.status, 'resolution_proposed'), lte(posts.resolutionProposedAt, cutoff)));
+    const stale = await listStaleProposals(tx, cutoff);
     for (const post of stale) {
       const closedAt = new Date(post.proposedAt!.getTime() + UNCONFIRMED_AFTER_DAYS * DAY_MS);
       await updatePost(tx, post.id, { status: 'unconfirmed', settledAt: closedAt, updatedAt: now });

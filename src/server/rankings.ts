@@ -35,11 +35,8 @@ export async function loadRanking(
 /** The best and worst ranked brands of a window (the home page's "this month"). */
 export async function topAndBottom(db: Db, window: StatWindow, count = 3) {
   const ranked = (await loadRanking(db, { window })).filter((brand) => brand.score.ranked);
-  return {
-    top: ranked.slice(0, count),
-    bottom: ranked
-      .slice(-count)
-      .reverse()
-      .filter((brand) => !ranked.slice(0, count).includes(brand)),
-  };
+  const top = ranked.slice(0, count);
+  // Worst first; a brand already among the best is not listed again when few brands are ranked.
+  const bottom = ranked.slice(Math.max(top.length, ranked.length - count)).reverse();
+  return { top, bottom };
 }

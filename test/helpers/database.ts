@@ -52,3 +52,21 @@ export async function rollback<T>(db: Database, fn: (tx: Database) => Promise<T>
   }
   return result as T;
 }
+
+/**
+ * The same database, except that every transaction fails with `message` after
+ * its work has run, as a lost connection at commit would: for tests showing
+ * that a failed write leaves nothing behind.
+ */
+export function failingAtCommit(db: Database, message: string): Database {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'transaction') return Reflect.get(target, property, receiver);
+      return (fn: (tx: Database) => Promise<unknown>) =>
+        target.transaction(async (tx) => {
+          await fn(tx as unknown as Database);
+          throw new Error(message);
+        });
+    },
+  });
+}

@@ -4,11 +4,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.ts';
 import { brands, posts, sessions, users } from '../../db/schema.ts';
 import { validateSessionToken } from '../../src/server/auth/session.ts';
 import * as accounts from '../../src/server/commands/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createTestDatabase, failingAtCommit, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer, tokenFrom, type CapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
@@ -298,16 +297,7 @@ describe('changing what the account is', () => {
 describe('a failed write', () => {
   it('leaves nothing half-written: a sign-up whose token cannot be stored creates no account', async () => {
     const failing = deps({
-      db: new Proxy(database.db, {
-        get(target, property, receiver) {
-          if (property !== 'transaction') return Reflect.get(target, property, receiver);
-          return (fn: (tx: Database) => Promise<unknown>) =>
-            target.transaction(async (tx) => {
-              await fn(tx as unknown as Database);
-              throw new Error('disk full');
-            });
-        },
-      }),
+      db: failingAtCommit(database.db, 'disk full'),
     });
     await expect(
       accounts.signUp(failing, { email: 'ana@test.example', displayName: 'Ana', password: PASSWORD }),

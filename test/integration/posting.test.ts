@@ -4,7 +4,6 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.ts';
 import { listLatestPosts } from '../../db/queries/posts.ts';
 import { getBrandWindowStats } from '../../db/queries/stats.ts';
 import {
@@ -21,7 +20,7 @@ import type { NewPostInput } from '../../src/domain/posting.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import * as commands from '../../src/server/commands/posts.ts';
 import { brandReplies, createBrand, createPerson, FIXTURE_PASSWORD, joinTeam } from '../fixtures/board.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createTestDatabase, failingAtCommit, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
@@ -218,16 +217,7 @@ describe('publishing', () => {
   it('leaves nothing half-written when the post cannot be stored after a new brand was', async () => {
     const customer = await createPerson(database.db);
     const failing = deps({
-      db: new Proxy(database.db, {
-        get(target, property, receiver) {
-          if (property !== 'transaction') return Reflect.get(target, property, receiver);
-          return (fn: (tx: Database) => Promise<unknown>) =>
-            target.transaction(async (tx) => {
-              await fn(tx as unknown as Database);
-              throw new Error('connection lost');
-            });
-        },
-      }),
+      db: failingAtCommit(database.db, 'connection lost'),
     });
     await expect(
       commands.createPost(

@@ -34,10 +34,7 @@ import { createSession } from '../auth/session.ts';
 import { attempt } from '../rate-limit.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
-import type { NotFound, Refused } from './posts.ts';
-
-const notFound: NotFound = { ok: false, reason: 'not_found' };
-const refusedWith = (refusal: Refused['refusal']): Refused => ({ ok: false, reason: 'refused', refusal });
+import { notFound, refused, type NotFound, type Refused } from './thread-guards.ts';
 
 async function liveBrand(db: Db, slug: string): Promise<Brand | null> {
   const brand = await getBrandBySlug(db, slug);
@@ -66,7 +63,7 @@ export async function claimBrand(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'claim_brand', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   if (brand.verifiedAt) return { ok: false, reason: 'already_claimed' };
   if (input.workEmail && !isAtBrandDomain(input.workEmail, brand.domain))
     return { ok: false, reason: 'wrong_domain' };
@@ -150,7 +147,7 @@ export async function decidePendingClaim(
   input: { claimId: number; approve: boolean },
 ): Promise<{ ok: true } | Refused | NotFound> {
   const decision = can(actor, 'approve_claim');
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   return deps.db.transaction(async (tx) => {
     const claim = await findClaim(tx, input.claimId);
     if (!claim || claim.status !== 'pending') return notFound;
@@ -178,7 +175,7 @@ export async function transferOwnership(
   input: { brandSlug: string; email: string; reason: string },
 ): Promise<{ ok: true } | Refused | NotFound | { ok: false; reason: 'no_such_account' }> {
   const decision = can(actor, 'approve_claim');
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const user = await findUserByEmail(deps.db, input.email);
@@ -207,7 +204,7 @@ export async function inviteMember(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'manage_team', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, input.email, deps.now);
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
   const token = await issueEmailToken(
@@ -262,7 +259,7 @@ export async function removeTeamMember(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'manage_team', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   // An owner hands the brand over through a moderator rather than leaving it ownerless.
   if (input.userId === actor!.id) return { ok: false, reason: 'last_owner' };
   return deps.db.transaction(async (tx) => {
@@ -281,7 +278,7 @@ export async function editBrandProfile(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'edit_brand_profile', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   const social: Record<string, string> = {};
   for (const network of SOCIAL_NETWORKS) {
     const handle = input[network];
@@ -317,7 +314,7 @@ export async function addWebhook(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'manage_webhooks', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   const secret = `whsec_${randomBytes(24).toString('hex')}`;
   await insertWebhook(deps.db, {
     brandId: brand.id,
@@ -338,6 +335,6 @@ export async function removeWebhook(
   const brand = await liveBrand(deps.db, input.brandSlug);
   if (!brand) return notFound;
   const decision = can(actor, 'manage_webhooks', { brandId: brand.id });
-  if (!decision.ok) return refusedWith(decision.reason);
+  if (!decision.ok) return refused(decision.reason);
   return (await deleteWebhook(deps.db, brand.id, input.webhookId)) ? { ok: true } : notFound;
 }

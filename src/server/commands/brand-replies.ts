@@ -4,12 +4,12 @@
  * editing a reply. Every command asks the policy for the post's brand, so a
  * non-member cannot act, and a member of one brand cannot act for another.
  */
-import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { latestBrandReplies, lockMessage, reviseMessage } from '../../../db/queries/messages.ts';
 import { insertEvent, insertMessage, updatePost, type PostRow } from '../../../db/queries/post-writes.ts';
+import { findPendingPromise, insertPromise, settlePromise } from '../../../db/queries/promises.ts';
 import { recomputeBrandStats } from '../../../db/queries/stats.ts';
 import { findUserById } from '../../../db/queries/users.ts';
-import { messageRevisions, promises, threadMessages, users } from '../../../db/schema.ts';
 import { findTemplateSource, shingles, type EarlierReply } from '../../domain/canned.ts';
 import { applyFailTransition } from '../../domain/lifecycle.ts';
 import { can, type Actor } from '../../domain/policy.ts';
@@ -17,13 +17,19 @@ import { checkPromiseDate, outcomeOnNewPromise, outcomeOnProposal } from '../../
 import { countWords } from '../../domain/text.ts';
 import { notifyAuthor } from '../notifications.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
-import { publishedPost, replyQuotaExceeded } from './thread-guards.ts';
-import type { FieldProblem, NotFound, Refused } from './posts.ts';
+import {
+  invalid,
+  notFound,
+  refused,
+  replyQuotaExceeded,
+  writeToPublishedPost,
+  type FieldProblem,
+  type NotFound,
+  type Refused,
+} from './thread-guards.ts';
 
 /** How many of the brand's latest replies a new one is compared with for the template check. */
 export const TEMPLATE_LOOKBACK_REPLIES = 500;
-
-const notFound: NotFound = { ok: false, reason: 'not_found' };
 
 async function displayName(tx: Db, userId: number | null): Promise<string | null> {
   if (userId === null) return null;
@@ -61,18 +67,7 @@ async function detectTemplate(
   authorName: string,
   customerName: string,
 ) {
-  const earlier = await tx
-    .select({
-      id: threadMessages.id,
-      postId: threadMessages.postId,
-      body: threadMessages.body,
-      agent: users.displayName,
-    })
-    .from(threadMessages)
-    .innerJoin(users, eq(users.id, threadMessages.authorId))
-    .where(and(eq(threadMessages.brandId, brandId), eq(threadMessages.kind, 'brand_reply')))
-    .orderBy(desc(threadMessages.createdAt), desc(threadMessages.id))
-    .limit(TEMPLATE_LOOKBACK_REPLIES);
+  const earlier = await latestBrandReplies(tx, brandId, TEMPLATE_LOOKBACK_REPLIES);
   const candidates: EarlierReply[] = earlier
     .reverse()
     .map((reply) => ({ id: reply.id, postId: reply.postId, shingles: shingles(reply.body, [reply.agent]) }));
@@ -94,26 +89,13 @@ export async function replyAsBrand(
 ): Promise<ReplyResult> {
   if (input.promiseDueOn) {
     const problem = checkPromiseDate(input.promiseDueOn, deps.now);
-    if (problem) return { ok: false, reason: 'invalid', fieldErrors: { promiseDueOn: problem } };
+    if (problem) return invalid({ promiseDueOn: problem });
   }
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'reply_as_brand', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return { ok: false, reason: 'refused', refusal: decision.reason } as const;
-    const agent = actor!;
+  return writeToPublishedPost(deps, actor, input.postId, 'reply_as_brand', async (tx, post, agent) => {
     if (post.kind === 'like' && (input.promiseDueOn || input.proposeResolution || input.escalatedTo)) {
-      return {
-        ok: false,
-        reason: 'invalid',
-        fieldErrors: { body: 'A like takes a reply only: no promise, escalation or resolution.' },
-      } as const;
+      return invalid({ body: 'A like takes a reply only: no promise, escalation or resolution.' });
     }
     const [agentName, customerName] = await Promise.all([
       displayName(tx, agent.id),
@@ -164,33 +146,15 @@ export async function replyAsBrand(
       });
     }
 
-    const [pending] = await tx
-      .select()
-      .from(promises)
-      .where(and(eq(promises.postId, post.id), eq(promises.outcome, 'pending')))
-      .limit(1);
+    // The pending promise, if any: a new date replaces it (or records it broken), a proposal settles it.
+    let pending = await findPendingPromise(tx, post.id);
     if (status && input.promiseDueOn) {
       const transition = applyFailTransition(status, { type: 'promise' });
-      if (!transition.ok)
-        return {
-          ok: false,
-          reason: 'invalid',
-          fieldErrors: { promiseDueOn: 'This case is closed: no new promise.' },
-        } as const;
-      if (pending) {
-        const outcome = outcomeOnNewPromise(pending, deps.now);
-        await tx.update(promises).set({ outcome, settledAt: deps.now }).where(eq(promises.id, pending.id));
-        if (outcome === 'broken') {
-          await insertEvent(tx, {
-            postId: post.id,
-            type: 'promise_broken',
-            actorId: null,
-            data: { dueOn: pending.dueOn },
-            createdAt: deps.now,
-          });
-        }
-      }
-      await tx.insert(promises).values({
+      if (!transition.ok) return invalid({ promiseDueOn: 'This case is closed: no new promise.' });
+      const previous = pending;
+      const previousOutcome = previous ? outcomeOnNewPromise(previous, deps.now) : null;
+      if (previous && previousOutcome) await settlePromise(tx, previous, previousOutcome, deps.now);
+      pending = await insertPromise(tx, {
         postId: post.id,
         brandId: post.brandId,
         madeById: agent.id,
@@ -198,7 +162,7 @@ export async function replyAsBrand(
         dueOn: input.promiseDueOn,
         createdAt: deps.now,
       });
-      const replaced = pending && outcomeOnNewPromise(pending, deps.now) === 'replaced';
+      const replaced = previous !== null && previousOutcome === 'replaced';
       await insertEvent(tx, {
         postId: post.id,
         type: replaced ? 'promise_replaced' : 'promise_made',
@@ -206,7 +170,7 @@ export async function replyAsBrand(
         brandId: post.brandId,
         messageId: message.id,
         data: replaced
-          ? { dueOn: input.promiseDueOn, previousDueOn: pending.dueOn }
+          ? { dueOn: input.promiseDueOn, previousDueOn: previous.dueOn }
           : { dueOn: input.promiseDueOn },
         createdAt: deps.now,
       });
@@ -215,12 +179,7 @@ export async function replyAsBrand(
 
     if (status && input.proposeResolution) {
       const transition = applyFailTransition(status, { type: 'propose_resolution' });
-      if (!transition.ok)
-        return {
-          ok: false,
-          reason: 'invalid',
-          fieldErrors: { body: 'This case is already closed.' },
-        } as const;
+      if (!transition.ok) return invalid({ body: 'This case is already closed.' });
       await insertEvent(tx, {
         postId: post.id,
         type: 'resolution_proposed',
@@ -230,22 +189,7 @@ export async function replyAsBrand(
         createdAt: deps.now,
       });
       // A promise made in this same reply is kept by it; an earlier one is kept if its day has not passed.
-      const [open] = await tx
-        .select()
-        .from(promises)
-        .where(and(eq(promises.postId, post.id), eq(promises.outcome, 'pending')))
-        .limit(1);
-      if (open) {
-        const outcome = outcomeOnProposal(open, deps.now);
-        await tx.update(promises).set({ outcome, settledAt: deps.now }).where(eq(promises.id, open.id));
-        await insertEvent(tx, {
-          postId: post.id,
-          type: outcome === 'kept' ? 'promise_kept' : 'promise_broken',
-          actorId: null,
-          data: { dueOn: open.dueOn },
-          createdAt: deps.now,
-        });
-      }
+      if (pending) await settlePromise(tx, pending, outcomeOnProposal(pending, deps.now), deps.now);
       changes.resolutionProposedAt = deps.now;
       status = transition.status;
     }
@@ -269,16 +213,8 @@ export async function takeCase(
   actor: Actor | null,
   input: { postId: number },
 ): Promise<{ ok: true } | Refused | NotFound> {
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'take_case', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return { ok: false, reason: 'refused', refusal: decision.reason } as const;
-    await takeOver(tx, post, actor!, deps.now, null);
+  return writeToPublishedPost(deps, actor, input.postId, 'take_case', async (tx, post, agent) => {
+    await takeOver(tx, post, agent, deps.now, null);
     return { ok: true } as const;
   });
 }
@@ -290,44 +226,15 @@ export async function editReply(
   input: { messageId: number; body: string },
 ): Promise<{ ok: true; postId: number } | Refused | NotFound> {
   return deps.db.transaction(async (tx) => {
-    const [message] = await tx
-      .select()
-      .from(threadMessages)
-      .where(eq(threadMessages.id, input.messageId))
-      .for('update')
-      .limit(1);
+    const message = await lockMessage(tx, input.messageId);
     if (!message || message.kind !== 'brand_reply' || message.removedAt) return notFound;
     const decision = can(actor, 'reply_as_brand', { brandId: message.brandId! });
-    if (!decision.ok) return { ok: false, reason: 'refused', refusal: decision.reason } as const;
+    if (!decision.ok) return refused(decision.reason);
     // A brand's reply is signed by the member who wrote it: only they may change it.
-    if (message.authorId !== actor!.id)
-      return { ok: false, reason: 'refused', refusal: 'forbidden' } as const;
+    if (message.authorId !== actor!.id) return refused('forbidden');
     if (message.body === input.body) return { ok: true, postId: message.postId } as const;
-    await tx.insert(messageRevisions).values({
-      messageId: message.id,
-      revision: message.revisionCount + 1,
-      body: message.body,
-      createdAt: message.updatedAt,
-    });
-    await tx
-      .update(threadMessages)
-      .set({
-        body: input.body,
-        wordCount: countWords(input.body),
-        revisionCount: message.revisionCount + 1,
-        updatedAt: deps.now,
-      })
-      .where(eq(threadMessages.id, message.id));
+    await reviseMessage(tx, message, input.body, countWords(input.body), deps.now);
     await recomputeBrandStats(tx, deps.now, message.brandId!);
     return { ok: true, postId: message.postId } as const;
   });
-}
-
-/** Earlier versions of a reply, oldest first. */
-export function listReplyRevisions(db: Db, messageId: number) {
-  return db
-    .select()
-    .from(messageRevisions)
-    .where(and(eq(messageRevisions.messageId, messageId), gte(messageRevisions.revision, 1)))
-    .orderBy(messageRevisions.revision);
 }

@@ -5,8 +5,6 @@
  * transaction that also refreshes the brand's aggregates, so a failed write
  * leaves nothing half-done and the figures never lag the posts.
  */
-import { eq } from 'drizzle-orm';
-import type { Database } from '../../../db/client.ts';
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import {
   findSameBrand,
@@ -19,16 +17,16 @@ import {
   insertPost,
   insertRevision,
   insertVerdict,
+  lastEventAt,
   recentAuthorPosts,
   updatePost,
   updateVerdict,
 } from '../../../db/queries/post-writes.ts';
 import { recomputeBrandStats } from '../../../db/queries/stats.ts';
-import { findUserById, loadActor } from '../../../db/queries/users.ts';
-import { threadEvents } from '../../../db/schema.ts';
+import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
 import { applyFailTransition } from '../../domain/lifecycle.ts';
-import { can, type Actor, type Refusal } from '../../domain/policy.ts';
+import { can, type Actor } from '../../domain/policy.ts';
 import {
   checkExperienceDate,
   DUPLICATE_WINDOW_HOURS,
@@ -47,19 +45,17 @@ import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications
 import { attempt } from '../rate-limit.ts';
 import { logIn } from './accounts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
-import { publishedPost, replyQuotaExceeded } from './thread-guards.ts';
+import {
+  invalid,
+  refused,
+  replyQuotaExceeded,
+  writeToPublishedPost,
+  type FieldProblem,
+  type NotFound,
+  type Refused,
+} from './thread-guards.ts';
 
-export type Refused = { ok: false; reason: 'refused'; refusal: Refusal };
-export type NotFound = { ok: false; reason: 'not_found' };
-export type FieldProblem = { ok: false; reason: 'invalid'; fieldErrors: Record<string, string> };
-
-const refused = (refusal: Refusal): Refused => ({ ok: false, reason: 'refused', refusal });
-const notFound: NotFound = { ok: false, reason: 'not_found' };
-const invalid = (fieldErrors: Record<string, string>): FieldProblem => ({
-  ok: false,
-  reason: 'invalid',
-  fieldErrors,
-});
+export type { FieldProblem, NotFound, Refused } from './thread-guards.ts';
 
 export type CreatePostResult =
   | { ok: true; postId: number; sessionToken: string | null }
@@ -190,18 +186,10 @@ export async function addFollowUp(
     return invalid({ body: 'Write between 2 and 5,000 characters.' });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'follow_up', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return refused(decision.reason);
+  return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post, author) => {
     await insertMessage(tx, {
       postId: post.id,
-      authorId: actor!.id,
+      authorId: author.id,
       kind: 'follow_up',
       body,
       wordCount: countWords(body),
@@ -224,16 +212,8 @@ export async function sayMeToo(
   actor: Actor | null,
   input: { postId: number },
 ): Promise<{ ok: true; added: boolean } | Refused | NotFound> {
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'me_too', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return refused(decision.reason);
-    const added = await insertMeToo(tx, post.id, actor!.id, deps.now);
+  return writeToPublishedPost(deps, actor, input.postId, 'me_too', async (tx, post, author) => {
+    const added = await insertMeToo(tx, post.id, author.id, deps.now);
     if (added) await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true, added } as const;
   });
@@ -251,15 +231,7 @@ export async function giveVerdict(
   actor: Actor | null,
   input: { postId: number; resolved: boolean; wouldBuyAgain: boolean },
 ): Promise<VerdictResult> {
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'give_verdict', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return refused(decision.reason);
+  return writeToPublishedPost(deps, actor, input.postId, 'give_verdict', async (tx, post, author) => {
     const transition = applyFailTransition(post.status!, { type: 'verdict', resolved: input.resolved });
     if (!transition.ok) return { ok: false, reason: 'no_brand_reply_yet' } as const;
 
@@ -278,7 +250,7 @@ export async function giveVerdict(
     } else {
       await insertVerdict(tx, {
         postId: post.id,
-        userId: actor!.id,
+        userId: author.id,
         resolved: input.resolved,
         wouldBuyAgain: input.wouldBuyAgain,
         createdAt: deps.now,
@@ -288,7 +260,7 @@ export async function giveVerdict(
     await insertEvent(tx, {
       postId: post.id,
       type: previous ? 'verdict_changed' : 'verdict',
-      actorId: actor!.id,
+      actorId: author.id,
       data: { resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain },
       createdAt: deps.now,
     });
@@ -329,16 +301,7 @@ export async function editPost(
     personalData?: 'mask' | 'publish' | null | undefined;
   },
 ): Promise<EditResult> {
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'edit_own_post', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return refused(decision.reason);
-
+  return writeToPublishedPost(deps, actor, input.postId, 'edit_own_post', async (tx, post, author) => {
     let { title, story } = input;
     const textChanged = title !== post.title || story !== post.story;
     const found = findPersonalData(`${title}\n${story}`);
@@ -358,16 +321,7 @@ export async function editPost(
       return { ok: true, changed: false } as const;
     }
     // The version being replaced was published at the previous edit, or when the post was created.
-    const editEvents = await tx
-      .select({ createdAt: threadEvents.createdAt, type: threadEvents.type })
-      .from(threadEvents)
-      .where(eq(threadEvents.postId, post.id));
-    const previousEdit = editEvents
-      .filter((event) => event.type === 'edited')
-      .reduce<Date | null>(
-        (latest, event) => (!latest || event.createdAt > latest ? event.createdAt : latest),
-        null,
-      );
+    const previousEdit = await lastEventAt(tx, post.id, 'edited');
     await insertRevision(tx, {
       postId: post.id,
       revision: post.revisionCount + 1,
@@ -385,7 +339,7 @@ export async function editPost(
       revisionCount: post.revisionCount + 1,
       updatedAt: deps.now,
     });
-    await insertEvent(tx, { postId: post.id, type: 'edited', actorId: actor!.id, createdAt: deps.now });
+    await insertEvent(tx, { postId: post.id, type: 'edited', actorId: author.id, createdAt: deps.now });
     await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true, changed: true } as const;
   });
@@ -397,24 +351,10 @@ export async function withdrawPost(
   actor: Actor | null,
   input: { postId: number },
 ): Promise<{ ok: true } | Refused | NotFound> {
-  return deps.db.transaction(async (tx) => {
-    const post = await publishedPost(tx, input.postId);
-    if (!post) return notFound;
-    const decision = can(actor, 'withdraw_own_post', {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
-    });
-    if (!decision.ok) return refused(decision.reason);
+  return writeToPublishedPost(deps, actor, input.postId, 'withdraw_own_post', async (tx, post, author) => {
     await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
-    await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: actor!.id, createdAt: deps.now });
+    await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: author.id, createdAt: deps.now });
     await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true } as const;
   });
-}
-
-/** The actor for a user id (tests and scripts that act as someone). */
-export async function actorFor(db: Database, userId: number): Promise<Actor | null> {
-  const user = await findUserById(db, userId);
-  return user ? loadActor(db, user) : null;
 }

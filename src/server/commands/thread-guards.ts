@@ -1,10 +1,26 @@
-/** Checks every thread write starts with: the reply quota, and a published post locked for the write. */
+/**
+ * What every thread command shares: its result shapes, the reply quota, and
+ * the preamble of each write — open the transaction, lock the published post,
+ * ask the policy — so a command body starts where the rules differ.
+ */
 import type { Db } from '../../../db/client.ts';
 import { lockPost, type PostRow } from '../../../db/queries/post-writes.ts';
-import type { Actor } from '../../domain/policy.ts';
+import { can, type Action, type Actor, type Refusal } from '../../domain/policy.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { attempt } from '../rate-limit.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+
+export type Refused = { ok: false; reason: 'refused'; refusal: Refusal };
+export type NotFound = { ok: false; reason: 'not_found' };
+export type FieldProblem = { ok: false; reason: 'invalid'; fieldErrors: Record<string, string> };
+
+export const refused = (refusal: Refusal): Refused => ({ ok: false, reason: 'refused', refusal });
+export const notFound: NotFound = { ok: false, reason: 'not_found' };
+export const invalid = (fieldErrors: Record<string, string>): FieldProblem => ({
+  ok: false,
+  reason: 'invalid',
+  fieldErrors,
+});
 
 /** Counts a reply or follow-up against the hourly quota; a refusal, or null to go ahead. */
 export async function replyQuotaExceeded(
@@ -18,8 +34,29 @@ export async function replyQuotaExceeded(
     : { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 }
 
-/** Loads and locks a post for a thread write; only published posts take new activity. */
-export async function publishedPost(tx: Db, postId: number): Promise<PostRow | null> {
-  const post = await lockPost(tx, postId);
-  return post && post.visibility === 'published' ? post : null;
+/**
+ * Runs `write` in a transaction on the locked post when it is published and
+ * the policy lets `actor` do `action` to it; otherwise answers not found or
+ * refused without writing anything.
+ */
+export function writeToPublishedPost<T>(
+  deps: CommandDeps,
+  actor: Actor | null,
+  postId: number,
+  action: Action,
+  write: (tx: Db, post: PostRow, actor: Actor) => Promise<T>,
+): Promise<T | Refused | NotFound> {
+  return deps.db.transaction(async (tx) => {
+    const post = await lockPost(tx, postId);
+    // Only published posts take new activity.
+    if (!post || post.visibility !== 'published') return notFound;
+    const decision = can(actor, action, {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
+    });
+    if (!decision.ok) return refused(decision.reason);
+    // Every thread action needs a signed-in actor: the policy refused anyone else above.
+    return write(tx, post, actor!);
+  });
 }
