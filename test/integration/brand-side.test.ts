@@ -252,6 +252,22 @@ describe('a fail answered in the open', () => {
     expect(await database.db.$count(threadMessages)).toBe(0);
   });
 
+  it('keeps nothing of a reply refused half-way (a promise on a resolved fail)', async () => {
+    const { alex, customer, postId } = await scene();
+    await replies.replyAsBrand(deps(), alex, reply({ postId }));
+    await postCommands.giveVerdict(hoursLater(1), customer, { postId, resolved: true, wouldBuyAgain: true });
+    const before = await database.db.$count(threadMessages);
+    expect(
+      await replies.replyAsBrand(hoursLater(2), alex, reply({ postId, promiseDueOn: '2026-06-20' })),
+    ).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fieldErrors: { promiseDueOn: 'This case is closed: no new promise.' },
+    });
+    expect(await database.db.$count(threadMessages)).toBe(before);
+    expect((await postRow(postId)).messageCount).toBe(before);
+  });
+
   it('marks a near-copy of an earlier reply on another post as a template', async () => {
     const { alex, customer, postId } = await scene();
     const second = await postCommands.createPost(deps(), customer, {

@@ -34,29 +34,47 @@ export async function replyQuotaExceeded(
     : { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 }
 
+/** Carries a refusal out of a transaction so the transaction rolls back. */
+class RolledBack<T> extends Error {
+  readonly result: T;
+  constructor(result: T) {
+    super('rolled back');
+    this.result = result;
+  }
+}
+
 /**
  * Runs `write` in a transaction on the locked post when it is published and
  * the policy lets `actor` do `action` to it; otherwise answers not found or
- * refused without writing anything.
+ * refused without writing anything. When `write` itself answers a refusal
+ * (`ok: false`) after writing part of its work, that work is rolled back:
+ * a refused write leaves nothing behind.
  */
-export function writeToPublishedPost<T>(
+export async function writeToPublishedPost<T extends { ok: boolean }>(
   deps: CommandDeps,
   actor: Actor | null,
   postId: number,
   action: Action,
   write: (tx: Db, post: PostRow, actor: Actor) => Promise<T>,
 ): Promise<T | Refused | NotFound> {
-  return deps.db.transaction(async (tx) => {
-    const post = await lockPost(tx, postId);
-    // Only published posts take new activity.
-    if (!post || post.visibility !== 'published') return notFound;
-    const decision = can(actor, action, {
-      brandId: post.brandId,
-      authorId: post.authorId,
-      postKind: post.kind,
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const post = await lockPost(tx, postId);
+      // Only published posts take new activity.
+      if (!post || post.visibility !== 'published') return notFound;
+      const decision = can(actor, action, {
+        brandId: post.brandId,
+        authorId: post.authorId,
+        postKind: post.kind,
+      });
+      if (!decision.ok) return refused(decision.reason);
+      // Every thread action needs a signed-in actor: the policy refused anyone else above.
+      const result = await write(tx, post, actor!);
+      if (!result.ok) throw new RolledBack(result);
+      return result;
     });
-    if (!decision.ok) return refused(decision.reason);
-    // Every thread action needs a signed-in actor: the policy refused anyone else above.
-    return write(tx, post, actor!);
-  });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result as T;
+    throw error;
+  }
 }
