@@ -216,7 +216,13 @@ export const brandClaims = pgTable(
     decidedAt: at('decided_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('brand_claims_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('brand_claims_status_idx').on(t.status, t.createdAt),
+    // One waiting claim per person and brand: asking twice must not fill the moderators' queue.
+    uniqueIndex('brand_claims_one_pending_per_person')
+      .on(t.brandId, t.userId)
+      .where(sql`status = 'pending'`),
+  ],
 );
 
 // ── posts and their threads ─────────────────────────────────────────────────
@@ -277,6 +283,14 @@ export const posts = pgTable(
     index('posts_brand_known_issues_idx')
       .on(t.brandId, t.meTooCount, t.createdAt)
       .where(sql`kind = 'fail' and visibility = 'published' and me_too_count > 0`),
+    // Statistics read these ranges of one brand instead of its every post (decision 004):
+    // answered fails for the response-time percentiles, unanswered ones for the 72-hour grace.
+    index('posts_brand_answered_idx')
+      .on(t.brandId, t.createdAt, t.firstBrandReplyAt)
+      .where(sql`kind = 'fail' and visibility = 'published' and first_brand_reply_at is not null`),
+    index('posts_brand_unanswered_idx')
+      .on(t.brandId, t.createdAt)
+      .where(sql`kind = 'fail' and visibility = 'published' and first_brand_reply_at is null`),
     check('posts_title_length', sql`char_length(title) between 1 and 120`),
     check('posts_story_length', sql`char_length(story) between 1 and 5000`),
     check('posts_wait_minutes', sql`wait_minutes is null or wait_minutes between 0 and 10080`),
@@ -564,8 +578,15 @@ export const brandStats = pgTable(
       .notNull()
       .references(() => brands.id, { onDelete: 'cascade' }),
     window: statWindowEnum('window').notNull(),
+    /**
+     * Posts created at or after this instant are in the window (null: all time). The window
+     * moves by subtracting the posts that left it since (decision 004), never by a rescan.
+     */
+    windowStart: at('window_start'),
     likes: integer('likes').notNull().default(0),
     fails: integer('fails').notNull().default(0),
+    /** likes + fails: the ranking's first tie-break and its "posts" sort. */
+    postCount: integer('post_count').generatedAlwaysAs(sql`likes + fails`),
     /** Fails older than 72 h or already answered: the response-rate denominator. */
     responseEligible: integer('response_eligible').notNull().default(0),
     answered: integer('answered').notNull().default(0),
@@ -582,11 +603,13 @@ export const brandStats = pgTable(
     meToos: integer('me_toos').notNull().default(0),
     /** 0–100, null while the brand has fewer posts than ranking needs. */
     score: doublePrecision('score'),
+    /** Wilson lower bound of the like share (src/domain/score.ts), stored so rankings sort in SQL. */
+    likeShareLowerBound: doublePrecision('like_share_lower_bound').notNull().default(0),
     computedAt: at('computed_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.brandId, t.window] }),
-    index('brand_stats_ranking_idx').on(t.window, t.score.desc()),
+    index('brand_stats_ranking_idx').on(t.window, t.score.desc().nullsLast(), t.postCount.desc()),
   ],
 );
 

@@ -5,15 +5,13 @@
  * incrementally maintained rows with it.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { computeScore } from '../../src/domain/score.ts';
+import { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS } from '../../src/domain/post-facts.ts';
+import { computeFigures, computeScore } from '../../src/domain/score.ts';
 import type { StatWindow } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
 
-/** A brand reply with at least this many words counts for "personal replies". */
-export const LONG_REPLY_WORDS = 12;
-/** Fails younger than this are not yet expected to have an answer. */
-export const RESPONSE_GRACE_HOURS = 72;
+export { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS };
 
 export type BrandWindowStats = typeof brandStats.$inferSelect;
 
@@ -31,6 +29,7 @@ export async function getBrandWindowStats(
     row ?? {
       brandId,
       window,
+      windowStart: null,
       likes: 0,
       fails: 0,
       responseEligible: 0,
@@ -47,6 +46,8 @@ export async function getBrandWindowStats(
       templateReplies: 0,
       meToos: 0,
       score: null,
+      postCount: 0,
+      likeShareLowerBound: 0,
       computedAt: new Date(0),
     }
   );
@@ -80,11 +81,12 @@ export async function recomputeBrandStats(
              count(*) filter (where word_count >= ${LONG_REPLY_WORDS} and is_template)::int as template_replies
       from thread_messages where kind = 'brand_reply' and removed_at is null and ${onlyPosts} group by post_id
     )
-    insert into brand_stats (brand_id, "window", likes, fails, response_eligible, answered,
+    insert into brand_stats (brand_id, "window", window_start, likes, fails, response_eligible, answered,
       first_response_median_seconds, first_response_p90_seconds, settled, resolved, verdicts,
       would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos,
       score, computed_at)
     select b.id, w.name::stat_window,
+      ${nowIso}::timestamptz - make_interval(days => w.days),
       count(p.id) filter (where p.kind = 'like')::int,
       count(p.id) filter (where p.kind = 'fail')::int,
       count(p.id) filter (where p.kind = 'fail' and (p.first_brand_reply_at is not null
@@ -113,9 +115,9 @@ export async function recomputeBrandStats(
     left join post_promises pp on pp.post_id = p.id
     left join post_replies pr on pr.post_id = p.id
     where ${onlyBrand}
-    group by b.id, w.name
+    group by b.id, w.name, w.days
     on conflict (brand_id, "window") do update set
-      likes = excluded.likes, fails = excluded.fails,
+      window_start = excluded.window_start, likes = excluded.likes, fails = excluded.fails,
       response_eligible = excluded.response_eligible, answered = excluded.answered,
       first_response_median_seconds = excluded.first_response_median_seconds,
       first_response_p90_seconds = excluded.first_response_p90_seconds,
@@ -165,10 +167,11 @@ async function storeScores(db: Db, brandId: number | null): Promise<void> {
     .where(brandId === null ? undefined : eq(brandStats.brandId, brandId));
   for (const row of rows) {
     const { score } = computeScore(row);
-    if (row.score === score) continue;
+    const likeShareLowerBound = computeFigures(row).likeShare.wilsonLowerBound;
+    if (row.score === score && row.likeShareLowerBound === likeShareLowerBound) continue;
     await db
       .update(brandStats)
-      .set({ score })
+      .set({ score, likeShareLowerBound })
       .where(and(eq(brandStats.brandId, row.brandId), eq(brandStats.window, row.window)));
   }
 }

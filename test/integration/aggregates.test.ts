@@ -10,7 +10,7 @@ import { postExportBatch } from '../../db/queries/exports.ts';
 import { brandStats, brands } from '../../db/schema.ts';
 import { createRandom } from '../../db/seed/random.ts';
 import type { Actor } from '../../src/domain/policy.ts';
-import { computeScore } from '../../src/domain/score.ts';
+import { computeFigures, computeScore } from '../../src/domain/score.ts';
 import { STAT_WINDOWS } from '../../src/domain/vocabulary.ts';
 import { replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
@@ -19,6 +19,7 @@ import { runMaintenance } from '../../src/server/maintenance.ts';
 import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
+import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 import { countsFor, type PostFacts } from '../helpers/recompute.ts';
 
 let database: TestDatabase;
@@ -106,7 +107,7 @@ describe('maintained aggregates', () => {
       }
     }
     const now = new Date(clock);
-    await runMaintenance(database.db, now, { refreshWindows: true });
+    await runMaintenance(database.db, now);
 
     // Independent recomputation from the published posts' raw facts.
     const facts: PostFacts[] = [];
@@ -150,6 +151,9 @@ describe('maintained aggregates', () => {
           ...row,
           brandId: undefined,
           window_: undefined,
+          windowStart: undefined,
+          postCount: undefined,
+          likeShareLowerBound: undefined,
           score: undefined,
           computedAt: undefined,
         }).toEqual({
@@ -162,10 +166,15 @@ describe('maintained aggregates', () => {
           computedAt: undefined,
         });
         expect(row!.score).toBe(computeScore(expected).score);
+        expect(row!.postCount).toBe(expected.likes + expected.fails);
+        expect(row!.likeShareLowerBound).toBeCloseTo(computeFigures(expected).likeShare.wilsonLowerBound, 12);
         compared++;
       }
     }
     expect(compared).toBe(12);
+    // The breakdowns and monthly series too, against a full rebuild at the same instant.
+    const { maintained, rebuilt } = await maintainedAndRebuilt(database.db, now);
+    expect(maintained).toEqual(rebuilt);
     expect((await database.db.select().from(brands).where(eq(brands.slug, 'alpha-telecom'))).length).toBe(1);
   }, 120_000);
 });

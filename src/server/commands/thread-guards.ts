@@ -4,10 +4,12 @@
  * ask the policy — so a command body starts where the rules differ.
  */
 import type { Db } from '../../../db/client.ts';
+import { announceChange } from '../../../db/queries/changes.ts';
 import { lockPost, type PostRow } from '../../../db/queries/post-writes.ts';
 import { can, type Action, type Actor, type Refusal } from '../../domain/policy.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { attempt } from '../rate-limit.ts';
+import { readFactsBeforeChange, recordPostChange } from '../statistics.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 
 export type Refused = { ok: false; reason: 'refused'; refusal: Refusal };
@@ -28,7 +30,13 @@ export async function replyQuotaExceeded(
   actor: Actor | null,
 ): Promise<RateLimited | null> {
   if (!actor) return null; // the policy refuses anonymous writes right after
-  const limited = await attempt(deps.db, RATE_LIMITS.repliesPerAccount, String(actor.id), deps.now);
+  const limited = await attempt(
+    deps.db,
+    RATE_LIMITS.repliesPerAccount,
+    String(actor.id),
+    deps.now,
+    deps.rateLimitExempt,
+  );
   return limited.ok
     ? null
     : { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
@@ -48,7 +56,9 @@ class RolledBack<T> extends Error {
  * the policy lets `actor` do `action` to it; otherwise answers not found or
  * refused without writing anything. When `write` itself answers a refusal
  * (`ok: false`) after writing part of its work, that work is rolled back:
- * a refused write leaves nothing behind.
+ * a refused write leaves nothing behind. What the write changed in the post's
+ * figures is applied to its brand's statistics in the same transaction, and
+ * the change is announced (page cache, live updates) when it commits.
  */
 export async function writeToPublishedPost<T extends { ok: boolean }>(
   deps: CommandDeps,
@@ -68,9 +78,12 @@ export async function writeToPublishedPost<T extends { ok: boolean }>(
         postKind: post.kind,
       });
       if (!decision.ok) return refused(decision.reason);
+      const before = await readFactsBeforeChange(tx, post.id);
       // Every thread action needs a signed-in actor: the policy refused anyone else above.
       const result = await write(tx, post, actor!);
       if (!result.ok) throw new RolledBack(result);
+      await recordPostChange(tx, before, post.id, deps.now);
+      await announceChange(tx, { brandId: post.brandId, postId: post.id });
       return result;
     });
   } catch (error) {

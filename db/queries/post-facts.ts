@@ -1,0 +1,103 @@
+/**
+ * Reads what posts contribute to the statistics (src/domain/post-facts.ts):
+ * the post row with its verdict, promise outcomes and long brand replies.
+ * A write reads its post's facts before and after under the post's row lock;
+ * a window roll reads the facts of the posts leaving the window.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { LONG_REPLY_WORDS, type PostFacts } from '../../src/domain/post-facts.ts';
+import type { Category, Channel, PostKind } from '../../src/domain/vocabulary.ts';
+import { rowsOf, type Db } from '../client.ts';
+
+type FactsRow = {
+  post_id: number;
+  brand_id: number;
+  created_at: string | Date;
+  kind: PostKind;
+  published: boolean;
+  category: Category;
+  channel: Channel;
+  country: string | null;
+  unconfirmed: boolean;
+  first_brand_reply_at: string | Date | null;
+  resolved: boolean | null;
+  would_buy_again: boolean | null;
+  promises_kept: number;
+  promises_broken: number;
+  long_replies: number;
+  template_replies: number;
+  me_toos: number;
+};
+
+const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+
+function toFacts(row: FactsRow): PostFacts {
+  return {
+    postId: row.post_id,
+    brandId: row.brand_id,
+    createdAt: toDate(row.created_at),
+    kind: row.kind,
+    published: row.published,
+    category: row.category,
+    channel: row.channel,
+    country: row.country,
+    unconfirmed: row.unconfirmed,
+    firstBrandReplyAt: row.first_brand_reply_at === null ? null : toDate(row.first_brand_reply_at),
+    verdict:
+      row.resolved === null ? null : { resolved: row.resolved, wouldBuyAgain: Boolean(row.would_buy_again) },
+    promisesKept: row.promises_kept,
+    promisesBroken: row.promises_broken,
+    longReplies: row.long_replies,
+    templateReplies: row.template_replies,
+    meToos: row.me_toos,
+  };
+}
+
+/** Facts of the posts `where` selects (a condition on `p`, the posts table). */
+async function readFacts(db: Db, where: SQL): Promise<PostFacts[]> {
+  const rows = rowsOf<FactsRow>(
+    await db.execute(sql`
+      select p.id as post_id, p.brand_id, p.created_at, p.kind, p.visibility = 'published' as published,
+        p.category, p.channel, p.country, coalesce(p.status = 'unconfirmed', false) as unconfirmed,
+        p.first_brand_reply_at, p.me_too_count as me_toos, v.resolved, v.would_buy_again,
+        pr.kept as promises_kept, pr.broken as promises_broken,
+        m.long_replies, m.template_replies
+      from posts p
+      left join verdicts v on v.post_id = p.id
+      cross join lateral (
+        select count(*) filter (where outcome = 'kept')::int as kept,
+               count(*) filter (where outcome = 'broken')::int as broken
+        from promises where post_id = p.id) pr
+      cross join lateral (
+        select count(*) filter (where word_count >= ${LONG_REPLY_WORDS})::int as long_replies,
+               count(*) filter (where word_count >= ${LONG_REPLY_WORDS} and is_template)::int as template_replies
+        from thread_messages where post_id = p.id and kind = 'brand_reply' and removed_at is null) m
+      where ${where}`),
+  );
+  return rows.map(toFacts);
+}
+
+/** One post's facts, or null when it does not exist. Call it with the post locked. */
+export async function readPostFacts(db: Db, postId: number): Promise<PostFacts | null> {
+  const [facts] = await readFacts(db, sql`p.id = ${postId}`);
+  return facts ?? null;
+}
+
+/** A window of the brand that must move: posts created in [from, to) leave it. */
+export interface LeavingRange {
+  from: Date;
+  to: Date;
+}
+
+/** Facts of the brand's published posts created in any of the ranges (the posts leaving windows). */
+export function readLeavingFacts(db: Db, brandId: number, ranges: readonly LeavingRange[]) {
+  if (ranges.length === 0) return Promise.resolve([]);
+  const within = sql.join(
+    ranges.map(
+      (range) =>
+        sql`(p.created_at >= ${range.from.toISOString()}::timestamptz and p.created_at < ${range.to.toISOString()}::timestamptz)`,
+    ),
+    sql` or `,
+  );
+  return readFacts(db, sql`p.brand_id = ${brandId} and p.visibility = 'published' and (${within})`);
+}

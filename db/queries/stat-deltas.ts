@@ -1,0 +1,290 @@
+/**
+ * The SQL behind statistics maintained by deltas (decision 004). Each
+ * function runs inside the write's transaction, after
+ * `lockBrandStatistics`, so the changes of one brand's figures are applied
+ * one transaction at a time and each sees the ones committed before it.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
+import { RESPONSE_GRACE_HOURS } from '../../src/domain/post-facts.ts';
+import type { StatWindow } from '../../src/domain/vocabulary.ts';
+import { rowsOf, type Db } from '../client.ts';
+import { brandStats } from '../schema.ts';
+import type { BrandWindowStats } from './stats.ts';
+
+// Arbitrary, fixed: the first key of the per-brand advisory locks (the second is the brand id).
+const BRAND_STATISTICS_LOCK = 7_236_403;
+
+/** Serializes changes to one brand's aggregates until the transaction ends. */
+export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_STATISTICS_LOCK}::int, ${brandId}::int)`);
+}
+
+export function readWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
+  return db.select().from(brandStats).where(eq(brandStats.brandId, brandId));
+}
+
+/** Creates the brand's missing window rows, empty, starting at the given instants. */
+export async function insertWindowRows(
+  db: Db,
+  brandId: number,
+  rows: readonly { window: StatWindow; windowStart: Date | null }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(brandStats)
+    .values(
+      rows.map((row) => ({ brandId, window: row.window, windowStart: row.windowStart, computedAt: now })),
+    )
+    .onConflictDoNothing();
+}
+
+export interface WindowChange {
+  window: StatWindow;
+  /** Added to the row's counters (negative for posts that left or lost a figure). */
+  counters: StatCounters;
+  windowStart: Date | null;
+}
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+/**
+ * Adds each window's counter changes, moves its start, and recounts the
+ * response-rate denominator (fails minus the unanswered ones still inside the
+ * 72-hour grace, an indexed range of the last three days). Returns the rows.
+ */
+export async function applyWindowChanges(
+  db: Db,
+  brandId: number,
+  changes: readonly WindowChange[],
+  now: Date,
+): Promise<BrandWindowStats[]> {
+  const graceStart = new Date(now.getTime() - RESPONSE_GRACE_HOURS * 3_600_000).toISOString();
+  const values = sql.join(
+    changes.map((change) => {
+      const c = change.counters;
+      return sql`(${change.window}::stat_window, ${iso(change.windowStart)}::timestamptz, ${c.likes}::int,
+        ${c.fails}::int, ${c.answered}::int, ${c.settled}::int, ${c.resolved}::int, ${c.verdicts}::int,
+        ${c.wouldBuyAgain}::int, ${c.promisesKept}::int, ${c.promisesBroken}::int, ${c.longReplies}::int,
+        ${c.templateReplies}::int, ${c.meToos}::int)`;
+    }),
+    sql`, `,
+  );
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      update brand_stats s set
+        window_start = v.window_start,
+        likes = s.likes + v.likes, fails = s.fails + v.fails, answered = s.answered + v.answered,
+        settled = s.settled + v.settled, resolved = s.resolved + v.resolved, verdicts = s.verdicts + v.verdicts,
+        would_buy_again = s.would_buy_again + v.would_buy_again,
+        promises_kept = s.promises_kept + v.promises_kept, promises_broken = s.promises_broken + v.promises_broken,
+        long_replies = s.long_replies + v.long_replies, template_replies = s.template_replies + v.template_replies,
+        me_toos = s.me_toos + v.me_toos,
+        response_eligible = s.fails + v.fails - (
+          select count(*)::int from posts p
+          where p.brand_id = s.brand_id and p.kind = 'fail' and p.visibility = 'published'
+            and p.first_brand_reply_at is null and p.created_at > ${graceStart}::timestamptz
+            and (v.window_start is null or p.created_at >= v.window_start)),
+        computed_at = greatest(s.computed_at, ${now.toISOString()}::timestamptz)
+      from (values ${values}) as v("window", window_start, likes, fails, answered, settled, resolved, verdicts,
+        would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos)
+      where s.brand_id = ${brandId} and s."window" = v."window"
+      returning s.*`),
+  );
+  if (rows.length !== changes.length) throw new Error(`brand ${brandId}: window rows missing`);
+  return rows.map(toWindowStats);
+}
+
+const toDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+const toNumberOrNull = (value: unknown) => (value === null ? null : Number(value));
+
+/** A raw `brand_stats` row (snake_case, driver-specific types) as drizzle would type it. */
+function toWindowStats(row: Record<string, unknown>): BrandWindowStats {
+  return {
+    brandId: Number(row['brand_id']),
+    window: row['window'] as StatWindow,
+    windowStart: row['window_start'] === null ? null : toDate(row['window_start']),
+    likes: Number(row['likes']),
+    fails: Number(row['fails']),
+    postCount: Number(row['post_count']),
+    responseEligible: Number(row['response_eligible']),
+    answered: Number(row['answered']),
+    firstResponseMedianSeconds: toNumberOrNull(row['first_response_median_seconds']),
+    firstResponseP90Seconds: toNumberOrNull(row['first_response_p90_seconds']),
+    settled: Number(row['settled']),
+    resolved: Number(row['resolved']),
+    verdicts: Number(row['verdicts']),
+    wouldBuyAgain: Number(row['would_buy_again']),
+    promisesKept: Number(row['promises_kept']),
+    promisesBroken: Number(row['promises_broken']),
+    longReplies: Number(row['long_replies']),
+    templateReplies: Number(row['template_replies']),
+    meToos: Number(row['me_toos']),
+    score: toNumberOrNull(row['score']),
+    likeShareLowerBound: Number(row['like_share_lower_bound']),
+    computedAt: toDate(row['computed_at']),
+  };
+}
+
+/** Adds breakdown changes per window; rows that reach zero are deleted, as a rebuild would not have them. */
+export async function applyBreakdownChanges(
+  db: Db,
+  brandId: number,
+  changes: readonly { window: StatWindow; rows: readonly BreakdownCount[] }[],
+): Promise<void> {
+  const values = changes.flatMap((change) =>
+    change.rows.map(
+      (row) =>
+        sql`(${brandId}::int, ${change.window}::stat_window, ${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
+    ),
+  );
+  if (values.length === 0) return;
+  await db.execute(sql`
+    insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
+    values ${sql.join(values, sql`, `)}
+    on conflict (brand_id, "window", dimension, value) do update set
+      likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails`);
+  const shrank = changes.some((change) => change.rows.some((row) => row.likes < 0 || row.fails < 0));
+  if (shrank) {
+    await db.execute(
+      sql`delete from brand_breakdowns where brand_id = ${brandId} and likes = 0 and fails = 0`,
+    );
+  }
+}
+
+/** Adds to one month's chart counts, and recomputes its median first response when asked. */
+export async function applyMonthlyChange(
+  db: Db,
+  brandId: number,
+  month: string,
+  change: { likes: number; fails: number; answered: number },
+  recomputeMedian: boolean,
+): Promise<void> {
+  if (change.likes !== 0 || change.fails !== 0 || change.answered !== 0) {
+    await db.execute(sql`
+      insert into brand_monthly_stats (brand_id, month, likes, fails, answered)
+      values (${brandId}, ${month}::date, ${change.likes}, ${change.fails}, ${change.answered})
+      on conflict (brand_id, month) do update set likes = brand_monthly_stats.likes + excluded.likes,
+        fails = brand_monthly_stats.fails + excluded.fails, answered = brand_monthly_stats.answered + excluded.answered`);
+  }
+  if (recomputeMedian) {
+    await db.execute(sql`
+      update brand_monthly_stats m set first_response_median_seconds = (
+        select round(percentile_cont(0.5) within group (order by extract(epoch from p.first_brand_reply_at - p.created_at)))::int
+        from posts p
+        where p.brand_id = m.brand_id and p.kind = 'fail' and p.visibility = 'published'
+          and p.first_brand_reply_at is not null
+          and p.created_at >= m.month::timestamp at time zone 'UTC'
+          and p.created_at < (m.month + interval '1 month')::timestamp at time zone 'UTC')
+      where m.brand_id = ${brandId} and m.month = ${month}::date`);
+  }
+  if (change.likes < 0 || change.fails < 0) {
+    await db.execute(sql`
+      delete from brand_monthly_stats
+      where brand_id = ${brandId} and month = ${month}::date and likes = 0 and fails = 0`);
+  }
+}
+
+/**
+ * Median and 90th percentile of first-response time for each window: one
+ * scan of the brand's answered fails (an index-only range), filtered per window.
+ */
+export async function readResponsePercentiles(
+  db: Db,
+  brandId: number,
+  windows: readonly { window: StatWindow; windowStart: Date | null }[],
+): Promise<Map<StatWindow, { medianSeconds: number | null; p90Seconds: number | null }>> {
+  const inWindow = (start: Date | null) =>
+    start === null ? sql`true` : sql`x.created_at >= ${start.toISOString()}::timestamptz`;
+  const columns = windows.map(
+    ({ windowStart }, i) => sql`
+      round(percentile_cont(0.5) within group (order by x.seconds) filter (where ${inWindow(windowStart)}))::int as ${sql.raw(`median_${i}`)},
+      round(percentile_cont(0.9) within group (order by x.seconds) filter (where ${inWindow(windowStart)}))::int as ${sql.raw(`p90_${i}`)}`,
+  );
+  const starts = windows.map((w) => w.windowStart);
+  const earliest = starts.includes(null)
+    ? null
+    : new Date(Math.min(...starts.map((start) => (start as Date).getTime())));
+  const [row] = rowsOf<Record<string, number | null>>(
+    await db.execute(sql`
+      select ${sql.join(columns, sql`, `)}
+      from (
+        select p.created_at, extract(epoch from p.first_brand_reply_at - p.created_at) as seconds
+        from posts p
+        where p.brand_id = ${brandId} and p.kind = 'fail' and p.visibility = 'published'
+          and p.first_brand_reply_at is not null
+          and ${earliest === null ? sql`true` : sql`p.created_at >= ${earliest.toISOString()}::timestamptz`}) x`),
+  );
+  return new Map(
+    windows.map(({ window }, i) => [
+      window,
+      { medianSeconds: row?.[`median_${i}`] ?? null, p90Seconds: row?.[`p90_${i}`] ?? null },
+    ]),
+  );
+}
+
+export interface WindowFigures {
+  window: StatWindow;
+  firstResponseMedianSeconds: number | null;
+  firstResponseP90Seconds: number | null;
+  score: number | null;
+  likeShareLowerBound: number;
+}
+
+/** Stores the figures computed from the rows: response-time percentiles, score, like share's lower bound. */
+export async function storeWindowFigures(
+  db: Db,
+  brandId: number,
+  figures: readonly WindowFigures[],
+): Promise<void> {
+  if (figures.length === 0) return;
+  const values = sql.join(
+    figures.map(
+      (row) =>
+        sql`(${row.window}::stat_window, ${row.firstResponseMedianSeconds}::int, ${row.firstResponseP90Seconds}::int,
+          ${row.score}::float8, ${row.likeShareLowerBound}::float8)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
+      score = v.score, like_share_lower_bound = v.lower_bound
+    from (values ${values}) as v("window", median, p90, score, lower_bound)
+    where s.brand_id = ${brandId} and s."window" = v."window"`);
+}
+
+/**
+ * Brands whose figures time has changed since they were computed: a post left
+ * one of their rolling windows, or an unanswered fail passed the 72-hour grace.
+ * Each test is an indexed probe per brand and window, not a scan of posts.
+ */
+export async function listBrandsToRoll(
+  db: Db,
+  windowDays: readonly { window: StatWindow; days: number }[],
+  now: Date,
+): Promise<number[]> {
+  const nowIso = now.toISOString();
+  const days = sql.join(
+    windowDays.map((w) => sql`(${w.window}::stat_window, ${w.days}::int)`),
+    sql`, `,
+  );
+  const rows = rowsOf<{ brand_id: number }>(
+    await db.execute(sql`
+      select s.brand_id from brand_stats s join (values ${days}) as w("window", days) on w."window" = s."window"
+      where s.window_start is null or exists (
+        select 1 from posts p
+        where p.brand_id = s.brand_id and p.visibility = 'published' and p.created_at >= s.window_start
+          and p.created_at < ${nowIso}::timestamptz - make_interval(days => w.days))
+      union
+      select s.brand_id from brand_stats s
+      where s."window" = 'all' and exists (
+        select 1 from posts p
+        where p.brand_id = s.brand_id and p.kind = 'fail' and p.visibility = 'published'
+          and p.first_brand_reply_at is null
+          and p.created_at > s.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS})
+          and p.created_at <= ${nowIso}::timestamptz - make_interval(hours => ${RESPONSE_GRACE_HOURS}))
+      order by brand_id`),
+  );
+  return rows.map((row) => row.brand_id);
+}
