@@ -76,6 +76,8 @@ export default defineConfig({
       }),
       // Local development only: lets webhooks target loopback and private networks.
       WEBHOOK_ALLOW_PRIVATE: envField.boolean({ context: 'server', access: 'secret', default: false }),
+      // `npm run bench:http` only: loopback requests carrying it skip the rate limits (src/server/bench-bypass.ts).
+      LF_BENCH_BYPASS_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
       SMTP_URL: envField.string({
         context: 'server',
         access: 'secret',

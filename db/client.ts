@@ -32,8 +32,25 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** Rows of a raw query, whatever the driver's result shape. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Subscribes to a LISTEN/NOTIFY channel: on PostgreSQL through one connection of its own
+   * (reconnected after a drop), on PGlite through its only connection. Resolves once listening,
+   * or once the first attempt failed (it keeps retrying); the result stops listening.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  /** Listening (again): notifications sent while it was down were lost, so resynchronise here. */
+  onConnected?(): void;
+  /** The listening connection dropped: until `onConnected`, notifications are missed. */
+  onDisconnected?(): void;
+}
+
+/** Wait between attempts to re-open a dropped listening connection. */
+const LISTEN_RETRY_MILLISECONDS = 1_000;
 
 export interface OpenOptions {
   /** PostgreSQL URL; when absent PGlite is used. */
@@ -107,7 +124,65 @@ async function openPostgres(
     rows: async <T extends Record<string, unknown>>(query: SQL) => [
       ...((await db.execute(query)) as unknown as T[]),
     ],
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * A dedicated one-connection client that only listens. postgres-js's own
+ * `sql.listen` re-listens after a drop but gives up silently if that first
+ * retry fails, so the retry loop is ours.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let listening = false;
+  let retry: NodeJS.Timeout | undefined;
+  const scheduleRetry = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, LISTEN_RETRY_MILLISECONDS);
+    retry.unref();
+  };
+  // `onnotify` is how postgres-js delivers notifications; its type declarations omit it.
+  const options = {
+    max: 1,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    onnotify: (from: string, payload: string) => {
+      if (from === channel) handlers.onNotify(payload);
+    },
+    onclose: () => {
+      if (listening) {
+        listening = false;
+        handlers.onDisconnected?.();
+      }
+      scheduleRetry();
+    },
+  };
+  const client = postgres(url, options as postgres.Options<Record<string, never>>);
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    try {
+      await client`listen ${client(channel)}`;
+      listening = true;
+      handlers.onConnected?.();
+    } catch {
+      scheduleRetry();
+    }
+  }
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client.end({ timeout: 1 });
   };
 }
 
@@ -141,6 +216,14 @@ async function openPglite(
     driver: 'pglite',
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    // One in-process connection: it cannot drop, so it is connected once.
+    listen: async (channel, handlers) => {
+      const unlisten = await client.listen(channel, (payload) => handlers.onNotify(payload));
+      handlers.onConnected?.();
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -151,30 +234,99 @@ async function openPglite(
 }
 
 /**
- * Creates the lock file atomically (`wx`). A lock left by a process that no
- * longer runs (a crash, a kill -9) is taken over; a live one is refused.
+ * Creates the lock file atomically (`wx`) with who holds it: the process id
+ * and its start time (and the machine's boot id), because an id alone is
+ * reused — a container's new process is PID 1 again, and a killed process
+ * may linger as a zombie. A lock whose holder no longer runs (gone, a zombie,
+ * or another process now using that id) is taken over; a live one is refused.
  */
 export function acquireDataDirLock(lockPath: string): () => void {
+  const me = currentHolder();
+  if (heldInThisProcess.has(lockPath)) throw new DataDirLockedError(lockPath, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
+      heldInThisProcess.add(lockPath);
       return () => {
+        heldInThisProcess.delete(lockPath);
         try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+          if (fs.readFileSync(lockPath, 'utf8') === JSON.stringify(me)) fs.unlinkSync(lockPath);
         } catch {
           // Already gone: nothing to release.
         }
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && (holder === process.pid || isProcessAlive(holder))) {
-        throw new DataDirLockedError(lockPath, holder);
-      }
+      const holder = parseHolder(fs.readFileSync(lockPath, 'utf8'));
+      if (holder && holderIsRunning(holder)) throw new DataDirLockedError(lockPath, holder.pid);
       fs.rmSync(lockPath, { force: true }); // stale: its process is gone
     }
   }
   throw new Error(`Could not take the lock ${lockPath}.`);
+}
+
+/** Lock files this process holds (a second handle in the same process is refused too). */
+const heldInThisProcess = new Set<string>();
+
+interface LockHolder {
+  pid: number;
+  /** Start time in clock ticks after boot (Linux /proc), or null where there is no /proc. */
+  startTicks: number | null;
+  bootId: string | null;
+}
+
+function readProcessStat(pid: number): { state: string; startTicks: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may itself contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, startTicks: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+
+function readBootId(): string | null {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+function currentHolder(): LockHolder {
+  return {
+    pid: process.pid,
+    startTicks: readProcessStat(process.pid)?.startTicks ?? null,
+    bootId: readBootId(),
+  };
+}
+
+/** The holder written in a lock file; an older lock holds a bare process id. */
+export function parseHolder(text: string): LockHolder | null {
+  const bare = Number.parseInt(text, 10);
+  if (/^\d+$/.test(text.trim()) && Number.isInteger(bare))
+    return { pid: bare, startTicks: null, bootId: null };
+  try {
+    const value = JSON.parse(text) as Partial<LockHolder>;
+    if (!Number.isInteger(value.pid)) return null;
+    return { pid: value.pid!, startTicks: value.startTicks ?? null, bootId: value.bootId ?? null };
+  } catch {
+    return null;
+  }
+}
+
+function holderIsRunning(holder: LockHolder): boolean {
+  const stat = readProcessStat(holder.pid);
+  if (stat) {
+    if (stat.state === 'Z' || stat.state === 'X') return false; // killed, waiting to be reaped
+    if (holder.bootId !== null && holder.bootId !== readBootId()) return false; // written before a reboot
+    if (holder.startTicks !== null) return stat.startTicks === holder.startTicks;
+    // A bare id from an older lock: our own id means a previous process of ours (a restarted container).
+    return holder.pid !== process.pid;
+  }
+  if (fs.existsSync('/proc/self/stat')) return false; // /proc works and has no such process
+  return holder.pid !== process.pid && isProcessAlive(holder.pid);
 }
 
 function isProcessAlive(pid: number): boolean {

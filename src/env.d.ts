@@ -11,5 +11,12 @@ declare namespace App {
     /** The same person as the policy module sees them (role, verification, brand memberships). */
     actor: import('./domain/policy.ts').Actor | null;
     session: { id: string } | null;
+    /** The load benchmark's bypass of the rate limits (src/server/bench-bypass.ts); unset means no. */
+    rateLimitExempt?: boolean;
+    /**
+     * What the page shows, for the shared page cache (src/server/page-cache.ts `cacheTag`):
+     * `brand:<id>`, `post:<id>`; unset means `board`, evicted by every change.
+     */
+    cacheTags?: string[];
   }
 }

@@ -2,6 +2,8 @@
  * Every request: the database and clock into `locals`, the cross-site check
  * for state-changing requests, the session (Lucia-style, src/server/auth) into
  * `locals.user`/`actor`/`session`, and the security headers on the way out.
+ * Signed-out reads go through the shared page cache (src/server/public-cache.ts,
+ * decision 005); other responses are compressed as they stream.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { loadActor } from '../db/queries/users.ts';
@@ -11,25 +13,48 @@ import {
   setSessionCookie,
   validateSessionToken,
 } from './server/auth/session.ts';
+import { requestIsRateLimitExempt } from './server/bench-bypass.ts';
 import { getDatabase } from './server/database.ts';
+import { compressStreaming, isPublicRead, servePublicRead } from './server/public-cache.ts';
+import { badCharacterResponse, carriesNulByte, scrubActionError } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
-import { secureCookies, siteUrl } from './server/services.ts';
+import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
+import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
 
 const cookieOptions = { secure: secureCookies };
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  const db = (await getDatabase()).db;
+  const handle = await getDatabase();
+  const db = handle.db;
   const now = new Date();
   context.locals.db = db;
   context.locals.now = now;
   context.locals.user = null;
   context.locals.actor = null;
   context.locals.session = null;
+  context.locals.rateLimitExempt = requestIsRateLimitExempt(benchBypassSecret, context);
+
+  if (await carriesNulByte(context.request)) return badCharacterResponse(SECURITY_HEADERS);
 
   if (!isSameOriginRequest(context.request, [context.url.origin, new URL(siteUrl).origin])) {
     return new Response('Cross-site requests that change data are refused.', {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
+    });
+  }
+
+  const withSecurityHeaders = (response: Response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
+    return response;
+  };
+  if (isPublicRead(context.request)) {
+    keepPageCacheFresh(handle);
+    return servePublicRead(pageCache, context.request, {
+      render: async () => withSecurityHeaders(await next()),
+      tags: () => context.locals.cacheTags,
+      setsCookies: () => !context.cookies.headers().next().done,
     });
   }
 
@@ -46,13 +71,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
-  const response = await next();
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    if (!response.headers.has(name)) response.headers.set(name, value);
-  }
+  const response = withSecurityHeaders(scrubActionError(context.url.pathname, await next()));
   // Pages that depend on who is signed in must never be cached by a shared cache.
   if (context.locals.user && !response.headers.has('Cache-Control')) {
     response.headers.set('Cache-Control', 'private, no-store');
   }
-  return response;
+  return compressStreaming(context.request, response);
 });

@@ -8,6 +8,12 @@ export async function getBrandBySlug(db: Db, slug: string) {
   return brand ?? null;
 }
 
+/** The slug of a brand by id (where a merged duplicate's page redirects). */
+export async function getBrandSlug(db: Db, brandId: number): Promise<string | null> {
+  const [row] = await db.select({ slug: brands.slug }).from(brands).where(eq(brands.id, brandId)).limit(1);
+  return row?.slug ?? null;
+}
+
 export type Brand = NonNullable<Awaited<ReturnType<typeof getBrandBySlug>>>;
 
 /** Whether anyone owns the brand yet (for "claim this brand"). */

@@ -4,6 +4,7 @@
  * appear in lists.
  */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
 import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
 import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
@@ -179,10 +180,14 @@ export function listAuthorPosts(db: Db, authorId: number, limit = 50) {
     .limit(limit);
 }
 
+const handlers = alias(users, 'handler');
+
 /** Everything the post page shows: the post, its brand, thread, promise and verdict. */
 export async function getPostPage(db: Db, postId: number) {
+  // The handler's name comes with the post (a join), not in a query after the others.
   const [row] = await db
     .select({
+      handlerName: handlers.displayName,
       post: posts,
       brand: {
         id: brands.id,
@@ -195,6 +200,7 @@ export async function getPostPage(db: Db, postId: number) {
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
     .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(handlers, eq(handlers.id, posts.handlerId))
     .where(eq(posts.id, postId))
     .limit(1);
   if (!row) return null;
@@ -242,19 +248,8 @@ export async function getPostPage(db: Db, postId: number) {
       .orderBy(desc(promises.createdAt), desc(promises.id)),
     db.select().from(verdicts).where(eq(verdicts.postId, postId)).limit(1),
   ]);
-  const handler = row.post.handlerId
-    ? ((
-        await db
-          .select({ name: users.displayName })
-          .from(users)
-          .where(eq(users.id, row.post.handlerId))
-          .limit(1)
-      )[0]?.name ?? null)
-    : null;
-
   return {
     ...row,
-    handlerName: handler,
     messages,
     events,
     promises: promiseRows,

@@ -3,7 +3,9 @@
  * (the generated, GIN-indexed search_vector) and trigram matching on brand
  * names, the same on PGlite and PostgreSQL.
  */
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { FeedCursor } from '../../src/domain/cursor.ts';
+import type { FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brands, posts } from '../schema.ts';
 
@@ -31,10 +33,77 @@ export function searchBrands(db: Db, nameKey: string, limit = 10) {
     .limit(limit);
 }
 
-export function searchPosts(db: Db, query: string, limit = 30) {
+export interface PostSearchPage {
+  items: PostMatch[];
+  /** Cursor of the next (older) page of matches, or null on the last page. */
+  next: FeedCursor | null;
+}
+
+export type PostMatch = {
+  id: number;
+  kind: PostKind;
+  title: string;
+  status: FailStatus | null;
+  createdAt: Date;
+  brandSlug: string;
+  brandName: string;
+  snippet: string;
+};
+
+/** How many of the newest posts the first pass tests before asking the full-text index. */
+export const SEARCH_RECENT_WINDOW = 5_000;
+
+/**
+ * Published posts matching the words, newest first, a page at a time. Matches
+ * are not ranked by relevance: ranking means scoring every match (a common word
+ * is in a tenth of a million posts) before the first one can be shown.
+ *
+ * Two passes, because no single plan is cheap for every word. First the newest
+ * posts are tested in feed order (the (visibility, created_at, id) index),
+ * at most SEARCH_RECENT_WINDOW of them: a common word fills the page after a
+ * few hundred. When the page is not full, the word is rare: the GIN index
+ * lists its matches (few, by then) and they are sorted by date. Left to
+ * itself, the planner picked the feed walk for rare words too and read a
+ * million posts to find none.
+ */
+export async function searchPosts(
+  db: Db,
+  query: string,
+  options: { cursor?: FeedCursor | null; limit?: number } = {},
+): Promise<PostSearchPage> {
+  const limit = options.limit ?? 30;
   const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-  const rank = sql<number>`ts_rank(${posts.searchVector}, ${tsQuery})`;
-  return db
+  const cursor = options.cursor ?? null;
+  const olderThanCursor = cursor
+    ? sql`(${posts.createdAt}, ${posts.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
+    : undefined;
+  const recent = db
+    .select({ id: posts.id, createdAt: posts.createdAt, searchVector: posts.searchVector })
+    .from(posts)
+    .where(and(eq(posts.visibility, 'published'), olderThanCursor))
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(SEARCH_RECENT_WINDOW)
+    .as('recent');
+  let ids = await db
+    .select({ id: recent.id })
+    .from(recent)
+    .where(sql`${recent.searchVector} @@ ${tsQuery}`)
+    .orderBy(desc(recent.createdAt), desc(recent.id))
+    .limit(limit + 1);
+  if (ids.length <= limit) {
+    ids = await db
+      .select({ id: posts.id })
+      .from(posts)
+      .where(
+        and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`, olderThanCursor),
+      )
+      // An expression, not the column, so the planner cannot walk the feed index here: the GIN
+      // index finds the (few) matches, then they are sorted.
+      .orderBy(sql`${posts.createdAt} + interval '0 seconds' desc`, desc(posts.id))
+      .limit(limit + 1);
+  }
+  if (ids.length === 0) return { items: [], next: null };
+  const rows = (await db
     .select({
       id: posts.id,
       kind: posts.kind,
@@ -44,11 +113,19 @@ export function searchPosts(db: Db, query: string, limit = 30) {
       brandSlug: brands.slug,
       brandName: brands.name,
       snippet: sql<string>`ts_headline('english', ${posts.story}, ${tsQuery}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»')`,
-      rank,
     })
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
-    .where(and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`))
-    .orderBy(desc(rank), desc(posts.createdAt))
-    .limit(limit);
+    .where(
+      inArray(
+        posts.id,
+        ids.slice(0, limit).map((row) => row.id),
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))) as PostMatch[];
+  const last = rows.at(-1);
+  return {
+    items: rows,
+    next: ids.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
 }

@@ -6,7 +6,13 @@ import type { AccountDeps } from '../server/commands/accounts.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
 
 export type FormResult =
-  | { ok: true; message?: string; postId?: number }
+  | {
+      ok: true;
+      message?: string;
+      postId?: number;
+      /** Where to go next (after logging in), already checked. */
+      next?: string;
+    }
   | {
       ok: false;
       fieldErrors?: Record<string, string>;
@@ -32,6 +38,7 @@ export function commandDeps(context: ActionAPIContext): AccountDeps {
     now: context.locals.now ?? new Date(),
     siteUrl,
     meta: { userAgent: context.request.headers.get('user-agent'), ipAddress },
+    rateLimitExempt: context.locals.rateLimitExempt === true,
   };
 }
 

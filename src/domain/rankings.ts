@@ -47,6 +47,8 @@ export const rankingQuerySchema = z.object({
     .nullable()
     .catch(null),
   sort: z.enum(RANKING_SORTS).catch('score'),
+  /** 1-based page of /rankings; a bad value is page 1. */
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
 
@@ -56,6 +58,7 @@ export function parseRankingQuery(params: URLSearchParams): RankingQuery {
     sector: params.get('sector'),
     country: params.get('country')?.toUpperCase() ?? null,
     sort: params.get('sort') ?? undefined,
+    page: params.get('page') ?? undefined,
   });
 }
 

@@ -46,6 +46,7 @@ export async function handleApi(context: APIContext, handler: () => Promise<Resp
     RATE_LIMITS.apiPerIp,
     clientIp(context),
     context.locals.now,
+    context.locals.rateLimitExempt,
   );
   if (!limited.ok) {
     return apiError(429, `Too many requests. Try again in ${limited.retryAfterSeconds} seconds.`, {

@@ -8,12 +8,16 @@
 import { WEBHOOK_ALLOW_PRIVATE } from 'astro:env/server';
 import { startBackgroundWork } from './background.ts';
 import { getDatabase } from './database.ts';
-import { getMailer } from './services.ts';
+import { describeBenchBypass } from './bench-bypass.ts';
+import { benchBypassSecret, getMailer, siteUrl } from './services.ts';
+
+const benchBypassWarning = describeBenchBypass(benchBypassSecret);
+if (benchBypassWarning) console.warn(`\n${'!'.repeat(80)}\n${benchBypassWarning}\n${'!'.repeat(80)}\n`);
 
 try {
   const handle = await getDatabase();
   console.log(`Likes & Fails: database ready (${handle.driver}).`);
-  startBackgroundWork(handle.db, getMailer(), WEBHOOK_ALLOW_PRIVATE);
+  startBackgroundWork(handle.db, getMailer(), WEBHOOK_ALLOW_PRIVATE, siteUrl);
 } catch (error) {
   console.error(`Likes & Fails cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

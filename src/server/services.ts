@@ -3,7 +3,7 @@
  * mailer, the public origin for links, and whether cookies must be Secure.
  */
 import path from 'node:path';
-import { DATA_DIR, SITE_URL, SMTP_URL } from 'astro:env/server';
+import { DATA_DIR, LF_BENCH_BYPASS_SECRET, SITE_URL, SMTP_URL } from 'astro:env/server';
 import { createMailer, type Mailer } from './mail.ts';
 
 let mailer: Mailer | null = null;
@@ -14,6 +14,9 @@ export function getMailer(): Mailer {
 }
 
 export const siteUrl: string = SITE_URL;
+
+/** The load benchmark's bypass secret (src/server/bench-bypass.ts), or null. */
+export const benchBypassSecret: string | null = LF_BENCH_BYPASS_SECRET ?? null;
 
 /** Cookies are Secure whenever the public site is https (behind a TLS proxy too). */
 export const secureCookies: boolean = new URL(SITE_URL).protocol === 'https:';

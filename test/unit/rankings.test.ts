@@ -56,7 +56,10 @@ describe('rankings', () => {
       sector: null,
       country: 'FR',
       sort: 'score',
+      page: 1,
     });
+    expect(parseRankingQuery(new URLSearchParams('page=3')).page).toBe(3);
+    expect(parseRankingQuery(new URLSearchParams('page=-2')).page).toBe(1);
   });
 });
 

@@ -10,6 +10,8 @@ export interface CommandDeps {
   /** Origin used in e-mailed links, e.g. "https://likesandfails.example". */
   siteUrl: string;
   meta: SessionMeta;
+  /** The load benchmark's bypass (src/server/bench-bypass.ts): posting and reply limits are skipped. */
+  rateLimitExempt?: boolean;
 }
 
 export type RateLimited = { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };

@@ -1,17 +1,20 @@
 import type { APIRoute } from 'astro';
 import { rankingParams } from '../../../domain/api-params.ts';
 import { apiError, handleApi, json, preflight, queryObject } from '../../../server/api.ts';
-import { loadRanking } from '../../../server/rankings.ts';
+import { loadRankingPage, positionInRanking } from '../../../server/rankings.ts';
 
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     const params = rankingParams.parse(queryObject(context.url));
-    const ranking = await loadRanking(context.locals.db, params);
-    const start = params.after ? ranking.findIndex((brand) => brand.slug === params.after) + 1 : 0;
-    if (params.after && start === 0)
-      return apiError(400, 'Invalid parameters. after: not a brand of this ranking');
-    const page = ranking.slice(start, start + params.limit);
-    const hasMore = start + params.limit < ranking.length;
+    const { db } = context.locals;
+    // The cursor is the last slug of the previous page: find its position, then read one page (+1 to
+    // know whether another follows).
+    const position = params.after ? await positionInRanking(db, params, params.after) : -1;
+    if (position === null) return apiError(400, 'Invalid parameters. after: not a brand of this ranking');
+    const start = position + 1;
+    const rows = await loadRankingPage(db, params, { offset: start, limit: params.limit + 1 });
+    const page = rows.slice(0, params.limit);
+    const hasMore = rows.length > params.limit;
     return json({
       window: params.window,
       sort: params.sort,

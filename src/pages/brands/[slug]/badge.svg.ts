@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../db/queries/stats.ts';
 import { badgeSvg, badgeText } from '../../../domain/badge.ts';
@@ -10,6 +11,7 @@ export const GET: APIRoute = async ({ locals, params }) => {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  locals.cacheTags = [cacheTag.brand(brand.id)];
   const stats = await getBrandWindowStats(locals.db, brand.id, '12m');
   const text = badgeText(stats.answered, stats.responseEligible, stats.firstResponseMedianSeconds);
   return new Response(badgeSvg(brand.name, text), {

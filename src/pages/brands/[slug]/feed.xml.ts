@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { listBrandPosts } from '../../../../db/queries/posts.ts';
 import { paths } from '../../../paths.ts';
@@ -12,6 +13,7 @@ export const GET: APIRoute = async ({ locals, params }) => {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  locals.cacheTags = [cacheTag.brand(brand.id)];
   const page = await listBrandPosts(locals.db, brand.id, {}, { limit: 50, now: locals.now });
   return atomFeed({
     title: `${brand.name} on Likes & Fails`,

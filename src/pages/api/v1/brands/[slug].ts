@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { cacheTag } from '../../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../../db/queries/stats.ts';
 import { emptyParams } from '../../../../domain/api-params.ts';
@@ -12,6 +13,7 @@ export const GET: APIRoute = (context) =>
     emptyParams.parse(queryObject(context.url));
     const brand = await getBrandBySlug(context.locals.db, context.params.slug ?? '');
     if (!brand || brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
+    context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const windows = await Promise.all(
       STAT_WINDOWS.map((window) => getBrandWindowStats(context.locals.db, brand.id, window)),
     );

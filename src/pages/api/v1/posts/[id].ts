@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { cacheTag } from '../../../../server/page-cache.ts';
 import { getPostPage } from '../../../../../db/queries/posts.ts';
 import { emptyParams } from '../../../../domain/api-params.ts';
 import { parsePostId } from '../../../../domain/ids.ts';
@@ -15,6 +16,7 @@ export const GET: APIRoute = (context) =>
     const page = id === null ? null : await getPostPage(context.locals.db, id);
     if (!page) return apiError(404, 'No post has this id.');
     const { post, brand } = page;
+    context.locals.cacheTags = [cacheTag.post(post.id), cacheTag.brand(brand.id)];
     const visible = post.visibility === 'published';
     return json({
       data: {

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { cacheTag } from '../../../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../../../db/queries/brands.ts';
 import { listBrandPosts } from '../../../../../../db/queries/posts.ts';
 import { brandPostsParams } from '../../../../../domain/api-params.ts';
@@ -13,6 +14,7 @@ export const GET: APIRoute = (context) =>
     const { db, now } = context.locals;
     const brand = await getBrandBySlug(db, context.params.slug ?? '');
     if (!brand) return apiError(404, 'No brand has this slug.');
+    context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const page = await listBrandPosts(
       db,
       brand.id,
