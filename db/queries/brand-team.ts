@@ -69,9 +69,10 @@ export async function updateBrandProfile(
   await db.update(brands).set(changes).where(eq(brands.id, brandId));
 }
 
+/** Records a claim; null when this person already has one waiting for this brand (the index decides). */
 export async function insertClaim(db: Db, row: typeof brandClaims.$inferInsert) {
-  const [claim] = await db.insert(brandClaims).values(row).returning();
-  return claim!;
+  const [claim] = await db.insert(brandClaims).values(row).onConflictDoNothing().returning();
+  return claim ?? null;
 }
 
 export async function findClaim(db: Db, id: number) {
@@ -108,4 +109,32 @@ export function listPendingClaims(db: Db) {
     .innerJoin(users, eq(users.id, brandClaims.userId))
     .where(eq(brandClaims.status, 'pending'))
     .orderBy(asc(brandClaims.createdAt));
+}
+
+/** Whether the brand has an owner already (a claim cannot take it from them). */
+export async function hasOwner(db: Db, brandId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: brandMembers.userId })
+    .from(brandMembers)
+    .where(and(eq(brandMembers.brandId, brandId), eq(brandMembers.role, 'owner')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Locks the brand's row until the transaction ends, so two claims cannot both make an owner. */
+export async function lockBrand(db: Db, brandId: number): Promise<void> {
+  await db.select({ id: brands.id }).from(brands).where(eq(brands.id, brandId)).for('update');
+}
+
+/** Closes the brand's other waiting claims once one made an owner. */
+export async function closePendingClaims(
+  db: Db,
+  brandId: number,
+  decidedById: number | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(brandClaims)
+    .set({ status: 'rejected', decidedById, decidedAt: now })
+    .where(and(eq(brandClaims.brandId, brandId), eq(brandClaims.status, 'pending')));
 }

@@ -4,7 +4,7 @@
  * statement that checks it is unused and unexpired, so two clicks racing
  * cannot both succeed.
  */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { emailTokens } from '../schema.ts';
 
@@ -52,4 +52,46 @@ export async function voidEmailTokens(
     .update(emailTokens)
     .set({ usedAt: now })
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+}
+
+/** A brand's invitations not yet used and not expired (the team section lists them, to revoke). */
+export function listPendingInvites(db: Db, brandId: number, now: Date) {
+  return db
+    .select({ id: emailTokens.id, email: emailTokens.email, expiresAt: emailTokens.expiresAt })
+    .from(emailTokens)
+    .where(
+      and(
+        eq(emailTokens.brandId, brandId),
+        eq(emailTokens.purpose, 'team_invite'),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(emailTokens.createdAt));
+}
+
+/**
+ * Voids a brand's unused invitations: one (`inviteId`), or every one sent to
+ * an address (a removed member's older invitations must not bring them back).
+ * Returns how many were voided.
+ */
+export async function voidBrandInvites(
+  db: Db,
+  brandId: number,
+  which: { inviteId: string } | { email: string },
+  now: Date,
+): Promise<number> {
+  const voided = await db
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(emailTokens.brandId, brandId),
+        eq(emailTokens.purpose, 'team_invite'),
+        isNull(emailTokens.usedAt),
+        'inviteId' in which ? eq(emailTokens.id, which.inviteId) : eq(emailTokens.email, which.email),
+      ),
+    )
+    .returning({ id: emailTokens.id });
+  return voided.length;
 }

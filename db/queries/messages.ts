@@ -1,5 +1,5 @@
 /** Thread messages: a reply with its brand for the edit and history pages, reply history, and the template check's candidates. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { brands, messageRevisions, threadMessages, users } from '../schema.ts';
 
@@ -26,7 +26,13 @@ export async function findReply(db: Db, postId: number, messageId: number) {
 }
 
 /** A brand's latest replies with their writers, newest first (the template check compares with these). */
-export function latestBrandReplies(db: Db, brandId: number, limit: number) {
+/** The brand's latest replies, or the latest written before `before` (a reply being edited). */
+export function latestBrandReplies(
+  db: Db,
+  brandId: number,
+  limit: number,
+  before: { createdAt: Date; id: number } | null = null,
+) {
   return db
     .select({
       id: threadMessages.id,
@@ -36,12 +42,30 @@ export function latestBrandReplies(db: Db, brandId: number, limit: number) {
     })
     .from(threadMessages)
     .innerJoin(users, eq(users.id, threadMessages.authorId))
-    .where(and(eq(threadMessages.brandId, brandId), eq(threadMessages.kind, 'brand_reply')))
+    .where(
+      and(
+        eq(threadMessages.brandId, brandId),
+        eq(threadMessages.kind, 'brand_reply'),
+        before
+          ? sql`(${threadMessages.createdAt}, ${threadMessages.id}) < (${before.createdAt.toISOString()}::timestamptz, ${before.id})`
+          : undefined,
+      ),
+    )
     .orderBy(desc(threadMessages.createdAt), desc(threadMessages.id))
     .limit(limit);
 }
 
 /** A thread message, locked for the rest of the transaction. */
+/** Which post a message belongs to, read without a lock (the post is locked next). */
+export async function findMessage(db: Db, messageId: number) {
+  const [message] = await db
+    .select({ id: threadMessages.id, postId: threadMessages.postId })
+    .from(threadMessages)
+    .where(eq(threadMessages.id, messageId))
+    .limit(1);
+  return message ?? null;
+}
+
 export async function lockMessage(db: Db, messageId: number) {
   const [message] = await db
     .select()
@@ -58,6 +82,7 @@ export async function reviseMessage(
   message: typeof threadMessages.$inferSelect,
   body: string,
   wordCount: number,
+  templateOfId: number | null,
   now: Date,
 ): Promise<void> {
   await db.insert(messageRevisions).values({
@@ -69,7 +94,14 @@ export async function reviseMessage(
   });
   await db
     .update(threadMessages)
-    .set({ body, wordCount, revisionCount: message.revisionCount + 1, updatedAt: now })
+    .set({
+      body,
+      wordCount,
+      isTemplate: templateOfId !== null,
+      templateOfId,
+      revisionCount: message.revisionCount + 1,
+      updatedAt: now,
+    })
     .where(eq(threadMessages.id, message.id));
 }
 

@@ -43,6 +43,20 @@ export async function freeBrandSlug(db: Db, base: string): Promise<string> {
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+// Arbitrary, fixed first keys of transaction-scoped advisory locks (the second is the id, or 0).
+const AUTHOR_POSTING_LOCK = 7_236_404;
+const BRAND_CREATION_LOCK = 7_236_405;
+
+/** Until the transaction ends, this author's other posts wait (the duplicate-title guard's lock). */
+export async function lockAuthorPosting(db: Db, authorId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${AUTHOR_POSTING_LOCK}::int, ${authorId}::int)`);
+}
+
+/** Until the transaction ends, other brand creations wait (names, domains and slugs are checked under it). */
+export async function lockBrandCreation(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_CREATION_LOCK}::int, 0)`);
+}
+
 export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
   const [brand] = await db.insert(brands).values(row).returning();
   return brand!;

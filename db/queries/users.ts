@@ -21,6 +21,12 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
   return user!;
 }
 
+/** Inserts the account unless its e-mail is taken (the unique index decides, even in a race); null then. */
+export async function insertUserIfNew(db: Db, row: typeof users.$inferInsert): Promise<UserRow | null> {
+  const [user] = await db.insert(users).values(row).onConflictDoNothing().returning();
+  return user ?? null;
+}
+
 export async function updateUser(
   db: Db,
   id: number,

@@ -5,6 +5,7 @@ import { emailSchema } from '../domain/accounts.ts';
 import { brandProfileSchema } from '../domain/brand-profile.ts';
 import { brandReplySchema, editReplySchema } from '../domain/brand-reply.ts';
 import { claimSchema } from '../domain/claims.ts';
+import { recordIdSchema } from '../domain/ids.ts';
 import { webhookFormSchema } from '../domain/webhooks.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
 import * as admin from '../server/commands/brand-admin.ts';
@@ -12,10 +13,12 @@ import * as replies from '../server/commands/brand-replies.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, NOT_FOUND_RESULT, refusedResult, tooManyRequests, type FormResult } from './support.ts';
 
-const id = z.number().int().positive();
+const id = recordIdSchema;
 const slug = z.string().max(100);
 const tokenInput = z.object({ token: z.string().trim().max(100) });
 const INVALID_LINK = 'This link is invalid, expired or already used.';
+
+const ALREADY_CLAIMED = 'This brand is already claimed. Ask its owner to invite you.';
 
 type Common =
   | { ok: true }
@@ -75,9 +78,11 @@ export const brandActions = {
         case 'rate_limited':
           return tooManyRequests(result.retryAfterSeconds);
         case 'already_claimed':
+          return { ok: false, formError: ALREADY_CLAIMED, status: 409 };
+        case 'already_pending':
           return {
             ok: false,
-            formError: 'This brand is already claimed. Ask its owner to invite you.',
+            formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
             status: 409,
           };
         case 'wrong_domain':
@@ -96,12 +101,15 @@ export const brandActions = {
     input: tokenInput,
     handler: async (input, context): Promise<FormResult> => {
       const result = await admin.confirmClaim(commandDeps(context), context.locals.actor, input.token);
-      if (!result.ok)
-        return {
-          ok: false,
-          formError: result.reason === 'sign_in' ? 'Please log in first.' : INVALID_LINK,
-          status: result.reason === 'sign_in' ? 401 : 400,
-        };
+      if (!result.ok) {
+        const messages = {
+          sign_in: 'Please log in first.',
+          invalid_token: INVALID_LINK,
+          already_claimed: ALREADY_CLAIMED,
+        } as const satisfies Record<typeof result.reason, string>;
+        const status = { sign_in: 401, invalid_token: 400, already_claimed: 409 } as const;
+        return { ok: false, formError: messages[result.reason], status: status[result.reason] };
+      }
       setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
       return { ok: true, message: result.brandSlug };
     },
@@ -140,6 +148,16 @@ export const brandActions = {
         message: `Invitation sent to ${input.email}. The link works for 7 days.`,
       });
     },
+  }),
+
+  revokeInvite: defineAction({
+    accept: 'form',
+    input: z.object({ brandSlug: slug, inviteId: z.string().trim().min(1).max(64) }),
+    handler: async (input, context) =>
+      common(await admin.revokeInvite(commandDeps(context), context.locals.actor, input), {
+        ok: true,
+        message: 'Invitation revoked: its link no longer works.',
+      }),
   }),
 
   removeMember: defineAction({
@@ -194,18 +212,19 @@ export const brandActions = {
   decideClaim: defineAction({
     accept: 'form',
     input: z.object({ claimId: id, decision: z.enum(['approve', 'reject']) }),
-    handler: async (input, context) =>
-      common(
-        await admin.decidePendingClaim(commandDeps(context), context.locals.actor, {
-          claimId: input.claimId,
-          approve: input.decision === 'approve',
-        }),
-        {
-          ok: true,
-          message:
-            input.decision === 'approve' ? 'Claim approved: the brand is verified.' : 'Claim rejected.',
-        },
-      ),
+    handler: async (input, context): Promise<FormResult> => {
+      const result = await admin.decidePendingClaim(commandDeps(context), context.locals.actor, {
+        claimId: input.claimId,
+        approve: input.decision === 'approve',
+      });
+      if (!result.ok && result.reason === 'already_claimed') {
+        return { ok: false, formError: `${ALREADY_CLAIMED} Reject this claim instead.`, status: 409 };
+      }
+      return common(result, {
+        ok: true,
+        message: input.decision === 'approve' ? 'Claim approved: the brand is verified.' : 'Claim rejected.',
+      });
+    },
   }),
 
   transferOwnership: defineAction({

@@ -1,13 +1,14 @@
 /** Posting actions: publish, follow up, "me too", verdict, edit, withdraw. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { recordIdSchema } from '../domain/ids.ts';
 import { editPostSchema, newPostSchema } from '../domain/posting.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
 import * as posts from '../server/commands/posts.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, NOT_FOUND_RESULT, refusedResult, tooManyRequests, type FormResult } from './support.ts';
 
-const postIdSchema = z.number({ error: 'Unknown post.' }).int().positive();
+const postIdSchema = recordIdSchema;
 
 export const postActions = {
   createPost: defineAction({

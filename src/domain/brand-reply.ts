@@ -1,5 +1,6 @@
 /** A brand's public reply: the message, an optional promised date and an optional escalation. */
 import { z } from 'astro/zod';
+import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
 
 export const replyBodySchema = z
@@ -8,7 +9,7 @@ export const replyBodySchema = z
   .pipe(z.string().min(2, 'Write your reply.').max(5000, 'Keep the reply to 5,000 characters.'));
 
 export const brandReplySchema = z.object({
-  postId: z.number().int().positive(),
+  postId: recordIdSchema,
   body: replyBodySchema,
   promiseDueOn: z
     .string()
@@ -24,6 +25,6 @@ export const brandReplySchema = z.object({
 });
 
 export const editReplySchema = z.object({
-  messageId: z.number().int().positive(),
+  messageId: recordIdSchema,
   body: replyBodySchema,
 });

@@ -1,6 +1,18 @@
+import { z } from 'zod';
+
+/** Ids are PostgreSQL `integer`s: anything above this is no record, not a database error. */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A record id in a form: a whole number the database can hold, else the form says no such item. */
+export const recordIdSchema = z
+  .number({ error: 'No such item.' })
+  .int('No such item.')
+  .positive('No such item.')
+  .max(MAX_RECORD_ID, 'No such item.');
+
 /** Parses a public numeric id from a URL segment; anything else is "no such page". */
 export function parsePostId(value: string | undefined): number | null {
   if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;
   const id = Number(value);
-  return id <= 2_147_483_647 ? id : null;
+  return id <= MAX_RECORD_ID ? id : null;
 }

@@ -24,6 +24,8 @@ export const RATE_LIMITS = {
   /** Verification, reset and change links sent to one address. */
   emailsPerAddress: { name: 'email:address', limit: 5, windowSeconds: HOUR },
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: HOUR },
+  /** Password checks of a signed-in account (change password or e-mail, delete): no unlimited guessing. */
+  passwordChecksPerAccount: { name: 'password:account', limit: 10, windowSeconds: 15 * MINUTE },
   postsPerAccount: { name: 'post:account', limit: 10, windowSeconds: DAY },
   repliesPerAccount: { name: 'reply:account', limit: 60, windowSeconds: HOUR },
   flagsPerAccount: { name: 'flag:account', limit: 20, windowSeconds: DAY },

@@ -3,6 +3,7 @@
  * (from the zod schema or the command), a form-level error, a success message,
  * and the values the person typed so nothing is lost (passwords excepted).
  */
+import { randomUUID } from 'node:crypto';
 import type { AstroGlobal } from 'astro';
 import { isInputError } from 'astro:actions';
 import type { FormResult } from '../actions/support.ts';
@@ -19,6 +20,22 @@ export interface FormState {
 }
 
 const NEVER_ECHOED = /password|token/i;
+
+/** Errors the actions raise on purpose (src/actions/support.ts): their message is written for people. */
+const SPOKEN_CODES = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS']);
+
+/**
+ * A failed action's message for the form. An unexpected error (a database
+ * failure, a bug) carries internals (SQL, parameters): the person gets a
+ * generic sentence with a reference, the log gets the details under it.
+ */
+export function describeActionError(error: unknown, where: string): string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code && SPOKEN_CODES.has(code) && message) return message;
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[${reference}] Unexpected error in a form action on ${where}:`, error);
+  return `Something went wrong on our side and nothing was saved. Please try again; if it happens again, quote reference ${reference}.`;
+}
 
 // Any action from `astro:actions`; typed loosely because each carries its own input type.
 type AnyAction = Parameters<AstroGlobal['getActionResult']>[0];
@@ -43,7 +60,7 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
         if (first) state.fieldErrors[field] = first;
       }
     } else {
-      state.formError = (result.error as { message?: string }).message ?? 'Something went wrong.';
+      state.formError = describeActionError(result.error, astro.url.pathname);
     }
   } else if (result.data.ok) {
     state.succeeded = true;

@@ -1,11 +1,12 @@
 /**
- * Runs due jobs: e-mails from the outbox and webhook deliveries. Failures are
+ * Runs due jobs: e-mails from the outbox, password-reset links and webhook deliveries. Failures are
  * retried with exponential backoff until the job's last attempt. Called by a
  * timer in the server (src/server/boot.ts) and directly by tests.
  */
 import type { Db } from '../../db/client.ts';
 import { claimDueJobs, completeJob, failJob } from '../../db/queries/jobs.ts';
 import { retryDelaySeconds } from '../domain/webhooks.ts';
+import { PASSWORD_RESET_JOB, sendPasswordResetLink } from './commands/accounts.ts';
 import type { Mailer } from './mail.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
 
@@ -14,6 +15,8 @@ export interface JobRunnerDeps {
   mailer: Mailer;
   now: Date;
   allowPrivateWebhookTargets: boolean;
+  /** Origin for links in mails the jobs write (password resets). */
+  siteUrl: string;
 }
 
 export async function runDueJobs(deps: JobRunnerDeps, limit = 20): Promise<{ done: number; failed: number }> {
@@ -26,6 +29,9 @@ export async function runDueJobs(deps: JobRunnerDeps, limit = 20): Promise<{ don
       if (job.type === 'email') {
         const { to, subject, text } = job.payload as { to: string; subject: string; text: string };
         await deps.mailer.send({ to, subject, text });
+      } else if (job.type === PASSWORD_RESET_JOB) {
+        const meta = { userAgent: null, ipAddress: null };
+        await sendPasswordResetLink({ ...deps, meta }, String(job.payload['email']));
       } else if (job.type === 'webhook') {
         const outcome = await deliverWebhook(deps.db, Number(job.payload['deliveryId']), {
           now: deps.now,

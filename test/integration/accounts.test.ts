@@ -4,9 +4,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { brands, posts, sessions, users } from '../../db/schema.ts';
+import { brands, jobs, posts, sessions, users } from '../../db/schema.ts';
 import { validateSessionToken } from '../../src/server/auth/session.ts';
 import * as accounts from '../../src/server/commands/accounts.ts';
+import { runDueJobs } from '../../src/server/job-runner.ts';
 import { createTestDatabase, failingAtCommit, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer, tokenFrom, type CapturingMailer } from '../helpers/mailer.ts';
 
@@ -25,7 +26,7 @@ beforeEach(async () => {
   ip++;
   // Each test starts from empty accounts and counters.
   await database.db.execute(
-    sql`truncate users, sessions, email_tokens, rate_limit_buckets, brands, posts restart identity cascade`,
+    sql`truncate users, sessions, email_tokens, rate_limit_buckets, brands, posts, jobs restart identity cascade`,
   );
 });
 
@@ -38,6 +39,18 @@ const deps = (overrides: Partial<accounts.AccountDeps> = {}): accounts.AccountDe
   ...overrides,
 });
 const later = (seconds: number) => deps({ now: new Date(now.getTime() + seconds * 1000) });
+/** A reset request, then the background job that mails the link. */
+async function requestReset(email: string) {
+  const result = await accounts.requestPasswordReset(deps(), { email });
+  await runDueJobs({
+    db: database.db,
+    mailer,
+    now,
+    allowPrivateWebhookTargets: false,
+    siteUrl: 'https://board.example',
+  });
+  return result;
+}
 const PASSWORD = 'correct horse battery';
 
 async function signUpAndVerify(email = 'ana@test.example') {
@@ -155,11 +168,9 @@ describe('resetting a password', () => {
   it('mails a one-hour link to a known address only, answering both alike', async () => {
     await signUpAndVerify();
     mailer.sent.length = 0;
-    expect(await accounts.requestPasswordReset(deps(), { email: 'nobody@test.example' })).toEqual({
-      ok: true,
-    });
+    expect(await requestReset('nobody@test.example')).toEqual({ ok: true });
     expect(mailer.sent).toHaveLength(0);
-    expect(await accounts.requestPasswordReset(deps(), { email: 'ana@test.example' })).toEqual({ ok: true });
+    expect(await requestReset('ana@test.example')).toEqual({ ok: true });
     const token = tokenFrom(mailer.lastTo('ana@test.example'));
     expect((await accounts.resetPassword(later(3601), { token, password: 'a brand new password' })).ok).toBe(
       false,
@@ -169,7 +180,7 @@ describe('resetting a password', () => {
   it('sets the new password and ends every other session', async () => {
     await signUpAndVerify();
     const other = await accounts.logIn(deps(), { email: 'ana@test.example', password: PASSWORD });
-    await accounts.requestPasswordReset(deps(), { email: 'ana@test.example' });
+    await requestReset('ana@test.example');
     const reset = await accounts.resetPassword(deps(), {
       token: tokenFrom(mailer.lastTo('ana@test.example')),
       password: 'a brand new password',
@@ -182,11 +193,23 @@ describe('resetting a password', () => {
     ).toBe(true);
   });
 
+  it('does the same work in the request for a known and an unknown address: one queued job, no mail', async () => {
+    await signUpAndVerify();
+    mailer.sent.length = 0;
+    for (const email of ['ana@test.example', 'nobody@test.example']) {
+      await database.db.execute(sql`truncate jobs`);
+      expect(await accounts.requestPasswordReset(deps(), { email })).toEqual({ ok: true });
+      expect(mailer.sent).toHaveLength(0);
+      const queued = await database.db.select({ type: jobs.type }).from(jobs);
+      expect(queued.map((job) => job.type)).toEqual(['password_reset']);
+    }
+  });
+
   it('makes only the newest link work', async () => {
     await signUpAndVerify();
-    await accounts.requestPasswordReset(deps(), { email: 'ana@test.example' });
+    await requestReset('ana@test.example');
     const first = tokenFrom(mailer.lastTo('ana@test.example'));
-    await accounts.requestPasswordReset(deps(), { email: 'ana@test.example' });
+    await requestReset('ana@test.example');
     expect(
       (await accounts.resetPassword(deps(), { token: first, password: 'a brand new password' })).ok,
     ).toBe(false);
@@ -194,6 +217,27 @@ describe('resetting a password', () => {
 });
 
 describe('changing what the account is', () => {
+  it('limits password checks per account: after 10 wrong guesses even the right password waits', async () => {
+    const user = await signUpAndVerify();
+    for (let i = 0; i < 10; i++) {
+      const guess = await accounts.deleteAccount(deps(), { userId: user.id, password: `guess ${i}` });
+      expect(guess).toEqual({ ok: false, reason: 'wrong_password' });
+    }
+    const change = { userId: user.id, currentPassword: PASSWORD, newPassword: 'another good password' };
+    expect(await accounts.changePassword(deps(), change)).toMatchObject({
+      ok: false,
+      reason: 'rate_limited',
+    });
+    expect(
+      await accounts.requestEmailChange(deps(), {
+        userId: user.id,
+        email: 'new@test.example',
+        password: PASSWORD,
+      }),
+    ).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await accounts.changePassword(later(16 * 60), change)).toMatchObject({ ok: true });
+  });
+
   it('changes the password only with the current one, ending the other sessions', async () => {
     const user = await signUpAndVerify();
     const other = await accounts.logIn(deps(), { email: 'ana@test.example', password: PASSWORD });

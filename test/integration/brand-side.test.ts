@@ -363,11 +363,25 @@ describe('what time changes', () => {
 describe('notifications', () => {
   it('queue an e-mail to the author on a brand reply and send it through the job runner', async () => {
     const { alex, customer, postId } = await scene();
-    await runDueJobs({ db: database.db, mailer, now, allowPrivateWebhookTargets: false }); // the team's new-fail mails
+    await runDueJobs({
+      db: database.db,
+      mailer,
+      now,
+      allowPrivateWebhookTargets: false,
+      siteUrl: 'https://board.example',
+    }); // the team's new-fail mails
     mailer.sent.length = 0;
     await replies.replyAsBrand(deps(), alex, reply({ postId }));
     expect(mailer.sent).toHaveLength(0); // nothing is sent inside the write
-    expect(await runDueJobs({ db: database.db, mailer, now, allowPrivateWebhookTargets: false })).toEqual({
+    expect(
+      await runDueJobs({
+        db: database.db,
+        mailer,
+        now,
+        allowPrivateWebhookTargets: false,
+        siteUrl: 'https://board.example',
+      }),
+    ).toEqual({
       done: 1,
       failed: 0,
     });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, openDatabase } from '../../db/client.ts';
+import { acquireDataDirLock, DataDirLockedError, openDatabase, parseHolder } from '../../db/client.ts';
 import { usingPostgres } from '../helpers/database.ts';
 
 const dirs: string[] = [];
@@ -34,8 +34,46 @@ describe('the data directory lock', () => {
     const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
     fs.writeFileSync(lock, String(deadPid));
     const release = acquireDataDirLock(lock);
-    expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(parseHolder(fs.readFileSync(lock, 'utf8'))?.pid).toBe(process.pid);
     release();
+  });
+
+  it('takes over a lock whose process id is now someone else’s (a restarted container is PID 1 again)', () => {
+    const lock = path.join(tempDir(), 'pglite.lock');
+    // Our own id, written by an earlier process: an older lock holds the bare id, a newer one its start time.
+    fs.writeFileSync(lock, String(process.pid));
+    acquireDataDirLock(lock)();
+    const mine = parseHolder(JSON.stringify({ pid: process.pid, startTicks: 1, bootId: null }))!;
+    fs.writeFileSync(lock, JSON.stringify(mine));
+    acquireDataDirLock(lock)();
+    // PID 1 runs here (init), but not since the start time written in the lock.
+    fs.writeFileSync(lock, JSON.stringify({ pid: 1, startTicks: 999_999_999, bootId: null }));
+    acquireDataDirLock(lock)();
+  });
+
+  it('takes over a lock held by a zombie (killed, not yet reaped by its parent)', async () => {
+    const lock = path.join(tempDir(), 'pglite.lock');
+    // `sleep 0` exits at once; the shell replaced by `sleep 3` never reaps it, so it stays a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3']);
+    const zombiePid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (data: Buffer) => resolve(Number.parseInt(String(data), 10))),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fs.readFileSync(`/proc/${zombiePid}/stat`, 'utf8')).toMatch(/\) Z /);
+    fs.writeFileSync(lock, String(zombiePid));
+    acquireDataDirLock(lock)();
+    parent.kill();
+  });
+
+  it('still refuses a live holder started before us', async () => {
+    const lock = path.join(tempDir(), 'pglite.lock');
+    const child = spawn('sleep', ['5']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    fs.writeFileSync(lock, JSON.stringify({ pid: child.pid, startTicks, bootId: null }));
+    expect(() => acquireDataDirLock(lock)).toThrow(DataDirLockedError);
+    child.kill();
   });
 });
 

@@ -5,13 +5,15 @@
  * No account enumeration: sign-up, log-in and password reset return the same
  * result, in about the same time, whether or not the address has an account.
  */
+import { announceChange } from '../../../db/queries/changes.ts';
+import { enqueueJob } from '../../../db/queries/jobs.ts';
 import { clearAttempts } from '../../../db/queries/rate-limits.ts';
 import { deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
 import {
   eraseUser,
   findUserByEmail,
   findUserById,
-  insertUser,
+  insertUserIfNew,
   updateUser,
 } from '../../../db/queries/users.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
@@ -63,26 +65,23 @@ export async function signUp(
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 
   const passwordHash = await hashPassword(input.password);
-  const existing = await findUserByEmail(deps.db, input.email);
-  if (existing) {
-    if (await mayEmail(deps, input.email)) {
-      await sendAll(deps, [
-        alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword())),
-      ]);
-    }
-    return { ok: true };
-  }
+  // The unique e-mail index decides who was first, so parallel sign-ups with one address make one account.
   const token = await deps.db.transaction(async (tx) => {
-    const user = await insertUser(tx, {
+    const user = await insertUserIfNew(tx, {
       email: input.email,
       displayName: input.displayName,
       passwordHash,
       createdAt: deps.now,
     });
+    if (!user) return null;
     return issueEmailToken(tx, { purpose: 'verify_email', email: input.email, userId: user.id }, deps.now);
   });
   if (await mayEmail(deps, input.email)) {
-    await sendAll(deps, [verificationMail(input.email, link(deps, paths.verifyEmail(token)))]);
+    await sendAll(deps, [
+      token === null
+        ? alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword()))
+        : verificationMail(input.email, link(deps, paths.verifyEmail(token))),
+    ]);
   }
   return { ok: true };
 }
@@ -140,21 +139,33 @@ export async function logIn(
   return { ok: true, sessionToken: token };
 }
 
+/**
+ * Queues the reset link. The request does the same work whether the address
+ * is registered or not (one queued job), so its timing says nothing; the job
+ * (`sendPasswordResetLink`) looks the address up and mails only a known one.
+ */
 export async function requestPasswordReset(
   deps: AccountDeps,
   input: { email: string },
 ): Promise<{ ok: true } | RateLimited> {
   const limited = await attempt(deps.db, RATE_LIMITS.resetPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  const user = await findUserByEmail(deps.db, input.email);
-  if (!user || !(await mayEmail(deps, input.email))) return { ok: true };
+  await enqueueJob(deps.db, PASSWORD_RESET_JOB, { email: input.email }, deps.now);
+  return { ok: true };
+}
+
+export const PASSWORD_RESET_JOB = 'password_reset';
+
+/** The queued half of a reset request: a one-hour link to a registered address, nothing otherwise. */
+export async function sendPasswordResetLink(deps: AccountDeps, email: string): Promise<void> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user || !(await mayEmail(deps, email))) return;
   const token = await issueEmailToken(
     deps.db,
-    { purpose: 'reset_password', email: input.email, userId: user.id },
+    { purpose: 'reset_password', email, userId: user.id },
     deps.now,
   );
-  await sendAll(deps, [resetMail(input.email, link(deps, paths.resetPassword(token)))]);
-  return { ok: true };
+  await sendAll(deps, [resetMail(email, link(deps, paths.resetPassword(token)))]);
 }
 
 /** A new password ends every session (a thief's included) and starts a fresh one. */
@@ -175,14 +186,35 @@ export async function resetPassword(
   });
 }
 
+/**
+ * The account's current password, checked at most `passwordChecksPerAccount`
+ * times per window so a stolen session cannot guess it without limit.
+ */
+async function checkCurrentPassword<U extends { id: number; passwordHash: string | null }>(
+  deps: AccountDeps,
+  user: U | null,
+  password: string,
+): Promise<{ ok: true; user: U } | { ok: false; reason: 'wrong_password' } | RateLimited> {
+  if (!user) return { ok: false, reason: 'wrong_password' };
+  const limited = await attempt(deps.db, RATE_LIMITS.passwordChecksPerAccount, String(user.id), deps.now);
+  if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    return { ok: false, reason: 'wrong_password' };
+  }
+  return { ok: true, user };
+}
+
 export async function changePassword(
   deps: AccountDeps,
   input: { userId: number; currentPassword: string; newPassword: string },
-): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'wrong_password' }> {
-  const user = await findUserById(deps.db, input.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, reason: 'wrong_password' };
-  }
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'wrong_password' } | RateLimited> {
+  const checked = await checkCurrentPassword(
+    deps,
+    await findUserById(deps.db, input.userId),
+    input.currentPassword,
+  );
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const passwordHash = await hashPassword(input.newPassword);
   const sessionToken = await deps.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash });
@@ -197,10 +229,9 @@ export async function requestEmailChange(
   deps: AccountDeps,
   input: { userId: number; email: string; password: string },
 ): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' | 'same_email' } | RateLimited> {
-  const user = await findUserById(deps.db, input.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    return { ok: false, reason: 'wrong_password' };
-  }
+  const checked = await checkCurrentPassword(deps, await findUserById(deps.db, input.userId), input.password);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   if (user.email === input.email) return { ok: false, reason: 'same_email' };
   const limited = await attempt(deps.db, RATE_LIMITS.emailsPerAddress, input.email, deps.now);
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
@@ -234,7 +265,11 @@ export async function confirmEmailChange(
 }
 
 export async function updateProfile(deps: AccountDeps, input: { userId: number; displayName: string }) {
-  await updateUser(deps.db, input.userId, { displayName: input.displayName });
+  await deps.db.transaction(async (tx) => {
+    await updateUser(tx, input.userId, { displayName: input.displayName });
+    // The name signs posts and replies anywhere on the board.
+    await announceChange(tx, { brandId: null, postId: null });
+  });
   return { ok: true } as const;
 }
 
@@ -258,11 +293,13 @@ export async function revokeSession(
 export async function deleteAccount(
   deps: AccountDeps,
   input: { userId: number; password: string },
-): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' }> {
-  const user = await findUserById(deps.db, input.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    return { ok: false, reason: 'wrong_password' };
-  }
-  await deps.db.transaction((tx) => eraseUser(tx, user.id, deps.now));
+): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' } | RateLimited> {
+  const checked = await checkCurrentPassword(deps, await findUserById(deps.db, input.userId), input.password);
+  if (!checked.ok) return checked;
+  await deps.db.transaction(async (tx) => {
+    await eraseUser(tx, checked.user.id, deps.now);
+    // Their posts now read "former customer" wherever they are shown.
+    await announceChange(tx, { brandId: null, postId: null });
+  });
   return { ok: true };
 }

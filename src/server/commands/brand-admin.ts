@@ -8,16 +8,21 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import {
+  closePendingClaims,
   decideClaim,
   demoteOwners,
   findClaim,
+  hasOwner,
   insertClaim,
+  lockBrand,
   markBrandVerified,
   removeMember,
   updateBrandProfile,
   upsertMember,
 } from '../../../db/queries/brand-team.ts';
 import { getBrandBySlug, type Brand } from '../../../db/queries/brands.ts';
+import { announceChange } from '../../../db/queries/changes.ts';
+import { voidBrandInvites } from '../../../db/queries/email-tokens.ts';
 import { deleteUserSessions } from '../../../db/queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../../db/queries/users.ts';
 import { deleteWebhook, insertWebhook } from '../../../db/queries/webhooks.ts';
@@ -46,6 +51,7 @@ async function makeOwner(tx: Db, brandId: number, userId: number, now: Date) {
   await demoteOwners(tx, brandId);
   await upsertMember(tx, { brandId, userId, role: 'owner', invitedById: null, createdAt: now });
   await markBrandVerified(tx, brandId, now);
+  await announceChange(tx, { brandId, postId: null });
 }
 
 export type ClaimResult =
@@ -53,7 +59,7 @@ export type ClaimResult =
   | Refused
   | NotFound
   | RateLimited
-  | { ok: false; reason: 'already_claimed' | 'wrong_domain' };
+  | { ok: false; reason: 'already_claimed' | 'wrong_domain' | 'already_pending' };
 
 export async function claimBrand(
   deps: CommandDeps,
@@ -80,6 +86,7 @@ export async function claimBrand(
       message: input.message,
       createdAt: deps.now,
     });
+    if (!claim) return 'already_pending' as const;
     if (!input.workEmail) return null;
     const issued = await issueEmailToken(
       tx,
@@ -88,6 +95,7 @@ export async function claimBrand(
     );
     return { issued, claimId: claim.id };
   });
+  if (token === 'already_pending') return { ok: false, reason: 'already_pending' };
   if (!token) return { ok: true, mode: 'pending_review' };
   const link = new URL(paths.confirmClaim(token.issued), deps.siteUrl).toString();
   await deps.mailer.send({
@@ -104,7 +112,8 @@ export async function confirmClaim(
   actor: Actor | null,
   token: string,
 ): Promise<
-  { ok: true; brandSlug: string; sessionToken: string } | { ok: false; reason: 'invalid_token' | 'sign_in' }
+  | { ok: true; brandSlug: string; sessionToken: string }
+  | { ok: false; reason: 'invalid_token' | 'sign_in' | 'already_claimed' }
 > {
   if (!actor) return { ok: false, reason: 'sign_in' };
   return deps.db.transaction(async (tx) => {
@@ -113,12 +122,15 @@ export async function confirmClaim(
     if (!row || row.userId !== actor.id || row.brandId === null) {
       return { ok: false, reason: 'invalid_token' } as const;
     }
+    // A brand that has an owner is not taken by a claim: its owner invites, or a moderator transfers.
+    await lockBrand(tx, row.brandId);
+    if (await hasOwner(tx, row.brandId)) return { ok: false, reason: 'already_claimed' } as const;
     if (!(await consumeEmailToken(tx, token, 'brand_claim', deps.now))) {
       return { ok: false, reason: 'invalid_token' } as const;
     }
     await makeOwner(tx, row.brandId, actor.id, deps.now);
     const brand = await findBrandSlug(tx, row.brandId);
-    // Close every claim on this brand that was waiting for this person.
+    // This person's claims are verified; everyone else's waiting claims on the brand are closed.
     await tx
       .update(brandClaims)
       .set({ status: 'verified', decidedAt: deps.now })
@@ -129,6 +141,7 @@ export async function confirmClaim(
           eq(brandClaims.status, 'pending'),
         ),
       );
+    await closePendingClaims(tx, row.brandId, null, deps.now);
     await deleteUserSessions(tx, actor.id);
     const { token: sessionToken } = await createSession(tx, actor.id, deps.meta, deps.now);
     return { ok: true, brandSlug: brand, sessionToken } as const;
@@ -145,15 +158,23 @@ export async function decidePendingClaim(
   deps: CommandDeps,
   actor: Actor | null,
   input: { claimId: number; approve: boolean },
-): Promise<{ ok: true } | Refused | NotFound> {
+): Promise<{ ok: true } | Refused | NotFound | { ok: false; reason: 'already_claimed' }> {
   const decision = can(actor, 'approve_claim');
   if (!decision.ok) return refused(decision.reason);
   return deps.db.transaction(async (tx) => {
+    const unlocked = await findClaim(tx, input.claimId);
+    if (!unlocked) return notFound;
+    // The brand first: two moderators approving two claims at once must not make two owners.
+    await lockBrand(tx, unlocked.brandId);
     const claim = await findClaim(tx, input.claimId);
     if (!claim || claim.status !== 'pending') return notFound;
+    if (input.approve && (await hasOwner(tx, claim.brandId))) {
+      return { ok: false, reason: 'already_claimed' } as const;
+    }
     await decideClaim(tx, claim.id, input.approve ? 'approved' : 'rejected', actor!.id, deps.now);
     if (input.approve) {
       await makeOwner(tx, claim.brandId, claim.userId, deps.now);
+      await closePendingClaims(tx, claim.brandId, actor!.id, deps.now);
       await deleteUserSessions(tx, claim.userId); // new rights, new session
     }
     await tx.insert(moderationActions).values({
@@ -235,7 +256,10 @@ export async function acceptInvite(
     const row = await peekEmailToken(tx, token, 'team_invite', deps.now);
     if (!row || row.brandId === null) return { ok: false, reason: 'invalid_token' } as const;
     if (row.email !== user?.email) return { ok: false, reason: 'other_address' } as const;
-    await consumeEmailToken(tx, token, 'team_invite', deps.now);
+    // Used up or revoked in the meantime (a removal voids the invitations): the link does nothing.
+    if (!(await consumeEmailToken(tx, token, 'team_invite', deps.now))) {
+      return { ok: false, reason: 'invalid_token' } as const;
+    }
     if (!membershipOf(actor, row.brandId)) {
       await upsertMember(tx, {
         brandId: row.brandId,
@@ -262,11 +286,28 @@ export async function removeTeamMember(
   if (!decision.ok) return refused(decision.reason);
   // An owner hands the brand over through a moderator rather than leaving it ownerless.
   if (input.userId === actor!.id) return { ok: false, reason: 'last_owner' };
+  const removed = await findUserById(deps.db, input.userId);
   return deps.db.transaction(async (tx) => {
     if (!(await removeMember(tx, brand.id, input.userId))) return notFound;
     await deleteUserSessions(tx, input.userId); // fewer rights: their open sessions end too
+    // An older invitation must not bring them back.
+    if (removed?.email) await voidBrandInvites(tx, brand.id, { email: removed.email }, deps.now);
     return { ok: true } as const;
   });
+}
+
+/** The owner takes back an invitation that has not been used yet. */
+export async function revokeInvite(
+  deps: CommandDeps,
+  actor: Actor | null,
+  input: { brandSlug: string; inviteId: string },
+): Promise<{ ok: true } | Refused | NotFound> {
+  const brand = await liveBrand(deps.db, input.brandSlug);
+  if (!brand) return notFound;
+  const decision = can(actor, 'manage_team', { brandId: brand.id });
+  if (!decision.ok) return refused(decision.reason);
+  const voided = await voidBrandInvites(deps.db, brand.id, { inviteId: input.inviteId }, deps.now);
+  return voided > 0 ? { ok: true } : notFound;
 }
 
 // ── profile ──────────────────────────────────────────────────────────────
@@ -285,22 +326,25 @@ export async function editBrandProfile(
     if (handle) social[network] = handle;
   }
   const domain = input.website ? normalizeDomain(input.website) : null;
-  await updateBrandProfile(deps.db, brand.id, {
-    description: input.description ?? '',
-    websiteUrl: input.website
-      ? /^https?:\/\//i.test(input.website)
-        ? input.website
-        : `https://${domain}/`
-      : null,
-    sector: input.sector,
-    contact: {
-      phone: input.phone,
-      email: input.email,
-      chatUrl: input.chatUrl,
-      social,
-      openingHours: input.openingHours,
-    },
-    updatedAt: deps.now,
+  await deps.db.transaction(async (tx) => {
+    await updateBrandProfile(tx, brand.id, {
+      description: input.description ?? '',
+      websiteUrl: input.website
+        ? /^https?:\/\//i.test(input.website)
+          ? input.website
+          : `https://${domain}/`
+        : null,
+      sector: input.sector,
+      contact: {
+        phone: input.phone,
+        email: input.email,
+        chatUrl: input.chatUrl,
+        social,
+        openingHours: input.openingHours,
+      },
+      updatedAt: deps.now,
+    });
+    await announceChange(tx, { brandId: brand.id, postId: null });
   });
   return { ok: true };
 }

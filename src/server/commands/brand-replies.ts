@@ -5,10 +5,16 @@
  * non-member cannot act, and a member of one brand cannot act for another.
  */
 import type { Db } from '../../../db/client.ts';
-import { latestBrandReplies, lockMessage, reviseMessage } from '../../../db/queries/messages.ts';
-import { insertEvent, insertMessage, updatePost, type PostRow } from '../../../db/queries/post-writes.ts';
+import { announceChange } from '../../../db/queries/changes.ts';
+import { findMessage, latestBrandReplies, lockMessage, reviseMessage } from '../../../db/queries/messages.ts';
+import {
+  insertEvent,
+  insertMessage,
+  lockPost,
+  updatePost,
+  type PostRow,
+} from '../../../db/queries/post-writes.ts';
 import { findPendingPromise, insertPromise, settlePromise } from '../../../db/queries/promises.ts';
-import { recomputeBrandStats } from '../../../db/queries/stats.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { findTemplateSource, shingles, type EarlierReply } from '../../domain/canned.ts';
 import { applyFailTransition } from '../../domain/lifecycle.ts';
@@ -16,6 +22,7 @@ import { can, type Actor } from '../../domain/policy.ts';
 import { checkPromiseDate, outcomeOnNewPromise, outcomeOnProposal } from '../../domain/promises.ts';
 import { countWords } from '../../domain/text.ts';
 import { notifyAuthor } from '../notifications.ts';
+import { readFactsBeforeChange, recordPostChange } from '../statistics.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import {
   invalid,
@@ -66,8 +73,9 @@ async function detectTemplate(
   body: string,
   authorName: string,
   customerName: string,
+  before: { createdAt: Date; id: number } | null = null,
 ) {
-  const earlier = await latestBrandReplies(tx, brandId, TEMPLATE_LOOKBACK_REPLIES);
+  const earlier = await latestBrandReplies(tx, brandId, TEMPLATE_LOOKBACK_REPLIES, before);
   const candidates: EarlierReply[] = earlier
     .reverse()
     .map((reply) => ({ id: reply.id, postId: reply.postId, shingles: shingles(reply.body, [reply.agent]) }));
@@ -196,7 +204,6 @@ export async function replyAsBrand(
 
     changes.status = status;
     await updatePost(tx, post.id, changes);
-    await recomputeBrandStats(tx, deps.now, post.brandId);
     const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
     await notifyAuthor(
       notify,
@@ -226,6 +233,13 @@ export async function editReply(
   input: { messageId: number; body: string },
 ): Promise<{ ok: true; postId: number } | Refused | NotFound> {
   return deps.db.transaction(async (tx) => {
+    // The post first, as every thread write locks it: its figures change with the reply's length.
+    const unlocked = await findMessage(tx, input.messageId);
+    if (!unlocked) return notFound;
+    const post = await lockPost(tx, unlocked.postId);
+    // Only published posts take changes, replies included.
+    if (!post || post.visibility !== 'published') return notFound;
+    const before = await readFactsBeforeChange(tx, post.id);
     const message = await lockMessage(tx, input.messageId);
     if (!message || message.kind !== 'brand_reply' || message.removedAt) return notFound;
     const decision = can(actor, 'reply_as_brand', { brandId: message.brandId! });
@@ -233,8 +247,23 @@ export async function editReply(
     // A brand's reply is signed by the member who wrote it: only they may change it.
     if (message.authorId !== actor!.id) return refused('forbidden');
     if (message.body === input.body) return { ok: true, postId: message.postId } as const;
-    await reviseMessage(tx, message, input.body, countWords(input.body), deps.now);
-    await recomputeBrandStats(tx, deps.now, message.brandId!);
+    // An edit is checked against the replies written before this one, as a new reply would have been.
+    const [agentName, customerName] = await Promise.all([
+      displayName(tx, message.authorId),
+      displayName(tx, post.authorId),
+    ]);
+    const templateOf = await detectTemplate(
+      tx,
+      message.brandId!,
+      post.id,
+      input.body,
+      agentName ?? '',
+      (customerName ?? '').split(' ')[0] ?? '',
+      { createdAt: message.createdAt, id: message.id },
+    );
+    await reviseMessage(tx, message, input.body, countWords(input.body), templateOf, deps.now);
+    await recordPostChange(tx, before, message.postId, deps.now);
+    await announceChange(tx, { brandId: post.brandId, postId: post.id });
     return { ok: true, postId: message.postId } as const;
   });
 }

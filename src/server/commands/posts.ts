@@ -6,6 +6,7 @@
  * leaves nothing half-done and the figures never lag the posts.
  */
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
+import { announceChange } from '../../../db/queries/changes.ts';
 import {
   findSameBrand,
   findVerdict,
@@ -18,11 +19,12 @@ import {
   insertRevision,
   insertVerdict,
   lastEventAt,
+  lockAuthorPosting,
+  lockBrandCreation,
   recentAuthorPosts,
   updatePost,
   updateVerdict,
 } from '../../../db/queries/post-writes.ts';
-import { recomputeBrandStats } from '../../../db/queries/stats.ts';
 import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
 import { applyFailTransition } from '../../domain/lifecycle.ts';
@@ -43,6 +45,7 @@ import type { Category, Channel } from '../../domain/vocabulary.ts';
 import { validateSessionToken } from '../auth/session.ts';
 import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
+import { recordPostChange } from '../statistics.ts';
 import { logIn } from './accounts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import {
@@ -124,20 +127,33 @@ export async function createPost(
     }
   }
 
-  if (brandId !== null) {
-    const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
-    if (isDuplicatePost(title, await recentAuthorPosts(deps.db, actor.id, brandId, since), deps.now)) {
-      return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
-    }
-  }
-
-  const limited = await attempt(deps.db, RATE_LIMITS.postsPerAccount, String(actor.id), deps.now);
+  const limited = await attempt(
+    deps.db,
+    RATE_LIMITS.postsPerAccount,
+    String(actor.id),
+    deps.now,
+    deps.rateLimitExempt,
+  );
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 
   const author = actor;
-  const postId = await deps.db.transaction(async (tx) => {
+  const written = await deps.db.transaction(async (tx) => {
+    // One author's posts are checked and written one at a time, so parallel submissions cannot all
+    // pass the 24-hour duplicate guard; new brands likewise, so two posts cannot create one brand twice.
+    await lockAuthorPosting(tx, author.id);
     let targetBrandId = brandId;
+    if (targetBrandId !== null) {
+      const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
+      if (isDuplicatePost(title, await recentAuthorPosts(tx, author.id, targetBrandId, since), deps.now)) {
+        return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
+      }
+    }
     if (newBrand) {
+      await lockBrandCreation(tx);
+      const same = await findSameBrand(tx, newBrand.nameKey, newBrand.domain);
+      if (same) {
+        return { ok: false, reason: 'existing_brand', brand: { slug: same.slug, name: same.name } } as const;
+      }
       const brand = await insertBrand(tx, {
         slug: await freeBrandSlug(tx, brandSlug(newBrand.name)),
         name: newBrand.name,
@@ -167,13 +183,15 @@ export async function createPost(
       createdAt: deps.now,
       updatedAt: deps.now,
     });
-    await recomputeBrandStats(tx, deps.now, targetBrandId!);
     const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
     if (post.kind === 'fail') await notifyTeam(notify, post, 'team_new_fail');
     await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
-    return post.id;
+    // Last, so the brand's statistics lock is held only until the commit that follows.
+    await recordPostChange(tx, null, post.id, deps.now);
+    await announceChange(tx, { brandId: post.brandId, postId: post.id });
+    return { ok: true, postId: post.id } as const;
   });
-  return { ok: true, postId, sessionToken };
+  return written.ok ? { ok: true, postId: written.postId, sessionToken } : written;
 }
 
 export async function addFollowUp(
@@ -214,7 +232,6 @@ export async function sayMeToo(
 ): Promise<{ ok: true; added: boolean } | Refused | NotFound> {
   return writeToPublishedPost(deps, actor, input.postId, 'me_too', async (tx, post, author) => {
     const added = await insertMeToo(tx, post.id, author.id, deps.now);
-    if (added) await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true, added } as const;
   });
 }
@@ -270,7 +287,6 @@ export async function giveVerdict(
       lastActivityAt: deps.now,
       updatedAt: deps.now,
     });
-    await recomputeBrandStats(tx, deps.now, post.brandId);
     const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
     await notifyTeam(notify, post, 'team_verdict');
     await queueWebhookEvent(notify, post.brandId, 'post.verdict', {
@@ -340,7 +356,6 @@ export async function editPost(
       updatedAt: deps.now,
     });
     await insertEvent(tx, { postId: post.id, type: 'edited', actorId: author.id, createdAt: deps.now });
-    await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true, changed: true } as const;
   });
 }
@@ -354,7 +369,6 @@ export async function withdrawPost(
   return writeToPublishedPost(deps, actor, input.postId, 'withdraw_own_post', async (tx, post, author) => {
     await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
     await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: author.id, createdAt: deps.now });
-    await recomputeBrandStats(tx, deps.now, post.brandId);
     return { ok: true } as const;
   });
 }
