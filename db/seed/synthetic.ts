@@ -4,12 +4,21 @@
  * (`insert … select` over `generate_series`, in chunks) rather than sent from
  * here, so a million posts take minutes on PostgreSQL or PGlite. The texts come
  * from the demo story templates; every fail gets a coherent status with the
- * reply, promise and verdict rows behind it. `setseed` makes runs repeatable.
+ * reply, promise and verdict rows behind it.
+ *
+ * Brands get a Zipf-skewed share of the posts (`brand-shares.ts`: with 2,000
+ * brands the largest holds ~12 %), and everything hangs off the posts, so
+ * replies, promises, verdicts and "me too" stay in proportion to each brand's
+ * posts. A few answered fails get long threads (tens to ~200 messages) so a
+ * heavy post page exists. Each statement that draws `random()` runs in its own
+ * transaction after its own `setseed`, so runs are repeatable whichever pooled
+ * connection it lands on.
  */
 import { sql } from 'drizzle-orm';
 import { CATEGORIES, CHANNELS, SECTORS } from '../../src/domain/vocabulary.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { recomputeBrandStats } from '../queries/stats.ts';
+import { zipfLowerEdges } from './brand-shares.ts';
 import { STORY_TEMPLATES } from './content.ts';
 
 export interface SyntheticOptions {
@@ -22,6 +31,12 @@ export interface SyntheticOptions {
 
 const CHUNK_POSTS = 50_000;
 const HISTORY_DAYS = 425;
+/** About this many fails (the answered ones among every posts/LONG_THREADS-th post) get a long thread. */
+const LONG_THREADS = 40;
+const SEED = 0.4217;
+
+/** `setseed` for the n-th random statement: repeatable, and different per statement. */
+const seedFor = (statement: number) => sql`select setseed(${(SEED + statement * 0.0001) % 1})`;
 
 function fillTemplate(text: string): string {
   return text
@@ -33,6 +48,7 @@ function fillTemplate(text: string): string {
 
 const pgTextArray = (values: readonly string[]) =>
   sql`${`{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
+const pgFloatArray = (values: readonly number[]) => sql`${`{${values.join(',')}}`}::float8[]`;
 
 export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOptions): Promise<void> {
   const { db } = handle;
@@ -51,7 +67,6 @@ export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOp
         if tables is not null then execute 'truncate ' || tables || ' restart identity cascade'; end if;
       end $$`);
   }
-  await db.execute(sql`select setseed(0.4217)`);
 
   await db.execute(sql`
     insert into users (email, display_name, password_hash, email_verified_at, created_at)
@@ -76,9 +91,12 @@ export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOp
     select b.id, a.id, 'owner' from agents a join brands b on a.email = 'agent@' || b.domain`);
   log(`${options.brands} brands, ${customers} customers`);
 
-  for (let offset = 0; offset < options.posts; offset += CHUNK_POSTS) {
+  // Brand of rank 1 (synthetic-brand-1) is the largest; width_bucket finds a draw's brand by binary search.
+  const brandEdges = pgFloatArray(zipfLowerEdges(options.brands));
+  for (let offset = 0, chunk = 0; offset < options.posts; offset += CHUNK_POSTS, chunk += 1) {
     const count = Math.min(CHUNK_POSTS, options.posts - offset);
     await db.transaction(async (tx) => {
+      await tx.execute(seedFor(chunk));
       await tx.execute(sql`
         with draws as (
           select i, random() as k, random() as s, random() as age, random() as reply, random() as b, random() as a,
@@ -95,7 +113,7 @@ export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOp
         insert into posts (brand_id, author_id, kind, title, story, category, channel, experienced_on, status,
                            first_brand_reply_at, resolution_proposed_at, settled_at, message_count,
                            last_activity_at, created_at, updated_at)
-        select (select min(id) from brands) + floor(b * ${options.brands})::int,
+        select (select min(id) from brands) + width_bucket(b, ${brandEdges}) - 1,
                (select min(id) from users) + floor(a * ${customers})::int,
                kind::post_kind,
                case when kind = 'like' then (${pgTextArray(likes.map((t) => fillTemplate(t.title)))})[1 + floor(t * ${likes.length})::int]
@@ -141,6 +159,57 @@ export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOp
     select id, author_id, status = 'resolved', status = 'resolved' and id % 4 <> 0, settled_at, settled_at
     from posts where status in ('resolved', 'not_resolved')`);
   log('threads, promises and verdicts');
+
+  // "Me too" on about one fail in eight (1–12 each, most with few), from other customers.
+  await db.transaction(async (tx) => {
+    await tx.execute(seedFor(1_000));
+    await tx.execute(sql`
+      with chosen as (
+        select id, author_id, created_at, 1 + floor(power(random(), 2) * 12)::int as wanted
+        from posts where kind = 'fail' and random() < 0.125
+      ), inserted as (
+        insert into me_toos (post_id, user_id, created_at)
+        select c.id, u.first_id + (c.author_id - u.first_id + 1 + (c.id * 31 + j * 7919) % (${customers} - 1)) % ${customers},
+               c.created_at + j * interval '5 hours'
+        from chosen c cross join (select min(id) as first_id from users) u cross join generate_series(1, c.wanted) as j
+        on conflict do nothing
+        returning post_id
+      )
+      update posts p set me_too_count = x.count
+      from (select post_id, count(*)::int as count from inserted group by post_id) x
+      where p.id = x.post_id`);
+  });
+  log('me-toos');
+
+  // Long threads: the author and the brand go back and forth between the first reply and the proposal.
+  await db.transaction(async (tx) => {
+    await tx.execute(seedFor(2_000));
+    await tx.execute(sql`
+      with chosen as (
+        select p.id, p.author_id, p.brand_id, p.handler_id, p.first_brand_reply_at as opened,
+               coalesce(p.resolution_proposed_at, p.first_brand_reply_at + interval '4 days') - p.first_brand_reply_at as span,
+               20 + floor(random() * 180)::int as extra
+        from posts p
+        where p.status in ('answered', 'resolved', 'not_resolved')
+          and p.id % ${Math.max(1, Math.floor(options.posts / LONG_THREADS))} = 0
+      ), inserted as (
+        insert into thread_messages (post_id, author_id, kind, brand_id, body, word_count, created_at, updated_at)
+        select c.id,
+               case when j % 2 = 1 then c.author_id else c.handler_id end,
+               case when j % 2 = 1 then 'follow_up' else 'brand_reply' end::message_kind,
+               case when j % 2 = 0 then c.brand_id end,
+               case when j % 2 = 1 then 'Still waiting on this. Here is what happened since my last message (' || j || ').'
+                    else 'Thank you for the update. We have passed it to the team handling your case (' || j || ').' end,
+               14,
+               c.opened + c.span * j / (c.extra + 1), c.opened + c.span * j / (c.extra + 1)
+        from chosen c cross join generate_series(1, c.extra) as j
+        returning post_id, created_at
+      )
+      update posts p set message_count = p.message_count + x.count, last_activity_at = greatest(p.last_activity_at, x.last)
+      from (select post_id, count(*)::int as count, max(created_at) as last from inserted group by post_id) x
+      where p.id = x.post_id`);
+  });
+  log('long threads');
 
   await db.transaction((tx) => recomputeBrandStats(tx, options.now));
   log('aggregates recomputed');

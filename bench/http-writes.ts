@@ -1,0 +1,139 @@
+/**
+ * The write side of `npm run bench:http`: signed-in authors publishing fails
+ * through the real form (the same POST a browser sends from /new), and one
+ * streamed download of the posts CSV while the server's memory is sampled.
+ */
+import { BENCH_BYPASS_HEADER } from '../src/server/bench-bypass.ts';
+import { CATEGORIES, CHANNELS } from '../src/domain/vocabulary.ts';
+import type { BenchAuthor } from './http-data.ts';
+import { rssMiB } from './http-server.ts';
+
+export interface WriteResult {
+  succeeded: number;
+  failed: number;
+  /** The first few distinct failures ("429", "400 …"), to say why. */
+  failures: string[];
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const percentile = (sorted: number[], share: number) =>
+  sorted.length === 0
+    ? 0
+    : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!);
+
+/** Every author publishes one fail after another until `seconds` have passed. */
+export async function runWriteBenchmark(
+  origin: string,
+  secret: string,
+  authors: BenchAuthor[],
+  brandSlug: string,
+  seconds: number,
+): Promise<WriteResult> {
+  const latenciesMs: number[] = [];
+  const failures = new Map<string, number>();
+  let succeeded = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const today = new Date().toISOString().slice(0, 10);
+
+  const publish = async (author: BenchAuthor, authorIndex: number, attempt: number) => {
+    const body = new URLSearchParams({
+      brandSlug,
+      kind: 'fail',
+      title: `Bench fail by author ${authorIndex}, number ${attempt}`,
+      story: 'Ordered a replacement part, it never arrived, and the support chat closed my ticket twice.',
+      category: CATEGORIES[attempt % CATEGORIES.length]!,
+      channel: CHANNELS[attempt % CHANNELS.length]!,
+      experiencedOn: today,
+      waitMinutes: '15',
+    });
+    const sent = performance.now();
+    try {
+      // What the /new form posts: the page with `?_action=`, answered by a 303 to the new post.
+      const response = await fetch(`${origin}/new?_action=createPost`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          Origin: origin,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Cookie: author.cookie,
+          [BENCH_BYPASS_HEADER]: secret,
+        },
+        body,
+      });
+      await response.arrayBuffer();
+      latenciesMs.push(performance.now() - sent);
+      if (response.status === 303 && /\/posts\/\d+/.test(response.headers.get('location') ?? '')) succeeded++;
+      else failures.set(`${response.status}`, (failures.get(`${response.status}`) ?? 0) + 1);
+    } catch (error) {
+      latenciesMs.push(performance.now() - sent);
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.set(reason, (failures.get(reason) ?? 0) + 1);
+    }
+  };
+
+  await Promise.all(
+    authors.map(async (author, index) => {
+      for (let attempt = 1; performance.now() < deadline; attempt++)
+        await publish(author, index + 1, attempt);
+    }),
+  );
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  latenciesMs.sort((a, b) => a - b);
+  const failed = [...failures.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    succeeded,
+    failed,
+    failures: [...failures].slice(0, 5).map(([reason, count]) => `${count}× ${reason}`),
+    seconds: elapsedSeconds,
+    perSecond: succeeded / elapsedSeconds,
+    p50Ms: percentile(latenciesMs, 0.5),
+    p99Ms: percentile(latenciesMs, 0.99),
+  };
+}
+
+export interface CsvResult {
+  rows: number;
+  mebibytes: number;
+  seconds: number;
+  startRssMiB: number;
+  peakRssMiB: number;
+}
+
+/** Downloads posts.csv, counting records (newlines outside quotes) and sampling RSS every 100 ms. */
+export async function streamCsv(origin: string, secret: string, pid: number): Promise<CsvResult> {
+  const startRssMiB = rssMiB(pid);
+  let peakRssMiB = startRssMiB;
+  const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, rssMiB(pid))), 100);
+  const started = performance.now();
+  let lines = 0;
+  let bytes = 0;
+  let quoted = false;
+  try {
+    const response = await fetch(`${origin}/api/v1/export/posts.csv`, {
+      headers: { [BENCH_BYPASS_HEADER]: secret },
+    });
+    if (!response.ok || !response.body) throw new Error(`posts.csv answered ${response.status}`);
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const byte of chunk) {
+        if (byte === 0x22)
+          quoted = !quoted; // an escaped "" toggles twice
+        else if (byte === 0x0a && !quoted) lines++;
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  peakRssMiB = Math.max(peakRssMiB, rssMiB(pid));
+  return {
+    rows: Math.max(0, lines - 1), // the header line
+    mebibytes: bytes / 1024 / 1024,
+    seconds: (performance.now() - started) / 1000,
+    startRssMiB,
+    peakRssMiB,
+  };
+}
