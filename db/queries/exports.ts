@@ -6,31 +6,35 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client.ts';
 
-export const POST_EXPORT_COLUMNS = [
-  'id',
-  'brand_slug',
-  'kind',
-  'status',
-  'category',
-  'channel',
-  'country',
-  'wait_minutes',
-  'created_at',
-  'first_brand_reply_at',
-  'resolution_proposed_at',
-  'settled_at',
-  'promise_due_at',
-  'promise_outcome',
-  'promises_kept',
-  'promises_broken',
-  'verdict_resolved',
-  'would_buy_again',
-  'me_too_count',
-  'long_brand_replies',
-  'template_brand_replies',
-] as const;
+/**
+ * Column → type, in file order. The CSV writer (src/server/csv.ts) writes each
+ * value by its column's type, never by what its text looks like.
+ */
+export const POST_EXPORT_COLUMNS = {
+  id: 'number',
+  brand_slug: 'text',
+  kind: 'text',
+  status: 'text',
+  category: 'text',
+  channel: 'text',
+  country: 'text',
+  wait_minutes: 'number',
+  created_at: 'timestamp',
+  first_brand_reply_at: 'timestamp',
+  resolution_proposed_at: 'timestamp',
+  settled_at: 'timestamp',
+  promise_due_at: 'date',
+  promise_outcome: 'text',
+  promises_kept: 'number',
+  promises_broken: 'number',
+  verdict_resolved: 'boolean',
+  would_buy_again: 'boolean',
+  me_too_count: 'number',
+  long_brand_replies: 'number',
+  template_brand_replies: 'number',
+} as const;
 
-export type PostExportRow = Record<(typeof POST_EXPORT_COLUMNS)[number], unknown>;
+export type PostExportRow = Record<keyof typeof POST_EXPORT_COLUMNS, unknown>;
 
 export async function postExportBatch(db: Db, afterId: number, limit: number): Promise<PostExportRow[]> {
   return rowsOf<PostExportRow>(
@@ -56,34 +60,34 @@ export async function postExportBatch(db: Db, afterId: number, limit: number): P
   );
 }
 
-export const BRAND_EXPORT_COLUMNS = [
-  'slug',
-  'name',
-  'sector',
-  'country',
-  'verified',
-  'window',
-  'likes',
-  'fails',
-  'response_eligible',
-  'answered',
-  'first_response_median_seconds',
-  'first_response_p90_seconds',
-  'settled',
-  'resolved',
-  'verdicts',
-  'would_buy_again',
-  'promises_kept',
-  'promises_broken',
-  'long_replies',
-  'template_replies',
-  'me_toos',
-  'score',
-] as const;
+export const BRAND_EXPORT_COLUMNS = {
+  slug: 'text',
+  name: 'text',
+  sector: 'text',
+  country: 'text',
+  verified: 'boolean',
+  window: 'text',
+  likes: 'number',
+  fails: 'number',
+  response_eligible: 'number',
+  answered: 'number',
+  first_response_median_seconds: 'number',
+  first_response_p90_seconds: 'number',
+  settled: 'number',
+  resolved: 'number',
+  verdicts: 'number',
+  would_buy_again: 'number',
+  promises_kept: 'number',
+  promises_broken: 'number',
+  long_replies: 'number',
+  template_replies: 'number',
+  me_toos: 'number',
+  score: 'number',
+} as const;
 
 /** Every window's aggregates of the next `brandLimit` brands after `afterSlug`. */
 export async function brandExportBatch(db: Db, afterSlug: string, brandLimit: number) {
-  return rowsOf<Record<(typeof BRAND_EXPORT_COLUMNS)[number], unknown>>(
+  return rowsOf<Record<keyof typeof BRAND_EXPORT_COLUMNS, unknown>>(
     await db.execute(sql`
       select b.slug, b.name, b.sector, b.country, b.verified_at is not null as verified, s."window",
         s.likes, s.fails, s.response_eligible, s.answered, s.first_response_median_seconds, s.first_response_p90_seconds,

@@ -23,6 +23,9 @@ import { commandDeps, requireActor, tooManyRequests, type FormResult } from './s
 const cookieOptions = { secure: secureCookies };
 const INVALID_LINK = 'This link is invalid, expired or already used. Ask for a new one.';
 
+const SUSPENDED =
+  'This account is suspended by a moderator: it cannot log in. Its posts stay on the board. Write to the moderators if you think this is a mistake.';
+
 export const accountActions = {
   signup: defineAction({
     accept: 'form',
@@ -40,9 +43,10 @@ export const accountActions = {
     handler: async (input, context): Promise<FormResult> => {
       const result = await accounts.logIn(commandDeps(context), input);
       if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
+      if (!result.ok && result.reason === 'suspended') return { ok: false, formError: SUSPENDED, status: 403 };
       if (!result.ok) return { ok: false, formError: 'The e-mail address or the password is wrong.' };
       setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return { ok: true };
+      return { ok: true, next: input.next };
     },
   }),
 
@@ -104,6 +108,7 @@ export const accountActions = {
     handler: async (input, context): Promise<FormResult> => {
       const actor = requireActor(context);
       const result = await accounts.changePassword(commandDeps(context), { userId: actor.id, ...input });
+      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
       if (!result.ok)
         return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
       setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
@@ -183,6 +188,7 @@ export const accountActions = {
         userId: actor.id,
         password: input.password,
       });
+      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
       if (!result.ok) return { ok: false, fieldErrors: { password: 'This is not your current password.' } };
       deleteSessionCookie(context.cookies, cookieOptions);
       return { ok: true };

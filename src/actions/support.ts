@@ -4,29 +4,12 @@ import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
 import { describeRetry } from '../domain/rate-limits.ts';
 import type { AccountDeps } from '../server/commands/accounts.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
+import type { FormResult } from '../domain/forms.ts';
 
-export type FormResult =
-  | {
-      ok: true;
-      message?: string;
-      postId?: number;
-      /** Where to go next (after logging in), already checked. */
-      next?: string;
-    }
-  | {
-      ok: false;
-      fieldErrors?: Record<string, string>;
-      formError?: string;
-      /** HTTP status for the page that shows the form again (400 unless said). */
-      status?: number;
-      /** What the form needs to ask next: log in, confirm personal data, use an existing brand. */
-      needsLogin?: boolean;
-      personalData?: { emails: string[]; phones: string[] };
-      existingBrand?: { slug: string; name: string };
-    };
+export type { FormResult } from '../domain/forms.ts';
 
 export function commandDeps(context: ActionAPIContext): AccountDeps {
-  let ipAddress: string | null = null;
+  let ipAddress: string | null;
   try {
     ipAddress = context.clientAddress;
   } catch {

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { safeNextPath } from './next-path.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 const PASSWORD_MAX_LENGTH = 200;
@@ -51,15 +52,9 @@ export const displayNameSchema = z
       .regex(/^[^\p{C}<>]+$/u, 'Use letters, numbers and ordinary punctuation.'),
   );
 
-/** Only a path on this site: never "//evil.example" or "https://…". */
-export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value.slice(0, 500);
-}
-
+// Where to go after logging in: anything but a same-site path becomes "/" (never an input error).
 const nextSchema = z
   .string()
-  .max(500)
   .nullish()
   .transform((value) => safeNextPath(value));
 const tokenSchema = z.string().trim().max(100);

@@ -1,9 +1,13 @@
 /**
  * How brands are told apart (DESIGN §3): by normalised website domain and by
- * name regardless of case, accents and punctuation, so "Café-Nord" and
- * "cafe nord" are one brand.
+ * name regardless of case, accents, punctuation, invisible characters and
+ * look-alike letters from other scripts, so "Café-Nord" and "cafe nord" are
+ * one brand, and so are "North\u200Bwind", "Nоrthwind" (Cyrillic о) and
+ * "Northwind".
  */
 import slugify from '@sindresorhus/slugify';
+import { foldLookAlikes } from './confusables.ts';
+import { stripInvisible } from './text.ts';
 
 // Letters that do not decompose into a base letter and an accent.
 const FOLDED_LETTERS: Record<string, string> = {
@@ -17,11 +21,13 @@ const FOLDED_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
-/** "Café Nord, Ltd." → "cafe nord ltd"; "NÖRTHWIND" → "northwind" (accents dropped, not transliterated). */
+/**
+ * "Café Nord, Ltd." → "cafe nord ltd"; "NÖRTHWIND" → "northwind" (accents dropped, not transliterated);
+ * "North\u200Bwind" and "Nоrthwind" (Cyrillic о) → "northwind". The duplicate-brand key only: names are
+ * shown as typed.
+ */
 export function brandNameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldLookAlikes(stripInvisible(name).normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[ßøæœłđþı]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -4,8 +4,10 @@
  * loads the facts (recent titles, the clock) and asks these functions.
  */
 import { z } from 'astro/zod';
-import { normalizeDomain } from './brand-identity.ts';
-import { normalizeText } from './text.ts';
+import { brandNameKey, normalizeDomain } from './brand-identity.ts';
+import { recordIdSchema } from './ids.ts';
+import { foldLookAlikes } from './confusables.ts';
+import { normalizeText, stripInvisible } from './text.ts';
 import { CATEGORIES, CHANNELS, POST_KINDS, SECTORS } from './vocabulary.ts';
 
 export const TITLE_MAX = 120;
@@ -55,7 +57,7 @@ export const channelSchema = z.enum(CHANNELS, { error: 'Choose how you contacted
 
 /** The fields an author may edit later (DESIGN §4). */
 export const editPostSchema = z.object({
-  postId: z.number().int().positive(),
+  postId: recordIdSchema,
   title: titleSchema,
   story: storySchema,
   category: categorySchema,
@@ -113,7 +115,8 @@ export const newPostSchema = z
       });
       return;
     }
-    if (input.newBrandName.length < 2) {
+    // brandNameKey is empty when the name has no letter or digit ("--", invisible characters only).
+    if (input.newBrandName.length < 2 || brandNameKey(input.newBrandName) === '') {
       context.addIssue({ code: 'custom', path: ['newBrandName'], message: 'Give the brand’s name.' });
     }
     if (!input.newBrandWebsite || normalizeDomain(input.newBrandWebsite) === null) {
@@ -141,11 +144,9 @@ export function checkExperienceDate(experiencedOn: string, now: Date): string | 
   return null;
 }
 
-/** Titles compared for the duplicate guard: case, accents, spacing and punctuation ignored. */
+/** Titles compared for the duplicate guard: case, accents, spacing, punctuation and look-alike letters ignored. */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldLookAlikes(stripInvisible(title).normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -1,9 +1,28 @@
 /** Small text rules shared by posts, replies and statistics. */
 
-/** Unicode-normalised, trimmed, with Windows line endings and trailing spaces removed. */
+/**
+ * Invisible characters that can hide inside or make up a whole text: every
+ * format character (Unicode category Cf: zero-width spaces and joiners,
+ * direction overrides and isolates, the byte-order mark, soft hyphens, tags…)
+ * and the Hangul fillers, letters that draw nothing. Kept: a zero-width joiner
+ * inside an emoji sequence (woman + ZWJ + laptop) and the tag characters of a
+ * subdivision flag (Scotland's, Wales'), where they are part of the picture.
+ */
+const INVISIBLE =
+  /(\p{Extended_Pictographic}[\p{M}\p{Emoji_Modifier}]*\u200D(?=\p{Extended_Pictographic}))|(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+
+/** Removes invisible format characters (see INVISIBLE); emoji sequences stay whole. */
+export function stripInvisible(input: string): string {
+  return input.replace(INVISIBLE, (_match, emojiJoin?: string, flag?: string) => emojiJoin ?? flag ?? '');
+}
+
+/**
+ * Unicode-normalised (NFC), without invisible format characters, trimmed,
+ * with Windows line endings and trailing spaces removed. Every piece of user
+ * text goes through it at the boundary.
+ */
 export function normalizeText(input: string): string {
-  return input
-    .normalize('NFC')
+  return stripInvisible(input.normalize('NFC'))
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+\n/g, '\n')
     .trim();

@@ -1,13 +1,14 @@
 /**
  * Brand webhooks (DESIGN §7): JSON POSTs on new post, follow-up and verdict,
  * signed with HMAC-SHA256 over `<timestamp>.<body>` (the timestamp stops
- * replays), retried with exponential backoff. Targets on loopback, private or
- * link-local networks are refused unless the operator allows them.
+ * replays), retried with exponential backoff. Targets that are not public
+ * unicast addresses are refused unless the operator allows them.
  */
 import { z } from 'astro/zod';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import ipaddr from 'ipaddr.js';
 
 export const WEBHOOK_EVENTS = ['post.created', 'post.follow_up', 'post.verdict'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -35,27 +36,48 @@ export function retryDelaySeconds(failedAttempts: number): number {
   return Math.min(60 * 2 ** Math.max(0, failedAttempts - 1), 6 * 60 * 60);
 }
 
-/** Whether an IP address is on loopback, a private, link-local, CGNAT or otherwise non-public range. */
+/**
+ * Whether an IP address may not receive webhooks: anything but public unicast.
+ * That is loopback, private, link-local, unique-local, CGNAT (100.64/10),
+ * multicast, broadcast, unspecified, reserved and documentation ranges (the
+ * range names are ipaddr.js's), and any IPv6 form that carries such an IPv4
+ * address: mapped (::ffff:127.0.0.1), compatible (::127.0.0.1), translated
+ * (::ffff:0:a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::).
+ * Tunnels that hide their endpoint (Teredo, local-use NAT64) are refused
+ * outright. Anything that is not an IP address is non-public.
+ */
 export function isNonPublicAddress(address: string): boolean {
-  const ip = address.toLowerCase().replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
-  if (mapped) return isNonPublicAddress(mapped[1]!);
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 198 && (b === 18 || b === 19)) ||
-      a >= 224
-    );
-  }
-  return ip === '::' || ip === '::1' || /^f[cd]/.test(ip) || /^fe[89ab]/.test(ip);
+  const text = address.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(text)) return true;
+  const ip = ipaddr.parse(text);
+  if (ip.kind() === 'ipv4') return ip.range() !== 'unicast';
+  const embedded = embeddedIPv4(ip as ipaddr.IPv6);
+  if (embedded === 'hidden') return true;
+  return (embedded ?? ip).range() !== 'unicast';
+}
+
+/** The IPv4 address an IPv6 address stands for, 'hidden' when a tunnel hides it, null when none. */
+function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | 'hidden' | null {
+  const [p0, p1, p2, p3, p4, p5, p6, p7] = ip.parts as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const fromParts = (high: number, low: number) =>
+    new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  const range = ip.range();
+  // ::/96, the deprecated "IPv4-compatible" form; ipaddr.js calls it unicast. (:: and ::1 land in 0.0.0.0/8.)
+  if (p0 === 0 && p1 === 0 && p2 === 0 && p3 === 0 && p4 === 0 && p5 === 0) return fromParts(p6, p7);
+  if (range === 'ipv4Mapped' || range === 'rfc6145') return fromParts(p6, p7);
+  if (range === 'rfc6052') return p2 === 0 && p3 === 0 && p4 === 0 && p5 === 0 ? fromParts(p6, p7) : 'hidden';
+  if (range === '6to4') return fromParts(p1, p2);
+  if (range === 'teredo') return 'hidden';
+  return null;
 }
 
 export const webhookFormSchema = z.object({

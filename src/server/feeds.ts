@@ -1,7 +1,56 @@
-/** Atom feeds (DESIGN §7) built with the `feed` library from the same post summaries the pages show. */
-import { Feed } from 'feed';
-import type { PostSummary } from '../../db/queries/posts.ts';
+/**
+ * Atom feeds (DESIGN §7, RFC 4287) from the same post summaries the pages show.
+ *
+ * Written by hand rather than with the `feed` package: that package declares
+ * every entry's title and summary `type="html"` inside CDATA and escapes only
+ * the first `]]>`, so a story could close the CDATA section, forge entries or
+ * make the whole document invalid XML. Here every piece of user text is plain
+ * text (`type="text"`), XML-escaped, with the characters XML 1.0 forbids
+ * removed, so the feed is well-formed whatever a post contains.
+ */
+import type { PostSummary } from '../domain/views.ts';
 import { paths } from '../paths.ts';
+
+// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. With the `u` flag a
+// lone surrogate is one code point outside these ranges, so it is removed too.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for XML character data or a quoted attribute value: forbidden characters dropped, the rest escaped. */
+export function xmlText(value: string): string {
+  return value
+    .replace(NOT_XML_CHAR, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const element = (name: string, text: string, indent: string) =>
+  `${indent}<${name}>${xmlText(text)}</${name}>`;
+const textElement = (name: string, text: string, indent: string) =>
+  `${indent}<${name} type="text">${xmlText(text)}</${name}>`;
+const link = (rel: string, type: string, href: string, indent: string) =>
+  `${indent}<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`;
+
+function entry(post: PostSummary, site: string): string {
+  const url = `${site}${paths.post(post.id)}`;
+  const indent = '    ';
+  return [
+    '  <entry>',
+    element('id', url, indent),
+    textElement(
+      'title',
+      `${post.kind === 'like' ? 'Like' : 'Fail'} · ${post.brandName}: ${post.title}`,
+      indent,
+    ),
+    link('alternate', 'text/html', url, indent),
+    element('published', post.createdAt.toISOString(), indent),
+    element('updated', post.createdAt.toISOString(), indent),
+    `${indent}<author>${element('name', post.authorName, '')}</author>`,
+    textElement('summary', post.excerpt, indent),
+    '  </entry>',
+  ].join('\n');
+}
 
 export function atomFeed(options: {
   title: string;
@@ -12,27 +61,23 @@ export function atomFeed(options: {
   posts: PostSummary[];
 }): Response {
   const site = options.siteUrl.replace(/\/$/, '');
-  const feed = new Feed({
-    title: options.title,
-    description: options.description,
-    id: `${site}${options.path}`,
-    link: `${site}${options.path}`,
-    language: 'en',
-    copyright: 'Posts belong to their authors; published on Likes & Fails.',
-    updated: options.posts[0]?.createdAt ?? new Date(0),
-    feedLinks: { atom: `${site}${options.feedPath}` },
-  });
-  for (const post of options.posts) {
-    feed.addItem({
-      title: `${post.kind === 'like' ? 'Like' : 'Fail'} · ${post.brandName}: ${post.title}`,
-      id: `${site}${paths.post(post.id)}`,
-      link: `${site}${paths.post(post.id)}`,
-      description: post.excerpt,
-      author: [{ name: post.authorName }],
-      date: post.createdAt,
-    });
-  }
-  return new Response(feed.atom1(), {
+  const updated = options.posts[0]?.createdAt ?? new Date(0);
+  const xml = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    element('id', `${site}${options.path}`, '  '),
+    textElement('title', options.title, '  '),
+    textElement('subtitle', options.description, '  '),
+    element('updated', updated.toISOString(), '  '),
+    link('alternate', 'text/html', `${site}${options.path}`, '  '),
+    link('self', 'application/atom+xml', `${site}${options.feedPath}`, '  '),
+    textElement('rights', 'Posts belong to their authors; published on Likes & Fails.', '  '),
+    element('generator', 'Likes & Fails', '  '),
+    ...options.posts.map((post) => entry(post, site)),
+    '</feed>',
+    '',
+  ].join('\n');
+  return new Response(xml, {
     headers: {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

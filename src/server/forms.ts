@@ -6,18 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AstroGlobal } from 'astro';
 import { isInputError } from 'astro:actions';
-import type { FormResult } from '../actions/support.ts';
+import type { FormResult, FormState } from '../domain/forms.ts';
 
-export interface FormState {
-  submitted: boolean;
-  /** The action's own result, for forms that ask follow-up questions (log in, personal data…). */
-  result: FormResult | null;
-  succeeded: boolean;
-  message: string | null;
-  formError: string | null;
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
-}
+export type { FormState } from '../domain/forms.ts';
 
 const NEVER_ECHOED = /password|token/i;
 

@@ -7,15 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 
-const NUL_IN_URL = /%00|\u0000/i;
+const NUL_ENCODED = /%00/i;
+const NUL = String.fromCharCode(0);
+const hasNul = (text: string) => NUL_ENCODED.test(text) || text.includes(NUL);
 
 /** A request carrying a NUL byte in its URL or in a URL-encoded form body. */
 export async function carriesNulByte(request: Request): Promise<boolean> {
-  if (NUL_IN_URL.test(request.url)) return true;
+  if (hasNul(request.url)) return true;
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) return false;
   const body = await request.clone().text();
-  return NUL_IN_URL.test(body);
+  return hasNul(body);
 }
 
 /** A short, readable 400 page (no template: this runs before anything else). */

@@ -1,7 +1,9 @@
 /**
- * Sends one webhook delivery: refuses non-public targets (unless allowed),
- * signs the body, POSTs it with a timeout, and records the answer. Returns
- * whether the job runner should try again.
+ * Sends one webhook delivery: resolves the target once, refuses it unless
+ * every address is public (or the operator allows private targets), signs the
+ * body and POSTs it to exactly the address that was checked (a second DNS
+ * answer could point elsewhere: see pinned-post.ts), with a timeout, then
+ * records the answer. Returns whether the job runner should try again.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
@@ -15,21 +17,34 @@ import {
   signWebhook,
   TIMESTAMP_HEADER,
 } from '../domain/webhooks.ts';
+import { postToPinnedAddress } from './pinned-post.ts';
+
+/** Every address a host name resolves to. */
+export type Resolver = (hostname: string) => Promise<string[]>;
+
+const systemResolver: Resolver = async (hostname) =>
+  (await lookup(hostname, { all: true })).map((entry) => entry.address);
 
 export interface DeliveryOptions {
   now: Date;
   /** Allow loopback and private networks (local development and tests only). */
   allowPrivateTargets: boolean;
   timeoutMs?: number;
+  /** The system's resolver unless a test injects one. */
+  resolve?: Resolver;
 }
 
 export type DeliveryOutcome = { ok: true } | { ok: false; retry: boolean; error: string };
 
-async function targetIsPublic(url: URL): Promise<boolean> {
+/** The one address to connect to, or null when the target is not public (and that is not allowed). */
+async function checkedAddress(url: URL, options: DeliveryOptions): Promise<string | null> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return false;
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  return addresses.length > 0 && addresses.every((address) => !isNonPublicAddress(address));
+  const isLocalName = host === 'localhost' || host.endsWith('.localhost');
+  if (isLocalName && !options.allowPrivateTargets) return null;
+  const addresses = isIP(host) ? [host] : await (options.resolve ?? systemResolver)(host);
+  if (addresses.length === 0) throw new Error('no address');
+  if (!options.allowPrivateTargets && addresses.some(isNonPublicAddress)) return null;
+  return addresses[0]!;
 }
 
 export async function deliverWebhook(
@@ -44,24 +59,25 @@ export async function deliverWebhook(
   const attemptNumber = delivery.attempts + 1;
   const retryAt = new Date(options.now.getTime() + retryDelaySeconds(attemptNumber) * 1000);
 
+  let address: string | null;
   try {
-    if (!options.allowPrivateTargets && !(await targetIsPublic(url))) {
-      const error = 'Refused: the address is on a loopback or private network.';
-      await recordAttempt(db, delivery.id, { error, nextAttemptAt: null });
-      return { ok: false, retry: false, error };
-    }
+    address = await checkedAddress(url, options);
   } catch (error) {
     const message = `Could not resolve ${url.hostname}: ${(error as Error).message}`;
     await recordAttempt(db, delivery.id, { error: message, nextAttemptAt: retryAt });
     return { ok: false, retry: true, error: message };
   }
+  if (address === null) {
+    const error = 'Refused: the address is on a loopback or private network.';
+    await recordAttempt(db, delivery.id, { error, nextAttemptAt: null });
+    return { ok: false, retry: false, error };
+  }
 
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(options.now.getTime() / 1000);
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual', // a redirect could point at a private address
+    // Redirects are not followed: one could point at a private address.
+    const response = await postToPinnedAddress(url, address, {
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'LikesAndFails-Webhooks/1',
@@ -70,10 +86,10 @@ export async function deliverWebhook(
         [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, body),
       },
       body,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      timeoutMs: options.timeoutMs ?? 10_000,
     });
-    const excerpt = (await response.text().catch(() => '')).slice(0, 500);
-    if (response.ok) {
+    const { excerpt } = response;
+    if (response.status >= 200 && response.status < 300) {
       await recordAttempt(db, delivery.id, {
         responseStatus: response.status,
         responseExcerpt: excerpt,
@@ -92,7 +108,7 @@ export async function deliverWebhook(
     });
     return { ok: false, retry: true, error };
   } catch (error) {
-    const message = (error as Error).name === 'TimeoutError' ? 'Timed out' : (error as Error).message;
+    const message = (error as Error).message;
     await recordAttempt(db, delivery.id, { error: message, nextAttemptAt: retryAt });
     return { ok: false, retry: true, error: message };
   }

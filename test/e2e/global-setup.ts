@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
     await waitForServer(baseUrl, server);
   } catch (error) {
     server.kill();
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);

@@ -115,6 +115,18 @@ describe('publishing', () => {
       'the same name in other case and accents',
       { newBrandName: 'NÖRTHWIND', newBrandWebsite: 'other.example' },
     ],
+    [
+      'the name with a zero-width space inside',
+      { newBrandName: 'North\u200bwind', newBrandWebsite: 'other.example' },
+    ],
+    [
+      'the name with a Cyrillic look-alike letter',
+      { newBrandName: 'Nоrthwind', newBrandWebsite: 'other.example' },
+    ],
+    [
+      'the name with a right-to-left override',
+      { newBrandName: '\u202eNorthwind', newBrandWebsite: 'other.example' },
+    ],
   ])('suggests the existing brand for %s instead of creating a duplicate', async (_label, brandFields) => {
     await setting();
     const customer = await createPerson(database.db);
@@ -130,6 +142,25 @@ describe('publishing', () => {
     });
     expect(await database.db.$count(brands)).toBe(1);
     expect(await database.db.$count(posts)).toBe(0);
+  });
+
+  it.each([
+    ['Crédit Agricole', 'credit-agricole.example'],
+    ['Société Générale', 'societe-generale.example'],
+    ['Électricité', 'electricite.example'],
+  ])('creates the French brand %j beside Northwind and shows its accents', async (name, website) => {
+    await setting();
+    const customer = await createPerson(database.db);
+    const postId = await publish(customer, {
+      brandSlug: null,
+      newBrandName: name,
+      newBrandWebsite: website,
+      newBrandSector: 'banking',
+    });
+    const [post] = await database.db.select().from(posts).where(eq(posts.id, postId));
+    const [brand] = await database.db.select().from(brands).where(eq(brands.id, post!.brandId));
+    expect(brand?.name).toBe(name);
+    expect(await database.db.$count(brands)).toBe(2);
   });
 
   it('refuses an account whose e-mail is not confirmed', async () => {

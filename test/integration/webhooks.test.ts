@@ -1,6 +1,7 @@
 /**
  * Webhook deliveries to a real HTTP server on this machine: signed correctly,
  * retried with backoff when the endpoint fails, refused for private targets
+ * (however the address is spelt, and however DNS answers the second time)
  * unless the operator allows them.
  */
 import http from 'node:http';
@@ -14,6 +15,7 @@ import * as admin from '../../src/server/commands/brand-admin.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runDueJobs } from '../../src/server/job-runner.ts';
+import { deliverWebhook, type Resolver } from '../../src/server/webhook-delivery.ts';
 import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
@@ -26,6 +28,7 @@ interface Received {
 let database: TestDatabase;
 let server: http.Server;
 let baseUrl: string;
+let port: number;
 let received: Received[] = [];
 let answers: number[] = [];
 
@@ -40,7 +43,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -63,14 +67,20 @@ const deps = (): CommandDeps => ({
   meta: { userAgent: 'vitest', ipAddress: '203.0.113.7' },
 });
 const run = (at: Date, allowPrivateWebhookTargets = true) =>
-  runDueJobs({ db: database.db, mailer: createCapturingMailer(), now: at, allowPrivateWebhookTargets });
+  runDueJobs({
+    db: database.db,
+    mailer: createCapturingMailer(),
+    now: at,
+    allowPrivateWebhookTargets,
+    siteUrl: 'https://board.example',
+  });
 
-async function brandWithWebhook(path = '/hook') {
+async function brandWithWebhook(path = '/hook', base = baseUrl) {
   await createBrand(database.db, 'Northwind');
   const owner = await joinTeam(database.db, await createPerson(database.db), 1, 'owner');
   const added = await admin.addWebhook(deps(), owner, {
     brandSlug: 'northwind',
-    url: `${baseUrl}${path}`,
+    url: `${base}${path}`,
     events: ['post.created'],
   });
   if (!added.ok) throw new Error('webhook not added');
@@ -141,6 +151,52 @@ describe('webhook deliveries', () => {
     expect(received).toHaveLength(0);
     expect((await listJobs(database.db, 'webhook'))[0]?.status).toBe('failed');
     expect((await database.db.select().from(webhookDeliveries))[0]?.error).toContain('private network');
+  });
+
+  it.each([
+    '[::ffff:127.0.0.1]', // IPv4-mapped
+    '[::ffff:7f00:1]',
+    '[::127.0.0.1]', // IPv4-compatible
+    '0x7f.1', // 127.0.0.1 in the URL parser's hex shorthand
+  ])('are refused for loopback written as %s', async (host) => {
+    await brandWithWebhook('/hook', `http://${host}:${port}`);
+    const outcome = await deliverWebhook(database.db, 1, {
+      now,
+      allowPrivateTargets: false,
+      timeoutMs: 2000,
+    });
+    expect(outcome).toEqual({ ok: false, retry: false, error: expect.stringContaining('private network') });
+    expect(received).toHaveLength(0);
+  });
+
+  it('go to the address that was checked, not to a second DNS answer (rebinding)', async () => {
+    await brandWithWebhook('/hook', `http://hooks.rebinding.example:${port}`);
+    // Public when checked, this machine for anyone who asks again.
+    const asked: string[] = [];
+    const rebinding: Resolver = async (hostname) => {
+      asked.push(hostname);
+      return asked.length === 1 ? ['93.184.216.34'] : ['127.0.0.1'];
+    };
+    const outcome = await deliverWebhook(database.db, 1, {
+      now,
+      allowPrivateTargets: false,
+      timeoutMs: 500, // the public address is not listening on the test server's port
+      resolve: rebinding,
+    });
+    expect(outcome.ok).toBe(false);
+    expect(received).toHaveLength(0);
+    expect(asked).toEqual(['hooks.rebinding.example']);
+  });
+
+  it('keep the name of the URL in the Host header when connecting to the checked address', async () => {
+    await brandWithWebhook('/hook', `http://hooks.brand.example:${port}`);
+    const outcome = await deliverWebhook(database.db, 1, {
+      now,
+      allowPrivateTargets: true,
+      resolve: async () => ['127.0.0.1'],
+    });
+    expect(outcome).toEqual({ ok: true });
+    expect(received[0]?.headers.host).toBe(`hooks.brand.example:${port}`);
   });
 
   it('are not queued for a brand without webhooks or for events it did not choose', async () => {

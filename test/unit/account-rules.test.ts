@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCommonPassword, loginSchema, safeNextPath, signupSchema } from '../../src/domain/accounts.ts';
+import { isCommonPassword, loginSchema, signupSchema } from '../../src/domain/accounts.ts';
+import { safeNextPath } from '../../src/domain/next-path.ts';
 import { describeRetry, judgeAttempt, RATE_LIMITS } from '../../src/domain/rate-limits.ts';
 import { isSameOriginRequest } from '../../src/server/security-headers.ts';
 

@@ -93,8 +93,40 @@ describe('webhooks', () => {
     ['::1', true],
     ['fd00::1', true],
     ['::ffff:127.0.0.1', true],
+    // The forms an attacker reaches for: every spelling of a private IPv4 inside IPv6.
+    ['[::ffff:127.0.0.1]', true],
+    ['::ffff:7f00:1', true], // the same, as the URL parser writes it
+    ['::ffff:a9fe:a9fe', true], // 169.254.169.254, the cloud metadata service
+    ['::ffff:10.0.0.1', true],
+    ['::127.0.0.1', true], // IPv4-compatible
+    ['::7f00:1', true],
+    ['::a9fe:a9fe', true],
+    ['::ffff:0:7f00:1', true], // IPv4-translated (RFC 6145)
+    ['64:ff9b::127.0.0.1', true], // NAT64 of loopback
+    ['64:ff9b::a9fe:a9fe', true],
+    ['64:ff9b:1::1', true], // local-use NAT64: the IPv4 address is not recoverable
+    ['2002:7f00:1::', true], // 6to4 of loopback
+    ['2002:c0a8:0101::1', true], // 6to4 of 192.168.1.1
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true], // Teredo
+    ['0.0.0.0', true],
+    ['::', true],
+    ['0.1.2.3', true],
+    ['100.127.255.254', true], // CGNAT, top of 100.64/10
+    ['172.31.255.255', true],
+    ['224.0.0.1', true], // multicast
+    ['255.255.255.255', true],
+    ['ff02::1', true],
+    ['fe80::1', true],
+    ['fe80::1%eth0', true],
+    ['fc00::1', true],
+    ['not an address', true],
+    ['', true],
     ['93.184.216.34', false],
+    ['100.128.0.1', false], // just past CGNAT
+    ['172.32.0.1', false], // just past 172.16/12
     ['2606:4700::1111', false],
+    ['::ffff:93.184.216.34', false], // mapped, but of a public address
+    ['64:ff9b::5db8:d822', false], // NAT64 of 93.184.216.34
   ])('treat %s as non-public: %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });

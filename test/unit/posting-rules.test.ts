@@ -51,6 +51,55 @@ describe('the post schema', () => {
   });
 });
 
+describe('invisible and look-alike characters', () => {
+  it.each([
+    ['\u200b\u200b\u200b\u200b\u200b\u200b', 'zero-width spaces'],
+    ['\u202e\u202d\u202e\u202d\u202e\u202d', 'direction overrides'],
+    ['\u2066\u2067\u2068\u2069\ufeff\u00ad', 'isolates, a BOM and a soft hyphen'],
+    ['\u3164\u3164\u3164\u3164\u3164\u3164', 'Hangul fillers'],
+    ['  \u200b \u200c \u200d \u2060  ', 'spaces and joiners'],
+    ['ab\u200b\u200b\u200b\u200b\u200b', 'two letters padded to five with invisible ones'],
+  ])('refuse a title made of %s', (title) => {
+    const result = newPostSchema.safeParse({ ...valid, title });
+    expect(result.error?.issues.find((issue) => issue.path[0] === 'title')?.message).toBe(
+      'Give your post a title of at least 5 characters.',
+    );
+  });
+
+  it.each([
+    ['\u200b\u200b\u200b', 'Choose a brand, or give the name of a new one.'],
+    ['\u202e-\u202e-', 'Give the brand’s name.'],
+  ])('refuse a new brand named %j', (newBrandName, message) => {
+    const result = newPostSchema.safeParse({
+      ...valid,
+      brandSlug: null,
+      newBrandName,
+      newBrandWebsite: 'acme.example',
+      newBrandSector: 'retail',
+    });
+    expect(result.error?.issues.find((issue) => issue.path[0] === 'newBrandName')?.message).toBe(message);
+  });
+
+  it('strip invisible characters from titles, stories and brand names, and keep accents and emoji', () => {
+    const parsed = newPostSchema.parse({
+      ...valid,
+      brandSlug: null,
+      newBrandName: '\ufeffSociété\u200b Générale\u202e',
+      newBrandWebsite: 'societegenerale.example',
+      newBrandSector: 'banking',
+      title: 'Rem\u200bbour\u00adsement refusé 👩\u200d💻',
+      story: 'Électricité coupée\u2066 trois jours, 👨\u200d👩\u200d👧 sans chauffage\u202e.',
+    });
+    expect(parsed.newBrandName).toBe('Société Générale');
+    expect(parsed.title).toBe('Remboursement refusé 👩\u200d💻');
+    expect(parsed.story).toBe('Électricité coupée trois jours, 👨\u200d👩\u200d👧 sans chauffage.');
+  });
+
+  it('let the duplicate guard see through invisible and look-alike letters', () => {
+    expect(titleKey('Rоuter never shipped')).toBe(titleKey('Router never\u200b shipped'));
+  });
+});
+
 describe('the date of the experience', () => {
   it.each([
     ['2026-06-15', null],
