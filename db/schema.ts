@@ -43,6 +43,7 @@ import {
   THREAD_EVENT_TYPES,
   USER_ROLES,
 } from '../src/domain/vocabulary.ts';
+import type { ContactChannels } from '../src/domain/brand-profile.ts';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -101,7 +102,13 @@ export const users = pgTable(
     deletedAt: at('deleted_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    // The moderators' list of suspended accounts.
+    index('users_suspended_idx')
+      .on(t.suspendedAt)
+      .where(sql`suspended_at is not null`),
+  ],
 );
 
 export const sessions = pgTable(
@@ -141,13 +148,7 @@ export const emailTokens = pgTable(
 );
 
 // ── brands ──────────────────────────────────────────────────────────────────
-export type ContactChannels = {
-  phone: string | null;
-  email: string | null;
-  chatUrl: string | null;
-  social: Record<string, string>;
-  openingHours: string | null;
-};
+export type { ContactChannels };
 
 export const brands = pgTable(
   'brands',
@@ -278,6 +279,10 @@ export const posts = pgTable(
       .where(sql`kind = 'fail' and visibility = 'published' and settled_at is null`),
     index('posts_author_idx').on(t.authorId, t.createdAt),
     index('posts_author_title_idx').on(t.authorId, t.brandId, t.createdAt),
+    // The held-likes check (src/domain/abuse-signals.ts): one brand's likes of the last hour.
+    index('posts_brand_likes_idx')
+      .on(t.brandId, t.createdAt)
+      .where(sql`kind = 'like'`),
     index('posts_search_idx').using('gin', t.searchVector),
     // The brand page's "known issues": fails with the most "me too".
     index('posts_brand_known_issues_idx')
@@ -474,6 +479,10 @@ export const flags = pgTable(
   (t) => [
     uniqueIndex('flags_one_per_user_and_target').on(t.postId, t.userId, sql`coalesce(message_id, 0)`),
     index('flags_queue_idx').on(t.status, t.createdAt),
+    // A brand's own flags over 12 months, for the public notice on its page.
+    index('flags_flagger_brand_idx')
+      .on(t.flaggerBrandId, t.createdAt)
+      .where(sql`flagger_brand_id is not null`),
   ],
 );
 
@@ -497,6 +506,16 @@ export const moderationActions = pgTable(
 
 // ── infrastructure kept in the database so several instances agree ──────────
 /** Fixed-window counters: `key` names the limit and subject, e.g. "login:ip:203.0.113.7". */
+/**
+ * Who runs a periodic task (maintenance) until when: one instance at a time,
+ * without holding a transaction open for the whole run.
+ */
+export const backgroundLeases = pgTable('background_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});
+
 export const rateLimitBuckets = pgTable('rate_limit_buckets', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
@@ -605,11 +624,21 @@ export const brandStats = pgTable(
     score: doublePrecision('score'),
     /** Wilson lower bound of the like share (src/domain/score.ts), stored so rankings sort in SQL. */
     likeShareLowerBound: doublePrecision('like_share_lower_bound').notNull().default(0),
+    /**
+     * A write changed the counters since the score, percentiles and window were last computed:
+     * the figures refresher (src/server/statistics.ts) recomputes them within seconds (decision 004).
+     */
+    refreshRequested: boolean('refresh_requested').notNull().default(false),
+    /** An answered fail entered, left or changed: the refresher also recomputes the percentiles. */
+    percentilesStale: boolean('percentiles_stale').notNull().default(false),
     computedAt: at('computed_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.brandId, t.window] }),
     index('brand_stats_ranking_idx').on(t.window, t.score.desc().nullsLast(), t.postCount.desc()),
+    index('brand_stats_refresh_idx')
+      .on(t.brandId)
+      .where(sql`refresh_requested`),
   ],
 );
 
@@ -625,6 +654,8 @@ export const brandMonthlyStats = pgTable(
     fails: integer('fails').notNull().default(0),
     answered: integer('answered').notNull().default(0),
     firstResponseMedianSeconds: integer('first_response_median_seconds'),
+    /** An answered fail of this month entered, left or changed: the refresher recomputes the median. */
+    medianStale: boolean('median_stale').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.brandId, t.month] })],
 );

@@ -3,8 +3,12 @@
  * for state-changing requests, the session (Lucia-style, src/server/auth) into
  * `locals.user`/`actor`/`session`, and the security headers on the way out.
  * Signed-out reads go through the shared page cache (src/server/public-cache.ts,
- * decision 005); other responses are compressed as they stream.
+ * decision 005); signed-in reads of pages that are the same for everyone get
+ * the cached copy with their own header (src/server/personal-pages.ts), and
+ * their sessions come from the instance's session cache
+ * (src/server/auth/session-cache.ts); other responses are compressed as they stream.
  */
+import { actions } from 'astro:actions';
 import { defineMiddleware } from 'astro:middleware';
 import { loadActor } from '../db/queries/users.ts';
 import {
@@ -15,7 +19,12 @@ import {
 } from './server/auth/session.ts';
 import { requestIsRateLimitExempt } from './server/bench-bypass.ts';
 import { getDatabase } from './server/database.ts';
-import { compressStreaming, isPublicRead, servePublicRead } from './server/public-cache.ts';
+import { personalRegions, readerOf } from './components/ui/personal-header.ts';
+import { paths } from './paths.ts';
+import { parseToken } from './server/auth/tokens.ts';
+import { cacheKey, compressStreaming, isPublicRead, servePublicRead } from './server/public-cache.ts';
+import { personalResponse } from './server/personal-pages.ts';
+import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
 import { badCharacterResponse, carriesNulByte, scrubActionError } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
@@ -55,20 +64,52 @@ export const onRequest = defineMiddleware(async (context, next) => {
       render: async () => withSecurityHeaders(await next()),
       tags: () => context.locals.cacheTags,
       setsCookies: () => !context.cookies.headers().next().done,
+      shareable: () => context.locals.sameForEveryone === true,
     });
   }
 
   const token = context.cookies.get(SESSION_COOKIE)?.value ?? null;
+  // Reads may use the instance's session cache; anything that changes data checks the database.
+  const reading = context.request.method === 'GET' || context.request.method === 'HEAD';
   if (token) {
-    const { session, user, refreshed } = await validateSessionToken(db, token, now);
-    if (session && user) {
-      context.locals.session = { id: session.id };
-      context.locals.user = user;
-      context.locals.actor = await loadActor(db, user);
-      if (refreshed) setSessionCookie(context.cookies, token, cookieOptions);
+    keepSessionCacheFresh(handle);
+    const parts = reading ? parseToken(token) : null;
+    const cached = parts ? sessionCache.get(parts.id, parts.secret, now) : null;
+    if (cached) {
+      context.locals.session = { id: cached.session.id };
+      context.locals.user = cached.user;
+      context.locals.actor = cached.actor;
     } else {
-      deleteSessionCookie(context.cookies, cookieOptions);
+      const { session, user, refreshed } = await validateSessionToken(db, token, now);
+      if (session && user) {
+        const actor = await loadActor(db, user);
+        context.locals.session = { id: session.id };
+        context.locals.user = user;
+        context.locals.actor = actor;
+        if (refreshed) setSessionCookie(context.cookies, token, cookieOptions);
+        else if (reading) sessionCache.set({ session, user, actor }, now);
+      } else {
+        deleteSessionCookie(context.cookies, cookieOptions);
+      }
     }
+  }
+
+  // A signed-in reader of a page that is the same for everyone: the shared copy, with their header.
+  if (reading && context.locals.user && context.cookies.headers().next().done) {
+    keepPageCacheFresh(handle);
+    const shared = pageCache.get(cacheKey(context.url));
+    const personal = shared
+      ? await personalResponse(
+          context.request,
+          shared,
+          personalRegions(readerOf(context.locals.user, context.locals.actor?.memberships ?? []), {
+            here: `${context.url.pathname}${context.url.search}`,
+            logoutAction: paths.logout() + actions.logout,
+            accountIsCurrent: false,
+          }),
+        )
+      : null;
+    if (personal) return withSecurityHeaders(personal);
   }
 
   const response = withSecurityHeaders(scrubActionError(context.url.pathname, await next()));

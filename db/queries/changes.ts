@@ -33,3 +33,15 @@ export function parseChange(payload: string): Change {
     return { brandId: null, postId: null };
   }
 }
+
+/**
+ * Changes to an account, its sessions or its brand memberships: announced by
+ * database triggers (migration 0008) with the account id as the payload.
+ */
+export const USERS_CHANNEL = 'lf_users';
+
+/** The account id of a `USERS_CHANNEL` notification, or null when malformed (then forget everyone). */
+export function parseUserChange(payload: string): number | null {
+  const id = Number(payload);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}

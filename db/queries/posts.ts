@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
+import type { Page, PostSummary } from '../../src/domain/views.ts';
 import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
 import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
@@ -41,33 +42,10 @@ const summaryColumns = {
   brandName: brands.name,
   brandVerified: sql<boolean>`${brands.verifiedAt} is not null`,
   authorName: sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`,
+  authorSuspended: sql<boolean>`${users.suspendedAt} is not null`,
 };
 
-export type PostSummary = {
-  id: number;
-  kind: PostKind;
-  title: string;
-  excerpt: string;
-  category: Category;
-  channel: string;
-  status: FailStatus | null;
-  country: string | null;
-  waitMinutes: number | null;
-  meTooCount: number;
-  messageCount: number;
-  firstBrandReplyAt: Date | null;
-  createdAt: Date;
-  brandSlug: string;
-  brandName: string;
-  brandVerified: boolean;
-  authorName: string;
-};
-
-export interface Page<T> {
-  items: T[];
-  /** Cursor of the next (older) page, or null on the last page. */
-  next: FeedCursor | null;
-}
+export type { Page, PostSummary };
 
 /** Posts after the cursor in feed order; a row comparison, so the index serves it as one range. */
 function olderThan(cursor: FeedCursor | null): SQL | undefined {
@@ -100,7 +78,11 @@ async function pageOfSummaries(db: Db, where: SQL | undefined, limit: number): P
       ),
     )
     .orderBy(desc(posts.createdAt), desc(posts.id))) as PostSummary[];
-  const items = rows.slice(0, limit).map((row) => ({ ...row, brandVerified: Boolean(row.brandVerified) }));
+  const items = rows.slice(0, limit).map((row) => ({
+    ...row,
+    brandVerified: Boolean(row.brandVerified),
+    authorSuspended: Boolean(row.authorSuspended),
+  }));
   const last = items.at(-1);
   return { items, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }
@@ -196,6 +178,7 @@ export async function getPostPage(db: Db, postId: number) {
         verifiedAt: brands.verifiedAt,
       },
       authorName: summaryColumns.authorName,
+      authorSuspended: summaryColumns.authorSuspended,
     })
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))

@@ -1,8 +1,9 @@
 /**
- * The SQL behind statistics maintained by deltas (decision 004). Each
- * function runs inside the write's transaction, after
- * `lockBrandStatistics`, so the changes of one brand's figures are applied
- * one transaction at a time and each sees the ones committed before it.
+ * The SQL behind statistics maintained by deltas (decision 004). A write
+ * applies its post's change in one statement (`applyPostDelta`), the last of
+ * its transaction, so the brand's rows stay locked only until its commit. The
+ * figures refresher (`lockWindowRows` first, then the rest) rolls the windows
+ * and recomputes what cannot be added: percentiles, the 72-hour grace, the score.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
@@ -12,16 +13,115 @@ import { rowsOf, type Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
 import type { BrandWindowStats } from './stats.ts';
 
-// Arbitrary, fixed: the first key of the per-brand advisory locks (the second is the brand id).
-const BRAND_STATISTICS_LOCK = 7_236_403;
-
-/** Serializes changes to one brand's aggregates until the transaction ends. */
-export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_STATISTICS_LOCK}::int, ${brandId}::int)`);
-}
-
 export function readWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
   return db.select().from(brandStats).where(eq(brandStats.brandId, brandId));
+}
+
+/**
+ * The brand's window rows, locked until the transaction ends (in window order, as every writer's
+ * update takes them): writers of this brand wait, and everything read after sees what they committed.
+ */
+export function lockWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
+  return db
+    .select()
+    .from(brandStats)
+    .where(eq(brandStats.brandId, brandId))
+    .orderBy(brandStats.window)
+    .for('update');
+}
+
+/** Until the transaction ends, this brand's figures change only here (brand merges lock both brands). */
+export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
+  await lockWindowRows(db, brandId);
+}
+
+/** How a post counts in the response rate's denominator at a time `t`. */
+export type ResponseEligibility =
+  /** not a published fail */
+  | 'never'
+  /** answered: counted whatever its age */
+  | 'answered'
+  /** unanswered: counted once it is older than the 72-hour grace at `t` */
+  | 'by_age';
+
+export interface PostDelta {
+  createdAt: Date;
+  counters: StatCounters;
+  eligibilityBefore: ResponseEligibility;
+  eligibilityAfter: ResponseEligibility;
+  breakdowns: readonly BreakdownCount[];
+  month: string;
+  /** An answered fail entered, left or changed: the month's median and the percentiles are stale. */
+  responseTimesChanged: boolean;
+}
+
+/**
+ * Adds one post's change to every window row of its brand that contains it,
+ * to those windows' breakdowns and to its month, and asks for the figures
+ * refresh — one statement, whose row locks last until the write commits. The
+ * 72-hour grace is judged at each row's `computed_at`, the instant the row
+ * describes. Returns false when the brand has no rows yet.
+ */
+export async function applyPostDelta(db: Db, brandId: number, delta: PostDelta): Promise<boolean> {
+  const created = delta.createdAt.toISOString();
+  const c = delta.counters;
+  const eligibleAt = (kind: ResponseEligibility) =>
+    kind === 'never'
+      ? sql`0`
+      : kind === 'answered'
+        ? sql`1`
+        : sql`(${created}::timestamptz <= s.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS}))::int`;
+  const breakdownRows = delta.breakdowns.map(
+    (row) => sql`(${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
+  );
+  const breakdowns =
+    breakdownRows.length === 0
+      ? sql``
+      : sql`, b as (
+          insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
+          select ${brandId}, s."window", v.dimension, v.value, v.likes, v.fails
+          from s cross join (values ${sql.join(breakdownRows, sql`, `)}) as v(dimension, value, likes, fails)
+          on conflict (brand_id, "window", dimension, value) do update set
+            likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails)`;
+  const monthly =
+    c.likes === 0 && c.fails === 0 && c.answered === 0 && !delta.responseTimesChanged
+      ? sql``
+      : sql`, m as (
+          insert into brand_monthly_stats (brand_id, month, likes, fails, answered, median_stale)
+          select ${brandId}, ${delta.month}::date, ${c.likes}::int, ${c.fails}::int, ${c.answered}::int,
+            ${delta.responseTimesChanged}::boolean
+          where exists (select 1 from s)
+          on conflict (brand_id, month) do update set
+            likes = brand_monthly_stats.likes + excluded.likes, fails = brand_monthly_stats.fails + excluded.fails,
+            answered = brand_monthly_stats.answered + excluded.answered,
+            median_stale = brand_monthly_stats.median_stale or excluded.median_stale)`;
+  const [row] = rowsOf<{ windows: number }>(
+    await db.execute(sql`
+      with l as (
+        -- Every locker of a brand's rows takes them in window order, so two writers never deadlock.
+        select "window" from brand_stats where brand_id = ${brandId} order by "window" for update
+      ), s as (
+        update brand_stats s set
+          likes = s.likes + ${c.likes}::int, fails = s.fails + ${c.fails}::int,
+          answered = s.answered + ${c.answered}::int, settled = s.settled + ${c.settled}::int,
+          resolved = s.resolved + ${c.resolved}::int, verdicts = s.verdicts + ${c.verdicts}::int,
+          would_buy_again = s.would_buy_again + ${c.wouldBuyAgain}::int,
+          promises_kept = s.promises_kept + ${c.promisesKept}::int,
+          promises_broken = s.promises_broken + ${c.promisesBroken}::int,
+          long_replies = s.long_replies + ${c.longReplies}::int,
+          template_replies = s.template_replies + ${c.templateReplies}::int,
+          me_toos = s.me_toos + ${c.meToos}::int,
+          response_eligible = s.response_eligible + ${eligibleAt(delta.eligibilityAfter)} - ${eligibleAt(delta.eligibilityBefore)},
+          refresh_requested = true,
+          percentiles_stale = s.percentiles_stale or ${delta.responseTimesChanged}::boolean
+        from l
+        where s.brand_id = ${brandId} and s."window" = l."window"
+          and (s.window_start is null or s.window_start <= ${created}::timestamptz)
+        returning s."window"
+      )${breakdowns}${monthly}
+      select count(*)::int as windows from s`),
+  );
+  return Number(row?.windows ?? 0) > 0;
 }
 
 /** Creates the brand's missing window rows, empty, starting at the given instants. */
@@ -123,11 +223,13 @@ function toWindowStats(row: Record<string, unknown>): BrandWindowStats {
     meToos: Number(row['me_toos']),
     score: toNumberOrNull(row['score']),
     likeShareLowerBound: Number(row['like_share_lower_bound']),
+    refreshRequested: Boolean(row['refresh_requested']),
+    percentilesStale: Boolean(row['percentiles_stale']),
     computedAt: toDate(row['computed_at']),
   };
 }
 
-/** Adds breakdown changes per window; rows that reach zero are deleted, as a rebuild would not have them. */
+/** Adds breakdown changes per window (the posts a roll removed); rows at zero are deleted, as a rebuild has none. */
 export async function applyBreakdownChanges(
   db: Db,
   brandId: number,
@@ -139,51 +241,34 @@ export async function applyBreakdownChanges(
         sql`(${brandId}::int, ${change.window}::stat_window, ${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
     ),
   );
-  if (values.length === 0) return;
-  await db.execute(sql`
-    insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
-    values ${sql.join(values, sql`, `)}
-    on conflict (brand_id, "window", dimension, value) do update set
-      likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails`);
-  const shrank = changes.some((change) => change.rows.some((row) => row.likes < 0 || row.fails < 0));
-  if (shrank) {
-    await db.execute(
-      sql`delete from brand_breakdowns where brand_id = ${brandId} and likes = 0 and fails = 0`,
-    );
+  if (values.length > 0) {
+    await db.execute(sql`
+      insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
+      values ${sql.join(values, sql`, `)}
+      on conflict (brand_id, "window", dimension, value) do update set
+        likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails`);
   }
+  // Rows that writes brought to zero since the last refresh go too.
+  await db.execute(sql`delete from brand_breakdowns where brand_id = ${brandId} and likes = 0 and fails = 0`);
 }
 
-/** Adds to one month's chart counts, and recomputes its median first response when asked. */
-export async function applyMonthlyChange(
-  db: Db,
-  brandId: number,
-  month: string,
-  change: { likes: number; fails: number; answered: number },
-  recomputeMedian: boolean,
-): Promise<void> {
-  if (change.likes !== 0 || change.fails !== 0 || change.answered !== 0) {
-    await db.execute(sql`
-      insert into brand_monthly_stats (brand_id, month, likes, fails, answered)
-      values (${brandId}, ${month}::date, ${change.likes}, ${change.fails}, ${change.answered})
-      on conflict (brand_id, month) do update set likes = brand_monthly_stats.likes + excluded.likes,
-        fails = brand_monthly_stats.fails + excluded.fails, answered = brand_monthly_stats.answered + excluded.answered`);
-  }
-  if (recomputeMedian) {
-    await db.execute(sql`
-      update brand_monthly_stats m set first_response_median_seconds = (
-        select round(percentile_cont(0.5) within group (order by extract(epoch from p.first_brand_reply_at - p.created_at)))::int
-        from posts p
-        where p.brand_id = m.brand_id and p.kind = 'fail' and p.visibility = 'published'
-          and p.first_brand_reply_at is not null
-          and p.created_at >= m.month::timestamp at time zone 'UTC'
-          and p.created_at < (m.month + interval '1 month')::timestamp at time zone 'UTC')
-      where m.brand_id = ${brandId} and m.month = ${month}::date`);
-  }
-  if (change.likes < 0 || change.fails < 0) {
-    await db.execute(sql`
-      delete from brand_monthly_stats
-      where brand_id = ${brandId} and month = ${month}::date and likes = 0 and fails = 0`);
-  }
+/**
+ * The month rows a refresh tidies: each month whose answered fails changed gets its median
+ * first response recomputed (an indexed range of that month), and months left empty go.
+ */
+export async function refreshMonths(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`
+    update brand_monthly_stats m set median_stale = false, first_response_median_seconds = (
+      select round(percentile_cont(0.5) within group (order by extract(epoch from p.first_brand_reply_at - p.created_at)))::int
+      from posts p
+      where p.brand_id = m.brand_id and p.kind = 'fail' and p.visibility = 'published'
+        and p.first_brand_reply_at is not null
+        and p.created_at >= m.month::timestamp at time zone 'UTC'
+        and p.created_at < (m.month + interval '1 month')::timestamp at time zone 'UTC')
+    where m.brand_id = ${brandId} and m.median_stale`);
+  await db.execute(
+    sql`delete from brand_monthly_stats where brand_id = ${brandId} and likes = 0 and fails = 0`,
+  );
 }
 
 /**
@@ -232,7 +317,10 @@ export interface WindowFigures {
   likeShareLowerBound: number;
 }
 
-/** Stores the figures computed from the rows: response-time percentiles, score, like share's lower bound. */
+/**
+ * Stores the figures computed from the rows (response-time percentiles, score, like share's lower
+ * bound) and marks the brand refreshed.
+ */
 export async function storeWindowFigures(
   db: Db,
   brandId: number,
@@ -249,7 +337,8 @@ export async function storeWindowFigures(
   );
   await db.execute(sql`
     update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
-      score = v.score, like_share_lower_bound = v.lower_bound
+      score = v.score, like_share_lower_bound = v.lower_bound, refresh_requested = false,
+      percentiles_stale = false
     from (values ${values}) as v("window", median, p90, score, lower_bound)
     where s.brand_id = ${brandId} and s."window" = v."window"`);
 }
@@ -285,6 +374,15 @@ export async function listBrandsToRoll(
           and p.created_at > s.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS})
           and p.created_at <= ${nowIso}::timestamptz - make_interval(hours => ${RESPONSE_GRACE_HOURS}))
       order by brand_id`),
+  );
+  return rows.map((row) => row.brand_id);
+}
+
+/** Brands whose writes asked for a figures refresh, oldest id first. */
+export async function listBrandsToRefresh(db: Db, limit: number): Promise<number[]> {
+  const rows = rowsOf<{ brand_id: number }>(
+    await db.execute(sql`
+      select distinct brand_id from brand_stats where refresh_requested order by brand_id limit ${limit}`),
   );
   return rows.map((row) => row.brand_id);
 }

@@ -48,6 +48,8 @@ export async function getBrandWindowStats(
       score: null,
       postCount: 0,
       likeShareLowerBound: 0,
+      refreshRequested: false,
+      percentilesStale: false,
       computedAt: new Date(0),
     }
   );
@@ -125,7 +127,7 @@ export async function recomputeBrandStats(
       would_buy_again = excluded.would_buy_again, promises_kept = excluded.promises_kept,
       promises_broken = excluded.promises_broken, long_replies = excluded.long_replies,
       template_replies = excluded.template_replies, me_toos = excluded.me_toos,
-      computed_at = excluded.computed_at
+      computed_at = excluded.computed_at, refresh_requested = false, percentiles_stale = false
   `);
   await storeScores(db, brandId);
   await db.execute(sql`delete from brand_breakdowns where ${onlyPosts}`);
@@ -146,6 +148,7 @@ export async function recomputeBrandStats(
     group by brand_id, w.name, d.dimension, d.value
   `);
   await db.execute(sql`delete from brand_monthly_stats where ${onlyPosts}`);
+  // (Rebuilt months have fresh medians: median_stale starts false.)
   await db.execute(sql`
     insert into brand_monthly_stats (brand_id, month, likes, fails, answered, first_response_median_seconds)
     select brand_id, date_trunc('month', created_at at time zone 'UTC')::date,

@@ -46,3 +46,12 @@ export const brandProfileSchema = z.object({
 });
 
 export type BrandProfileInput = z.infer<typeof brandProfileSchema>;
+
+/** A brand's official contact channels as its page shows them (stored as JSON on the brand). */
+export type ContactChannels = {
+  phone: string | null;
+  email: string | null;
+  chatUrl: string | null;
+  social: Record<string, string>;
+  openingHours: string | null;
+};

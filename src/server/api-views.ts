@@ -1,6 +1,6 @@
 /** The JSON shapes the API publishes: public facts only, never e-mail addresses. */
 import type { Brand } from '../../db/queries/brands.ts';
-import type { PostSummary } from '../../db/queries/posts.ts';
+import type { PostSummary } from '../domain/views.ts';
 import { displayStatus } from '../domain/lifecycle.ts';
 import { computeFigures, computeScore, type BrandWindowCounts } from '../domain/score.ts';
 import { paths } from '../paths.ts';

@@ -35,6 +35,8 @@ export interface CachedPage {
   codings: Partial<Record<ContentCoding, Uint8Array>>;
   tags: readonly string[];
   storedAtMilliseconds: number;
+  /** The page said it is the same for every reader outside its personal regions (`sameForEveryone`). */
+  shareable?: boolean;
 }
 
 export interface PageCacheOptions {

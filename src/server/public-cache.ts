@@ -107,7 +107,12 @@ function matchesIfNoneMatch(header: string | null, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-async function capture(response: Response, tags: readonly string[], nowMilliseconds: number) {
+async function capture(
+  response: Response,
+  tags: readonly string[],
+  nowMilliseconds: number,
+  shareable: boolean,
+) {
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: [string, string][] = [];
   response.headers.forEach((value, name) => {
@@ -120,6 +125,7 @@ async function capture(response: Response, tags: readonly string[], nowMilliseco
     codings: {},
     tags: tags.length > 0 ? [...new Set(tags)] : [cacheTag.board],
     storedAtMilliseconds: nowMilliseconds,
+    shareable,
   };
   return page;
 }
@@ -173,6 +179,8 @@ export interface PublicRender {
   tags(): readonly string[] | undefined;
   /** Whether rendering set a cookie through `Astro.cookies` (Astro adds those headers later). */
   setsCookies(): boolean;
+  /** Whether the page declared itself the same for every reader (`Astro.locals.sameForEveryone`). */
+  shareable?(): boolean;
   nowMilliseconds?: () => number;
 }
 
@@ -190,7 +198,7 @@ export async function servePublicRead(
   const response = await publicRender.render();
   if (!isStorable(response) || publicRender.setsCookies()) return compressStreaming(request, response);
   const now = publicRender.nowMilliseconds ?? Date.now;
-  const page = await capture(response, publicRender.tags() ?? [], now());
+  const page = await capture(response, publicRender.tags() ?? [], now(), publicRender.shareable?.() ?? false);
   // HEAD renders no body worth keeping.
   if (request.method === 'GET') cache.set(key, page, startedAt);
   return respondWithPage(request, page, (coding, body) => cache.addCoding(key, page, coding, body), 'miss');

@@ -154,6 +154,8 @@ describe('maintained aggregates', () => {
           windowStart: undefined,
           postCount: undefined,
           likeShareLowerBound: undefined,
+          refreshRequested: undefined,
+          percentilesStale: undefined,
           score: undefined,
           computedAt: undefined,
         }).toEqual({

@@ -1,0 +1,1 @@
+ALTER TABLE "brand_stats" ADD COLUMN "percentiles_stale" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,41 @@
+/**
+ * The process's session cache and the listener that keeps it true
+ * (src/server/auth/session-cache.ts): one listening connection per instance on
+ * the accounts channel; while it is down the cache is off and empty.
+ */
+import type { DatabaseHandle } from '../../db/client.ts';
+import { parseUserChange, USERS_CHANNEL } from '../../db/queries/changes.ts';
+import { SessionCache } from './auth/session-cache.ts';
+
+export const SESSION_CACHE_TTL_MILLISECONDS = 60_000;
+
+export const sessionCache = new SessionCache({
+  ttlMilliseconds: SESSION_CACHE_TTL_MILLISECONDS,
+  maxEntries: 20_000,
+});
+
+const listening = new WeakMap<DatabaseHandle, Promise<() => Promise<void>>>();
+
+export function keepSessionCacheFresh(handle: DatabaseHandle, cache: SessionCache = sessionCache) {
+  let started = listening.get(handle);
+  if (!started) {
+    started = handle.listen(USERS_CHANNEL, {
+      onNotify: (payload) => {
+        const userId = parseUserChange(payload);
+        if (userId === null) cache.clear();
+        else cache.dropUser(userId);
+      },
+      onConnected: () => {
+        cache.clear();
+        cache.enabled = true;
+      },
+      onDisconnected: () => {
+        cache.enabled = false;
+        cache.clear();
+      },
+    });
+    started.catch((error: unknown) => console.error('The session cache cannot listen for changes:', error));
+    listening.set(handle, started);
+  }
+  return started;
+}
