@@ -7,6 +7,8 @@ export const paths = {
   about: () => '/about',
   methodology: () => '/methodology',
   transparency: () => '/transparency',
+  /** The content policy, at a reason's explanation when one is given. */
+  guidelines: (reason?: string) => (reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
   rankings: () => '/rankings',
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
@@ -35,7 +37,16 @@ export const paths = {
   resetPassword: (token?: string) => withQuery('/reset-password', { token }),
   confirmEmailChange: (token: string) => withQuery('/account/confirm-email', { token }),
   account: (section?: string) => (section ? `/account#${section}` : '/account'),
-  moderation: () => '/moderation',
+  moderation: (query?: Record<string, string | null | undefined>) => withQuery('/moderation', query),
+  moderationHeld: () => '/moderation/held',
+  moderationAccounts: (email?: string) => withQuery('/moderation/accounts', { email }),
+  moderationBrands: (query?: Record<string, string | null | undefined>) =>
+    withQuery('/moderation/brands', query),
+  /** The signed-in person's data, as one JSON file (DESIGN §8, privacy). */
+  accountExport: () => '/account/export.json',
+  brandBadge: (slug: string) => `/brands/${encodeURIComponent(slug)}/badge.svg`,
+  apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
+  apiBrandPosts: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}/posts`,
   feed: () => '/feed.xml',
 };
 

@@ -43,7 +43,8 @@ export const accountActions = {
     handler: async (input, context): Promise<FormResult> => {
       const result = await accounts.logIn(commandDeps(context), input);
       if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok && result.reason === 'suspended') return { ok: false, formError: SUSPENDED, status: 403 };
+      if (!result.ok && result.reason === 'suspended')
+        return { ok: false, formError: SUSPENDED, status: 403 };
       if (!result.ok) return { ok: false, formError: 'The e-mail address or the password is wrong.' };
       setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
       return { ok: true, next: input.next };

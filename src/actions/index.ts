@@ -7,10 +7,14 @@
  */
 import { accountActions } from './accounts.ts';
 import { brandActions } from './brands.ts';
+import { moderationActions } from './moderation.ts';
+import { moderatorDeskActions } from './moderator-desk.ts';
 import { postActions } from './posts.ts';
 
 export const server = {
   ...accountActions,
   ...postActions,
   ...brandActions,
+  ...moderationActions,
+  ...moderatorDeskActions,
 };

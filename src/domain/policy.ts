@@ -32,6 +32,8 @@ export interface Target {
   authorId?: number;
   /** For "me too" and verdicts: only fails have them. */
   postKind?: 'like' | 'fail';
+  /** For suspensions: the account acted upon. */
+  account?: { id: number; role: 'customer' | 'moderator' };
 }
 
 export const ACTIONS = [
@@ -65,6 +67,8 @@ export const ACTIONS = [
   'merge_brands',
   'suspend_account',
   'view_audit_log',
+  // the author and moderators: a post held for review (src/domain/abuse-signals.ts)
+  'view_held_post',
   // every signed-in account, verified or not
   'manage_own_account',
 ] as const;
@@ -123,9 +127,16 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): D
     case 'restore_content':
     case 'approve_claim':
     case 'merge_brands':
-    case 'suspend_account':
     case 'view_audit_log':
       return actor.role === 'moderator' ? allow : refuse('forbidden');
+    case 'suspend_account':
+      // Not oneself, and not another moderator: staff are removed with `npm run user:moderator -- --revoke`.
+      if (actor.role !== 'moderator') return refuse('forbidden');
+      if (target.account && (target.account.id === actor.id || target.account.role === 'moderator'))
+        return refuse('forbidden');
+      return allow;
+    case 'view_held_post':
+      return isAuthor || actor.role === 'moderator' ? allow : refuse('forbidden');
   }
 }
 

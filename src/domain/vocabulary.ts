@@ -102,7 +102,11 @@ export const STATUS_LABELS: Record<FailStatus | 'unanswered', string> = {
   unanswered: 'Unanswered',
 };
 
-export const POST_VISIBILITIES = ['published', 'withdrawn', 'removed'] as const;
+/**
+ * `held`: a like kept out of every list and figure until a moderator releases or removes it (a burst
+ * of likes for one brand from new accounts, src/domain/abuse-signals.ts); its author sees it.
+ */
+export const POST_VISIBILITIES = ['published', 'withdrawn', 'removed', 'held'] as const;
 export type PostVisibility = (typeof POST_VISIBILITIES)[number];
 
 export const PROMISE_OUTCOMES = ['pending', 'kept', 'broken', 'replaced'] as const;

@@ -65,6 +65,7 @@ const allowed: Record<Action, Role[]> = {
   merge_brands: ['moderator'],
   suspend_account: ['moderator'],
   view_audit_log: ['moderator'],
+  view_held_post: ['author', 'moderator'],
   manage_own_account: ['unverified', 'suspended', ...everyoneSignedIn],
 };
 
@@ -91,6 +92,25 @@ describe('the policy', () => {
     const like: Target = { ...fail, postKind: 'like' };
     expect(can(actors.customer, 'me_too', like).ok).toBe(false);
     expect(can(actors.author, 'give_verdict', like).ok).toBe(false);
+  });
+
+  it('refuses a suspended account every write, moderators included', () => {
+    const suspendedModerator: Actor = { ...base, id: 15, role: 'moderator', suspended: true };
+    const writes = ACTIONS.filter((action) => action !== 'read' && action !== 'manage_own_account');
+    for (const action of writes) {
+      expect(can(actors.suspended, action, fail)).toEqual({ ok: false, reason: 'suspended' });
+      expect(can(suspendedModerator, action, fail)).toEqual({ ok: false, reason: 'suspended' });
+    }
+  });
+
+  it('lets a moderator suspend a customer, but not themselves or another moderator', () => {
+    const moderator = actors.moderator!;
+    expect(can(moderator, 'suspend_account', { account: { id: 99, role: 'customer' } }).ok).toBe(true);
+    expect(can(moderator, 'suspend_account', { account: { id: moderator.id, role: 'moderator' } }).ok).toBe(
+      false,
+    );
+    expect(can(moderator, 'suspend_account', { account: { id: 98, role: 'moderator' } }).ok).toBe(false);
+    expect(can(actors.customer, 'suspend_account', { account: { id: 99, role: 'customer' } }).ok).toBe(false);
   });
 
   it('lets a member act only for their own brand', () => {

@@ -66,7 +66,8 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
     return invalid;
   }
   const user = await findUserById(db, session.userId);
-  if (!user || user.deletedAt) {
+  // A suspension ends the account's sessions; one that slipped through (created meanwhile) ends here.
+  if (!user || user.deletedAt || user.suspendedAt) {
     await deleteSession(db, session.id);
     return invalid;
   }

@@ -122,7 +122,11 @@ export async function verifyEmail(
 export async function logIn(
   deps: AccountDeps,
   input: { email: string; password: string },
-): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'invalid_credentials' } | RateLimited> {
+): Promise<
+  | { ok: true; sessionToken: string }
+  | { ok: false; reason: 'invalid_credentials' | 'suspended' }
+  | RateLimited
+> {
   const perIp = await attempt(deps.db, RATE_LIMITS.loginPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
   const perAccount = await attempt(deps.db, RATE_LIMITS.loginPerAccount, input.email, deps.now);
   const limited = !perIp.ok ? perIp : !perAccount.ok ? perAccount : null;
@@ -134,6 +138,8 @@ export async function logIn(
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await timingDummyHash(), input.password)) && false;
   if (!user || !valid) return { ok: false, reason: 'invalid_credentials' };
+  // Said only to whoever knows the password, so it reveals nothing about other addresses.
+  if (user.suspendedAt) return { ok: false, reason: 'suspended' };
   await clearAttempts(deps.db, RATE_LIMITS.loginPerAccount, input.email);
   const { token } = await createSession(deps.db, user.id, deps.meta, deps.now);
   return { ok: true, sessionToken: token };

@@ -6,6 +6,7 @@
  * leaves nothing half-done and the figures never lag the posts.
  */
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
+import { brandForNewPost } from '../../../db/queries/brand-merge.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import {
   findSameBrand,
@@ -47,6 +48,7 @@ import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications
 import { attempt } from '../rate-limit.ts';
 import { recordPostChange } from '../statistics.ts';
 import { logIn } from './accounts.ts';
+import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import {
   invalid,
@@ -61,7 +63,7 @@ import {
 export type { FieldProblem, NotFound, Refused } from './thread-guards.ts';
 
 export type CreatePostResult =
-  | { ok: true; postId: number; sessionToken: string | null }
+  | { ok: true; postId: number; sessionToken: string | null; held: boolean }
   | Refused
   | FieldProblem
   | RateLimited
@@ -84,6 +86,7 @@ export async function createPost(
   if (!actor) {
     if (!input.loginEmail || !input.loginPassword) return { ok: false, reason: 'needs_login' };
     const login = await logIn(deps, { email: input.loginEmail.toLowerCase(), password: input.loginPassword });
+    if (!login.ok && login.reason === 'suspended') return refused('suspended');
     if (!login.ok) return login.reason === 'rate_limited' ? login : { ok: false, reason: 'login_failed' };
     sessionToken = login.sessionToken;
     const user = (await validateSessionToken(deps.db, login.sessionToken, deps.now)).user;
@@ -141,7 +144,7 @@ export async function createPost(
     // One author's posts are checked and written one at a time, so parallel submissions cannot all
     // pass the 24-hour duplicate guard; new brands likewise, so two posts cannot create one brand twice.
     await lockAuthorPosting(tx, author.id);
-    let targetBrandId = brandId;
+    let targetBrandId = brandId === null ? null : await brandForNewPost(tx, brandId);
     if (targetBrandId !== null) {
       const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
       if (isDuplicatePost(title, await recentAuthorPosts(tx, author.id, targetBrandId, since), deps.now)) {
@@ -167,6 +170,13 @@ export async function createPost(
       });
       targetBrandId = brand.id;
     }
+    // A like from a new account in a burst for this brand waits for a moderator (src/domain/abuse-signals.ts).
+    const held = await shouldHoldNewPost(tx, {
+      kind: input.kind,
+      authorId: author.id,
+      brandId: targetBrandId!,
+      now: deps.now,
+    });
     const post = await insertPost(tx, {
       brandId: targetBrandId!,
       authorId: author.id,
@@ -179,19 +189,22 @@ export async function createPost(
       country: input.country,
       waitMinutes: input.waitMinutes ?? null,
       status: input.kind === 'fail' ? 'waiting' : null,
+      visibility: held ? 'held' : 'published',
       lastActivityAt: deps.now,
       createdAt: deps.now,
       updatedAt: deps.now,
     });
+    // Nothing public happened: the brand hears of it, and it counts, when a moderator releases it.
+    if (held) return { ok: true, postId: post.id, held: true } as const;
     const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
     if (post.kind === 'fail') await notifyTeam(notify, post, 'team_new_fail');
     await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
     // Last, so the brand's statistics lock is held only until the commit that follows.
     await recordPostChange(tx, null, post.id, deps.now);
     await announceChange(tx, { brandId: post.brandId, postId: post.id });
-    return { ok: true, postId: post.id } as const;
+    return { ok: true, postId: post.id, held: false } as const;
   });
-  return written.ok ? { ok: true, postId: written.postId, sessionToken } : written;
+  return written.ok ? { ok: true, postId: written.postId, held: written.held, sessionToken } : written;
 }
 
 export async function addFollowUp(

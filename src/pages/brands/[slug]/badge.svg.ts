@@ -3,14 +3,20 @@ import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../db/queries/stats.ts';
 import { badgeSvg, badgeText } from '../../../domain/badge.ts';
+import { paths } from '../../../paths.ts';
+import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 
-export const GET: APIRoute = async ({ locals, params }) => {
+export const GET: APIRoute = async ({ locals, params, url }) => {
   const brand = await getBrandBySlug(locals.db, params.slug ?? '');
   if (!brand)
     return new Response('No such brand.', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  const moved = await mergedBrandRedirect(locals.db, brand, url, paths.brandBadge, {
+    'Access-Control-Allow-Origin': '*',
+  });
+  if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
   const stats = await getBrandWindowStats(locals.db, brand.id, '12m');
   const text = badgeText(stats.answered, stats.responseEligible, stats.firstResponseMedianSeconds);

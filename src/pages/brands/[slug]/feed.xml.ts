@@ -4,15 +4,18 @@ import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { listBrandPosts } from '../../../../db/queries/posts.ts';
 import { paths } from '../../../paths.ts';
 import { atomFeed } from '../../../server/feeds.ts';
+import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 import { siteUrl } from '../../../server/services.ts';
 
-export const GET: APIRoute = async ({ locals, params }) => {
+export const GET: APIRoute = async ({ locals, params, url }) => {
   const brand = await getBrandBySlug(locals.db, params.slug ?? '');
   if (!brand)
     return new Response('No such brand.', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  const moved = await mergedBrandRedirect(locals.db, brand, url, paths.brandFeed);
+  if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
   const page = await listBrandPosts(locals.db, brand.id, {}, { limit: 50, now: locals.now });
   return atomFeed({

@@ -4,7 +4,9 @@ import { getBrandBySlug } from '../../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../../db/queries/stats.ts';
 import { emptyParams } from '../../../../domain/api-params.ts';
 import { STAT_WINDOWS } from '../../../../domain/vocabulary.ts';
-import { apiError, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { paths } from '../../../../paths.ts';
+import { apiError, CORS_HEADERS, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { mergedBrandRedirect } from '../../../../server/merged-brands.ts';
 import { brandView, statsView } from '../../../../server/api-views.ts';
 import { siteUrl } from '../../../../server/services.ts';
 
@@ -12,7 +14,16 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     emptyParams.parse(queryObject(context.url));
     const brand = await getBrandBySlug(context.locals.db, context.params.slug ?? '');
-    if (!brand || brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
+    if (!brand) return apiError(404, 'No brand has this slug.');
+    const moved = await mergedBrandRedirect(
+      context.locals.db,
+      brand,
+      context.url,
+      paths.apiBrand,
+      CORS_HEADERS,
+    );
+    if (moved) return moved;
+    if (brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
     context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const windows = await Promise.all(
       STAT_WINDOWS.map((window) => getBrandWindowStats(context.locals.db, brand.id, window)),

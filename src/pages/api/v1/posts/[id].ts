@@ -14,7 +14,8 @@ export const GET: APIRoute = (context) =>
     emptyParams.parse(queryObject(context.url));
     const id = parsePostId(context.params.id);
     const page = id === null ? null : await getPostPage(context.locals.db, id);
-    if (!page) return apiError(404, 'No post has this id.');
+    // A post held for review is not public yet (its page shows it to its author and moderators only).
+    if (!page || page.post.visibility === 'held') return apiError(404, 'No post has this id.');
     const { post, brand } = page;
     context.locals.cacheTags = [cacheTag.post(post.id), cacheTag.brand(brand.id)];
     const visible = post.visibility === 'published';

@@ -4,7 +4,16 @@ import { getBrandBySlug } from '../../../../../../db/queries/brands.ts';
 import { listBrandPosts } from '../../../../../../db/queries/posts.ts';
 import { brandPostsParams } from '../../../../../domain/api-params.ts';
 import { decodeCursor, encodeCursor } from '../../../../../domain/cursor.ts';
-import { apiError, handleApi, json, preflight, queryObject } from '../../../../../server/api.ts';
+import { paths } from '../../../../../paths.ts';
+import {
+  apiError,
+  CORS_HEADERS,
+  handleApi,
+  json,
+  preflight,
+  queryObject,
+} from '../../../../../server/api.ts';
+import { mergedBrandRedirect } from '../../../../../server/merged-brands.ts';
 import { postSummaryView } from '../../../../../server/api-views.ts';
 import { siteUrl } from '../../../../../server/services.ts';
 
@@ -14,6 +23,9 @@ export const GET: APIRoute = (context) =>
     const { db, now } = context.locals;
     const brand = await getBrandBySlug(db, context.params.slug ?? '');
     if (!brand) return apiError(404, 'No brand has this slug.');
+    const moved = await mergedBrandRedirect(db, brand, context.url, paths.apiBrandPosts, CORS_HEADERS);
+    if (moved) return moved;
+    if (brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
     context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const page = await listBrandPosts(
       db,
