@@ -499,7 +499,8 @@ function addHistory(
 
   if (removed) {
     const at = new Date(Math.min(now.getTime(), (removed.createdAt as Date).getTime() + DAY_MS));
-    const reason = 'Personal data: the story named an employee and gave her private phone number.';
+    const explanation = 'the story named an employee and gave her private phone number.';
+    const reason = `Personal data: ${explanation}`;
     removed.visibility = 'removed';
     removed.removedAt = at;
     removed.removalReason = reason;
@@ -521,7 +522,8 @@ function addHistory(
       action: 'remove_post',
       targetType: 'post',
       targetId: removed.id!,
-      reason,
+      reason: 'personal_data',
+      note: explanation,
       createdAt: at,
     });
     store.events.push({

@@ -1,0 +1,216 @@
+/**
+ * Flags and moderators' decisions (DESIGN §8): the reasons a flag or a
+ * removal can give, what each means in plain words (the /guidelines page
+ * shows these, one anchor per reason), the form inputs, and how a brand's
+ * flag reads once a moderator has decided. The flag reasons themselves are
+ * the board's vocabulary (`FLAG_REASONS`): adding one there adds it to the
+ * flag form, the removal form, the guidelines and /transparency.
+ */
+import { z } from 'zod';
+import { recordIdSchema } from './ids.ts';
+import { normalizeText } from './text.ts';
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from './vocabulary.ts';
+
+export const NOTE_MAX_CHARACTERS = 500;
+
+/** A removal gives one of the flag reasons, or "other" with its explanation. */
+export const REMOVAL_REASONS = [...FLAG_REASONS, 'other'] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
+  ...FLAG_REASON_LABELS,
+  other: 'Other breach of the guidelines',
+};
+
+/** What each reason covers, for people deciding whether to flag (and for /guidelines). */
+export const REASON_EXPLANATIONS: Record<RemovalReason, string> = {
+  spam: 'Advertising, links to sell something, the same text posted again and again, or anything that is not an account of a customer-service experience.',
+  fake: 'An experience that did not happen, was not lived by the author, or was written for or against a brand by someone paid or employed to do it.',
+  personal_data:
+    'A private person’s contact details or identifying data: a phone number, an address, an e-mail address, a customer or account number, the full name of an employee who is not a public spokesperson.',
+  hate: 'Insults, threats, harassment of a person (customer or employee), or contempt for people because of who they are.',
+  wrong_brand:
+    'A story about a different company than the brand it is filed under; the author can withdraw it and post it about the right brand.',
+  other:
+    'Anything else that breaks these guidelines or the law, for example a court order; the removal notice says what it was.',
+};
+
+export function isRemovalReason(value: string): value is RemovalReason {
+  return (REMOVAL_REASONS as readonly string[]).includes(value);
+}
+
+/** "Spam", "Other breach of the guidelines"; an unknown stored value is shown as it is. */
+export function removalReasonLabel(value: string): string {
+  return isRemovalReason(value) ? REMOVAL_REASON_LABELS[value] : value;
+}
+
+/** Free text of at most 500 characters; an empty form field (which Astro reads as null) is "". */
+const note = z.preprocess(
+  (value) => value ?? '',
+  z
+    .string()
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .max(NOTE_MAX_CHARACTERS, `Keep it to ${NOTE_MAX_CHARACTERS} characters.`)
+        .refine((text) => !text.includes('\u0000'), 'This text contains a character we cannot store.'),
+    ),
+);
+
+/** A form's optional "message id" field: empty means the flag is about the post itself. */
+const optionalMessageId = z.preprocess(
+  (value) => (value === '' || value === null || value === undefined ? null : value),
+  z.coerce.number().pipe(recordIdSchema).nullable(),
+);
+
+export const flagSchema = z.object({
+  postId: recordIdSchema,
+  messageId: optionalMessageId,
+  reason: z.enum(FLAG_REASONS, { error: 'Choose what is wrong with it.' }),
+  note,
+});
+export type FlagInput = z.infer<typeof flagSchema>;
+
+const MODERATION_DECISIONS = ['keep', 'remove', 'restore'] as const;
+export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
+
+/**
+ * A moderator's decision on one item. Removing gives a reason from the list
+ * and a public explanation; restoring gives an explanation; keeping may add a
+ * note for the audit log.
+ */
+export const decisionSchema = z
+  .object({
+    postId: recordIdSchema,
+    messageId: optionalMessageId,
+    decision: z.enum(MODERATION_DECISIONS, { error: 'Choose a decision.' }),
+    reason: z.preprocess(
+      (value) => (value === '' || value === null ? undefined : value),
+      z.enum(REMOVAL_REASONS, { error: 'Choose the reason for the removal.' }).optional(),
+    ),
+    explanation: note,
+  })
+  .superRefine((input, context) => {
+    if (input.decision === 'remove' && !input.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Choose the reason for the removal.' });
+    if (input.decision !== 'keep' && input.explanation.trim() === '')
+      context.addIssue({
+        code: 'custom',
+        path: ['explanation'],
+        message:
+          input.decision === 'remove'
+            ? 'Explain the removal: readers see it on the notice.'
+            : 'Say why the item comes back.',
+      });
+  });
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export type FlagStatus = 'open' | 'upheld' | 'dismissed';
+
+/** What a flagger is told: thanks, or that this account already flagged the item. */
+export const FLAG_THANKS = 'Thank you. A moderator will look at it; it stays visible until then.';
+export const ALREADY_FLAGGED = 'You already flagged this. A moderator will look at it.';
+
+/** A brand's flag as readers see it: "under review", then "kept" or "removed". */
+export function describeFlagOutcome(status: FlagStatus): string {
+  switch (status) {
+    case 'open':
+      return 'under review';
+    case 'dismissed':
+      return 'kept';
+    case 'upheld':
+      return 'removed';
+  }
+}
+
+/** The audit log's words for each action; unknown actions (added elsewhere) show as they are stored. */
+const MODERATION_ACTION_LABELS: Record<string, string> = {
+  keep_post: 'Post kept, flags dismissed',
+  keep_message: 'Message kept, flags dismissed',
+  remove_post: 'Post removed',
+  remove_message: 'Message removed',
+  restore_post: 'Post restored',
+  restore_message: 'Message restored',
+  approve_claim: 'Brand claim approved',
+  reject_claim: 'Brand claim rejected',
+  transfer_ownership: 'Brand ownership transferred',
+  hold_release: 'Held post released',
+  hold_remove: 'Held post removed',
+  suspend: 'Account suspended',
+  unsuspend: 'Suspension lifted',
+  merge_brands: 'Brands merged',
+};
+
+export function moderationActionLabel(action: string): string {
+  return MODERATION_ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
+}
+
+/** An audit row's reason in words: a removal reason's label, or what was stored. */
+export function auditReasonLabel(reason: string): string {
+  if (reason === 'flags_dismissed') return 'Within the guidelines';
+  if (reason === 'restored') return 'Restored';
+  return removalReasonLabel(reason);
+}
+
+export function flagReasonLabel(reason: string): string {
+  return (FLAG_REASONS as readonly string[]).includes(reason)
+    ? FLAG_REASON_LABELS[reason as FlagReason]
+    : reason;
+}
+
+/** Where authors appeal a moderator's decision (shown on /guidelines and in decision e-mails). */
+export const APPEALS_ADDRESS = 'moderation@likes-and-fails.example';
+
+// ── what the moderators' desk shows (read by db/queries/moderation.ts) ──────────
+export interface QueueItem {
+  postId: number;
+  /** Null when the flags are about the post itself. */
+  messageId: number | null;
+  firstFlaggedAt: Date;
+  flagCount: number;
+  postTitle: string;
+  postVisibility: 'published' | 'withdrawn' | 'removed';
+  postRevisionCount: number;
+  brandName: string;
+  /** The flagged text: the post's story, or the message's body. */
+  text: string;
+  authorName: string;
+  messageKind: 'follow_up' | 'brand_reply' | null;
+  messageRemoved: boolean;
+  messageRevisionCount: number;
+  flags: QueueFlag[];
+}
+
+interface QueueFlag {
+  id: number;
+  reason: string;
+  note: string;
+  createdAt: Date;
+  flaggerName: string;
+  /** Set when a member of the post's brand flagged it. */
+  flaggerBrandName: string | null;
+}
+
+export interface RemovedItem {
+  postId: number;
+  messageId: number | null;
+  title: string;
+  text: string;
+  removedAt: Date;
+  reason: string;
+  explanation: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  action: string;
+  targetType: string;
+  targetId: number;
+  reason: string;
+  note: string;
+  createdAt: Date;
+  moderatorName: string;
+  /** For a message, the post it belongs to (for the link). */
+  messagePostId: number | null;
+}
