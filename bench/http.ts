@@ -120,7 +120,7 @@ function pagesToLoad(targets: BenchTargets) {
 function writeResults(run: Record<string, unknown>) {
   const file = path.join('bench', 'results.json');
   // One entry per board (driver and size), the latest run replacing the previous one.
-  let runs: Record<string, unknown>[] = [];
+  let runs: Record<string, unknown>[];
   try {
     runs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { runs: Record<string, unknown>[] }).runs ?? [];
   } catch {

@@ -13,7 +13,7 @@ import { listInbox } from '../db/queries/inbox.ts';
 import { postExportBatch } from '../db/queries/exports.ts';
 import { getPostPage, listBrandPosts, listLatestPosts } from '../db/queries/posts.ts';
 import { searchPosts } from '../db/queries/search.ts';
-import { recomputeBrandStats } from '../db/queries/stats.ts';
+import { rebuildBrandStatistics } from '../src/server/statistics.ts';
 import { seedSynthetic } from '../db/seed/synthetic.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { loadRanking } from '../src/server/rankings.ts';
@@ -74,7 +74,7 @@ try {
   await timed('brand inbox', 20, () => listInbox(db, busiest, 'all', now));
   await timed('full-text search "refund"', 10, () => searchPosts(db, 'refund'));
   await timed('aggregates of the busiest brand (one write)', 5, () =>
-    db.transaction((tx) => recomputeBrandStats(tx, now, busiest)),
+    db.transaction((tx) => rebuildBrandStatistics(tx, now, busiest)),
   );
 
   const heapBefore = process.memoryUsage().heapUsed;

@@ -20,7 +20,7 @@ declare namespace App {
     cacheTags?: string[];
     /**
      * Set by a page whose content is the same for every reader outside the layout's personal
-     * regions (src/components/ui/personal-header.ts): signed-in readers may then get the shared
+     * regions (src/markup/personal-header.ts): signed-in readers may then get the shared
      * cache's copy with their own regions put in (src/server/personal-pages.ts).
      */
     sameForEveryone?: boolean;

@@ -19,7 +19,7 @@ import {
 } from './server/auth/session.ts';
 import { requestIsRateLimitExempt } from './server/bench-bypass.ts';
 import { getDatabase } from './server/database.ts';
-import { personalRegions, readerOf } from './components/ui/personal-header.ts';
+import { personalRegions, readerOf } from './markup/personal-header.ts';
 import { paths } from './paths.ts';
 import { parseToken } from './server/auth/tokens.ts';
 import { cacheKey, compressStreaming, isPublicRead, servePublicRead } from './server/public-cache.ts';

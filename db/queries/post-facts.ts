@@ -5,7 +5,8 @@
  * a window roll reads the facts of the posts leaving the window.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { LONG_REPLY_WORDS, type PostFacts } from '../../src/domain/post-facts.ts';
+import type { PostFacts } from '../../src/domain/post-facts.ts';
+import { LONG_REPLY_WORDS } from '../../src/domain/vocabulary.ts';
 import type { Category, Channel, PostKind } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
 

@@ -6,9 +6,13 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
-import type { Page, PostSummary } from '../../src/domain/views.ts';
-import { UNANSWERED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
-import type { Category, FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
+import type { Page, PostPage, PostSummary } from '../../src/domain/views.ts';
+import {
+  UNANSWERED_AFTER_DAYS,
+  type Category,
+  type FailStatus,
+  type PostKind,
+} from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import {
   brands,
@@ -165,7 +169,7 @@ export function listAuthorPosts(db: Db, authorId: number, limit = 50) {
 const handlers = alias(users, 'handler');
 
 /** Everything the post page shows: the post, its brand, thread, promise and verdict. */
-export async function getPostPage(db: Db, postId: number) {
+export async function getPostPage(db: Db, postId: number): Promise<PostPage | null> {
   // The handler's name comes with the post (a join), not in a query after the others.
   const [row] = await db
     .select({
@@ -240,7 +244,7 @@ export async function getPostPage(db: Db, postId: number) {
   };
 }
 
-export type PostPage = NonNullable<Awaited<ReturnType<typeof getPostPage>>>;
+export type { PostPage };
 
 /** Earlier versions of a post, oldest first, for the "edited" page. */
 export function listPostRevisions(db: Db, postId: number) {

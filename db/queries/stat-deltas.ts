@@ -7,15 +7,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
-import { RESPONSE_GRACE_HOURS } from '../../src/domain/post-facts.ts';
-import type { StatWindow } from '../../src/domain/vocabulary.ts';
+import { RESPONSE_GRACE_HOURS, type StatWindow } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
 import type { BrandWindowStats } from './stats.ts';
-
-export function readWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
-  return db.select().from(brandStats).where(eq(brandStats.brandId, brandId));
-}
 
 /**
  * The brand's window rows, locked until the transaction ends (in window order, as every writer's

@@ -1,17 +1,14 @@
 /**
  * The maintained aggregates (DESIGN §5) that brand pages and rankings read.
- * `recomputeBrandStats` rebuilds them from the posts in one statement per
- * table: the seed uses it, the window refresher will, and tests compare the
- * incrementally maintained rows with it.
+ * `recomputeBrandStats` rebuilds every count from the posts in one statement
+ * per table; the scores are computed from those rows by
+ * `rebuildBrandStatistics` (src/server/statistics.ts), which the seed, brand
+ * merges and the tests use.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS } from '../../src/domain/post-facts.ts';
-import { computeFigures, computeScore } from '../../src/domain/score.ts';
-import type { StatWindow } from '../../src/domain/vocabulary.ts';
+import { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS, type StatWindow } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
-
-export { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS };
 
 export type BrandWindowStats = typeof brandStats.$inferSelect;
 
@@ -129,7 +126,6 @@ export async function recomputeBrandStats(
       template_replies = excluded.template_replies, me_toos = excluded.me_toos,
       computed_at = excluded.computed_at, refresh_requested = false, percentiles_stale = false
   `);
-  await storeScores(db, brandId);
   await db.execute(sql`delete from brand_breakdowns where ${onlyPosts}`);
   await db.execute(sql`
     with windows(name, days) as (
@@ -162,20 +158,38 @@ export async function recomputeBrandStats(
   `);
 }
 
-/** Computes the score (src/domain/score.ts) from each refreshed row and stores it for rankings. */
-async function storeScores(db: Db, brandId: number | null): Promise<void> {
-  const rows = await db
+/** Every window row, of one brand or of all (for the score pass after a rebuild). */
+export function listWindowRows(db: Db, brandId: number | null) {
+  return db
     .select()
     .from(brandStats)
     .where(brandId === null ? undefined : eq(brandStats.brandId, brandId));
-  for (const row of rows) {
-    const { score } = computeScore(row);
-    const likeShareLowerBound = computeFigures(row).likeShare.wilsonLowerBound;
-    if (row.score === score && row.likeShareLowerBound === likeShareLowerBound) continue;
-    await db
-      .update(brandStats)
-      .set({ score, likeShareLowerBound })
-      .where(and(eq(brandStats.brandId, row.brandId), eq(brandStats.window, row.window)));
+}
+
+/** Stores scores and like-share bounds computed by the caller (src/server/statistics.ts). */
+export async function storeScores(
+  db: Db,
+  scores: readonly {
+    brandId: number;
+    window: StatWindow;
+    score: number | null;
+    likeShareLowerBound: number;
+  }[],
+): Promise<void> {
+  for (let start = 0; start < scores.length; start += 1_000) {
+    const values = sql.join(
+      scores
+        .slice(start, start + 1_000)
+        .map(
+          (row) =>
+            sql`(${row.brandId}::int, ${row.window}::stat_window, ${row.score}::float8, ${row.likeShareLowerBound}::float8)`,
+        ),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update brand_stats s set score = v.score, like_share_lower_bound = v.lower_bound
+      from (values ${values}) as v(brand_id, "window", score, lower_bound)
+      where s.brand_id = v.brand_id and s."window" = v."window"`);
   }
 }
 

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { openDatabase, type Database } from '../client.ts';
 import { describeDatabase, readDatabaseEnv } from '../env.ts';
-import { recomputeBrandStats } from '../queries/stats.ts';
+import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { buildDemo, DEMO_PASSWORD } from './demo.ts';
 import { seedSynthetic } from './synthetic.ts';
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       await handle.db.transaction(async (tx) => {
         if (values.reset) await resetDatabase(tx as unknown as Database);
         await store.write(tx);
-        await recomputeBrandStats(tx, now);
+        await rebuildBrandStatistics(tx, now);
       });
       console.log(
         `Seeded ${store.brands.length} brands, ${store.posts.length} posts, ${store.messages.length} thread messages ` +

@@ -17,7 +17,7 @@
 import { sql } from 'drizzle-orm';
 import { CATEGORIES, CHANNELS, SECTORS } from '../../src/domain/vocabulary.ts';
 import type { DatabaseHandle } from '../client.ts';
-import { recomputeBrandStats } from '../queries/stats.ts';
+import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { zipfLowerEdges } from './brand-shares.ts';
 import { STORY_TEMPLATES } from './content.ts';
 
@@ -211,7 +211,7 @@ export async function seedSynthetic(handle: DatabaseHandle, options: SyntheticOp
   });
   log('long threads');
 
-  await db.transaction((tx) => recomputeBrandStats(tx, options.now));
+  await db.transaction((tx) => rebuildBrandStatistics(tx, options.now));
   log('aggregates recomputed');
   await db.execute(sql`analyze`);
   console.log(

@@ -14,7 +14,6 @@ import {
   verifyEmailSchema,
 } from '../domain/accounts.ts';
 import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
-import { deleteSession } from '../../db/queries/sessions.ts';
 import { deleteSessionCookie, setSessionCookie } from '../server/auth/session.ts';
 import * as accounts from '../server/commands/accounts.ts';
 import { secureCookies } from '../server/services.ts';
@@ -54,7 +53,7 @@ export const accountActions = {
   logout: defineAction({
     accept: 'form',
     handler: async (_input, context): Promise<FormResult> => {
-      if (context.locals.session) await deleteSession(context.locals.db, context.locals.session.id);
+      if (context.locals.session) await accounts.logOut(commandDeps(context), context.locals.session.id);
       deleteSessionCookie(context.cookies, cookieOptions);
       return { ok: true };
     },

@@ -7,9 +7,10 @@
  * "unconfirmed"; a fail without any reply for 30 days shows "unanswered" (a
  * display status derived here, never stored).
  */
+import { UNANSWERED_AFTER_DAYS } from './vocabulary.ts';
 import type { FailStatus } from './vocabulary.ts';
 
-export const UNANSWERED_AFTER_DAYS = 30;
+export { UNANSWERED_AFTER_DAYS };
 export const UNCONFIRMED_AFTER_DAYS = 30;
 const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 

@@ -7,11 +7,6 @@
  */
 import type { Category, Channel, PostKind } from './vocabulary.ts';
 
-/** A brand reply with at least this many words counts for "personal replies". */
-export const LONG_REPLY_WORDS = 12;
-/** Fails younger than this are not yet expected to have an answer. */
-export const RESPONSE_GRACE_HOURS = 72;
-
 export interface PostFacts {
   postId: number;
   brandId: number;

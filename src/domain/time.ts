@@ -35,8 +35,3 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 export function formatDate(date: Date | string): string {
   return dateFormat.format(typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date);
 }
-
-/** ISO 8601 for `<time datetime>`. */
-export function isoDateTime(date: Date): string {
-  return date.toISOString();
-}

@@ -145,10 +145,8 @@ export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
 };
 
 export const USER_ROLES = ['customer', 'moderator'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const BRAND_MEMBER_ROLES = ['owner', 'member'] as const;
-export type BrandMemberRole = (typeof BRAND_MEMBER_ROLES)[number];
 
 export const STAT_WINDOWS = ['30d', '90d', '12m', 'all'] as const;
 export type StatWindow = (typeof STAT_WINDOWS)[number];
@@ -159,3 +157,11 @@ export const STAT_WINDOW_DAYS: Record<StatWindow, number | null> = {
   '12m': 365,
   all: null,
 };
+
+// Numbers of the rules that the statistics' SQL needs too (db/ reads them from here).
+/** A brand reply with at least this many words counts for "personal replies". */
+export const LONG_REPLY_WORDS = 12;
+/** Fails younger than this are not yet expected to have an answer. */
+export const RESPONSE_GRACE_HOURS = 72;
+/** A fail without any brand reply after this many days shows "unanswered". */
+export const UNANSWERED_AFTER_DAYS = 30;

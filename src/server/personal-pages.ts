@@ -2,7 +2,7 @@
  * Signed-in readers of pages that are the same for everyone (home, rankings,
  * brand pages…): instead of rendering the page again for each of them, take
  * the shared cache's copy (decision 005) and put their own header regions in
- * (src/components/ui/personal-header.ts). The result is private: never stored,
+ * (src/markup/personal-header.ts). The result is private: never stored,
  * `Cache-Control: private, no-store`, no ETag.
  */
 import { promisify } from 'node:util';
@@ -12,7 +12,7 @@ import {
   regionEnd,
   regionStart,
   type PersonalRegion,
-} from '../components/ui/personal-header.ts';
+} from '../markup/personal-header.ts';
 import type { CachedPage } from './page-cache.ts';
 import { chooseCoding, MIN_COMPRESSIBLE_BYTES } from './public-cache.ts';
 

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import { listBrandFlagsOnPost, listViewerFlags } from '../../db/queries/flags.ts';
 import { listRemovalReasons } from '../../db/queries/moderation.ts';
-import type { PostPage } from '../../db/queries/posts.ts';
+import type { PostPage } from '../domain/views.ts';
 import { isRemovalReason, type FlagStatus } from '../domain/moderation.ts';
 import { can, type Actor } from '../domain/policy.ts';
 

@@ -18,7 +18,7 @@
 import type { Database, Db } from '../../db/client.ts';
 import { announceChange } from '../../db/queries/changes.ts';
 import { readLeavingFacts, readPostFacts, type LeavingRange } from '../../db/queries/post-facts.ts';
-import { recomputeBrandStats } from '../../db/queries/stats.ts';
+import { listWindowRows, recomputeBrandStats, storeScores } from '../../db/queries/stats.ts';
 import {
   applyBreakdownChanges,
   applyPostDelta,
@@ -135,7 +135,7 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
   // A rolling window that does not know where it starts (rows written before decision 004) cannot
   // move by deltas: rebuild this brand once, which sets every start.
   if (rows.some((row) => row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null)) {
-    await recomputeBrandStats(tx, now, brandId);
+    await rebuildBrandStatistics(tx, now, brandId);
     return;
   }
 
@@ -213,4 +213,27 @@ export async function refreshRequestedFigures(db: Database, now: Date, limit = 1
     });
   }
   return brandIds.length;
+}
+
+/**
+ * Rebuilds the figures of one brand (or every brand) from its posts: the
+ * counts in SQL, then the scores from the rows. For the seed, brand merges,
+ * rows from before decision 004, and the tests that compare with deltas.
+ */
+export async function rebuildBrandStatistics(
+  tx: Db,
+  now: Date,
+  brandId: number | null = null,
+): Promise<void> {
+  await recomputeBrandStats(tx, now, brandId);
+  const rows = await listWindowRows(tx, brandId);
+  await storeScores(
+    tx,
+    rows.map((row) => ({
+      brandId: row.brandId,
+      window: row.window,
+      score: computeScore(row).score,
+      likeShareLowerBound: computeFigures(row).likeShare.wilsonLowerBound,
+    })),
+  );
 }

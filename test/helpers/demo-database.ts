@@ -2,7 +2,7 @@
  * A test database filled with the demo board (the same generator as
  * `npm run db:seed`), for tests that read realistic pages and figures.
  */
-import { recomputeBrandStats } from '../../db/queries/stats.ts';
+import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { buildDemo } from '../../db/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -17,7 +17,7 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
   const store = buildDemo({ now: DEMO_NOW, passwordHash: UNUSABLE_PASSWORD_HASH });
   await database.db.transaction(async (tx) => {
     await store.write(tx);
-    await recomputeBrandStats(tx, DEMO_NOW);
+    await rebuildBrandStatistics(tx, DEMO_NOW);
   });
   return database;
 }

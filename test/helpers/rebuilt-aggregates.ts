@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Db } from '../../db/client.ts';
-import { recomputeBrandStats } from '../../db/queries/stats.ts';
+import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { rollback } from './database.ts';
 
 type Row = Record<string, unknown>;
@@ -35,7 +35,7 @@ async function readAggregates(db: Db) {
 export async function maintainedAndRebuilt(db: Database, now: Date) {
   const maintained = await readAggregates(db);
   const rebuilt = await rollback(db, async (tx) => {
-    await recomputeBrandStats(tx, now);
+    await rebuildBrandStatistics(tx, now);
     return readAggregates(tx);
   });
   return { maintained, rebuilt };

@@ -3,7 +3,7 @@
  * reader's role gives, and the splice that puts them into a shared page.
  */
 import { describe, expect, it } from 'vitest';
-import { markedRegion, personalRegions, readerOf } from '../../src/components/ui/personal-header.ts';
+import { markedRegion, personalRegions, readerOf } from '../../src/markup/personal-header.ts';
 import { spliceRegions } from '../../src/server/personal-pages.ts';
 
 const options = {

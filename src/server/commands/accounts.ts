@@ -8,7 +8,7 @@
 import { announceChange } from '../../../db/queries/changes.ts';
 import { enqueueJob } from '../../../db/queries/jobs.ts';
 import { clearAttempts } from '../../../db/queries/rate-limits.ts';
-import { deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
+import { deleteSession, deleteUserSession, deleteUserSessions } from '../../../db/queries/sessions.ts';
 import {
   eraseUser,
   findUserByEmail,
@@ -150,6 +150,12 @@ export async function logIn(
  * is registered or not (one queued job), so its timing says nothing; the job
  * (`sendPasswordResetLink`) looks the address up and mails only a known one.
  */
+/** Ends this session (every instance forgets it: the database announces the deletion). */
+export async function logOut(deps: AccountDeps, sessionId: string): Promise<{ ok: true }> {
+  await deleteSession(deps.db, sessionId);
+  return { ok: true };
+}
+
 export async function requestPasswordReset(
   deps: AccountDeps,
   input: { email: string },

@@ -29,7 +29,7 @@ import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { lockBrandStatistics } from '../../../db/queries/stat-deltas.ts';
-import { recomputeBrandStats } from '../../../db/queries/stats.ts';
+import { rebuildBrandStatistics } from '../statistics.ts';
 import { mergedRole, type MergeBrandsInput } from '../../domain/moderator-actions.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import type { CommandDeps } from './deps.ts';
@@ -98,8 +98,8 @@ export async function mergeBrands(
     await voidBrandTokens(tx, duplicate.id, deps.now);
     await markMerged(tx, duplicate.id, kept.id, deps.now);
 
-    await recomputeBrandStats(tx, deps.now, duplicate.id);
-    await recomputeBrandStats(tx, deps.now, kept.id);
+    await rebuildBrandStatistics(tx, deps.now, duplicate.id);
+    await rebuildBrandStatistics(tx, deps.now, kept.id);
     await recordModerationAction(tx, {
       moderatorId: moderator.id,
       action: 'merge_brands',

@@ -6,7 +6,7 @@
  * shared cache holds (src/server/personal-pages.ts) without rendering it again.
  * Every piece of user text goes through `escapeHtml`.
  */
-import { paths } from '../../paths.ts';
+import { paths } from '../paths.ts';
 
 export const PERSONAL_REGIONS = ['account', 'banner'] as const;
 export type PersonalRegion = (typeof PERSONAL_REGIONS)[number];
