@@ -7,12 +7,7 @@
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import {
-  PERSONAL_REGIONS,
-  regionEnd,
-  regionStart,
-  type PersonalRegion,
-} from '../markup/personal-header.ts';
+import { PERSONAL_REGIONS, regionEnd, regionStart, type PersonalRegion } from '../markup/personal-header.ts';
 import type { CachedPage } from './page-cache.ts';
 import { chooseCoding, MIN_COMPRESSIBLE_BYTES } from './public-cache.ts';
 
