@@ -49,7 +49,7 @@ describe('flags and moderation', () => {
   it('a flagged post stays up; a moderator removes it with a public reason, it is counted and logged, then restored', async () => {
     // A post by someone other than the customer: the brand owner writes about another brand.
     const writer = await pageFor('brand@demo.example');
-    await writer.goto(`${baseUrl}/new?brand=bluefjord-air&kind=fail`);
+    await writer.goto(`${baseUrl}/new?brand=ferrovale-rail&kind=fail`);
     const title = `Seat sold twice on the morning flight, case ${Math.random().toString(36).slice(2, 7)}`;
     const story =
       'At the gate two of us had the same seat number and the crew said to sort it out ourselves.';

@@ -52,7 +52,8 @@ describe.skipIf(!serverUrl)('the built server on PostgreSQL', () => {
     await admin?.end();
   });
 
-  // Pages the other end-to-end files do not write to (they post about Northwind Telecom and Larkspire Bank).
+  // Pages the other end-to-end files do not write to (they post about Northwind Telecom, Larkspire Bank
+  // and Ferrovale Rail).
   it.each([
     '/brands/aldermoor-audio',
     '/brands/bluefjord-air?kind=fail',
