@@ -22,7 +22,14 @@ import { getDatabase } from './server/database.ts';
 import { personalRegions, readerOf } from './markup/personal-header.ts';
 import { paths } from './paths.ts';
 import { parseToken } from './server/auth/tokens.ts';
-import { cacheKey, compressStreaming, isPublicRead, servePublicRead } from './server/public-cache.ts';
+import {
+  cacheKey,
+  compressStreaming,
+  isPublicRead,
+  renderShared,
+  servePublicRead,
+  shareablePages,
+} from './server/public-cache.ts';
 import { personalResponse } from './server/personal-pages.ts';
 import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
 import { badCharacterResponse, carriesNulByte, scrubActionError } from './server/request-guards.ts';
@@ -97,19 +104,41 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A signed-in reader of a page that is the same for everyone: the shared copy, with their header.
   if (reading && context.locals.user && context.cookies.headers().next().done) {
     keepPageCacheFresh(handle);
-    const shared = pageCache.get(cacheKey(context.url));
-    const personal = shared
-      ? await personalResponse(
-          context.request,
-          shared,
-          personalRegions(readerOf(context.locals.user, context.locals.actor?.memberships ?? []), {
-            here: `${context.url.pathname}${context.url.search}`,
-            logoutAction: paths.logout() + actions.logout,
-            accountIsCurrent: false,
-          }),
-        )
-      : null;
-    if (personal) return withSecurityHeaders(personal);
+    const key = cacheKey(context.url);
+    const regions = personalRegions(readerOf(context.locals.user, context.locals.actor?.memberships ?? []), {
+      here: `${context.url.pathname}${context.url.search}`,
+      logoutAction: paths.logout() + actions.logout,
+      accountIsCurrent: false,
+    });
+    const shared = pageCache.get(key);
+    if (shared) {
+      const personal = await personalResponse(context.request, shared, regions);
+      if (personal) return withSecurityHeaders(personal);
+    } else if (shareablePages.has(key)) {
+      // Evicted by a change: rendered again as everyone sees it, stored, then given this reader's header.
+      const reader = {
+        user: context.locals.user,
+        actor: context.locals.actor,
+        session: context.locals.session,
+      };
+      context.locals.user = null;
+      context.locals.actor = null;
+      context.locals.session = null;
+      const rendered = await renderShared(pageCache, context.request, {
+        render: async () => withSecurityHeaders(await next()),
+        tags: () => context.locals.cacheTags,
+        setsCookies: () => !context.cookies.headers().next().done,
+        shareable: () => context.locals.sameForEveryone === true,
+      });
+      Object.assign(context.locals, reader);
+      if ('response' in rendered) return compressStreaming(context.request, rendered.response);
+      const personal = await personalResponse(context.request, rendered.page, regions);
+      // A page that lost its personal regions is still the one everyone sees; never someone else's.
+      return withSecurityHeaders(
+        personal ??
+          new Response(rendered.page.body as Uint8Array<ArrayBuffer>, { headers: rendered.page.headers }),
+      );
+    }
   }
 
   const response = withSecurityHeaders(scrubActionError(context.url.pathname, await next()));

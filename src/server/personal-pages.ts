@@ -40,6 +40,7 @@ export async function personalResponse(
   const headers = new Headers(page.headers);
   headers.set('Cache-Control', 'private, no-store');
   headers.set('Vary', 'Accept-Encoding, Cookie');
+  headers.set('X-Cache', 'SHARED');
   if (
     body.byteLength >= MIN_COMPRESSIBLE_BYTES &&
     chooseCoding(request.headers.get('accept-encoding'), ['gzip'])

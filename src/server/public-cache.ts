@@ -184,6 +184,44 @@ export interface PublicRender {
   nowMilliseconds?: () => number;
 }
 
+/**
+ * URLs whose page said it is the same for everyone, remembered beyond their cache entry, so a
+ * signed-in reader who finds the entry evicted can refill it (`renderShared`) instead of rendering
+ * a page for themselves alone. Bounded: past the limit it starts again.
+ */
+export const shareablePages = {
+  keys: new Set<string>(),
+  add(key: string) {
+    if (this.keys.size >= 10_000) this.keys.clear();
+    this.keys.add(key);
+  },
+  has(key: string) {
+    return this.keys.has(key);
+  },
+};
+
+/**
+ * Renders a page known to be the same for everyone as a signed-out reader sees it (the caller has
+ * cleared the reader from `locals`), stores it for everyone, and returns it; null when it turned out
+ * not to be storable (then the response is returned as it is, for the caller to decide).
+ */
+export async function renderShared(
+  cache: PageCache,
+  request: Request,
+  publicRender: PublicRender,
+): Promise<{ page: CachedPage } | { response: Response }> {
+  const key = cacheKey(new URL(request.url));
+  const startedAt = cache.version;
+  const response = await publicRender.render();
+  if (!isStorable(response) || publicRender.setsCookies() || !(publicRender.shareable?.() ?? false)) {
+    return { response };
+  }
+  const now = publicRender.nowMilliseconds ?? Date.now;
+  const page = await capture(response, publicRender.tags() ?? [], now(), true);
+  cache.set(key, page, startedAt);
+  return { page };
+}
+
 /** A signed-out GET: from the cache, or rendered, stored when it may be, and answered from that. */
 export async function servePublicRead(
   cache: PageCache,
@@ -200,7 +238,10 @@ export async function servePublicRead(
   const now = publicRender.nowMilliseconds ?? Date.now;
   const page = await capture(response, publicRender.tags() ?? [], now(), publicRender.shareable?.() ?? false);
   // HEAD renders no body worth keeping.
-  if (request.method === 'GET') cache.set(key, page, startedAt);
+  if (request.method === 'GET') {
+    cache.set(key, page, startedAt);
+    if (page.shareable) shareablePages.add(key);
+  }
   return respondWithPage(request, page, (coding, body) => cache.addCoding(key, page, coding, body), 'miss');
 }
 

@@ -46,6 +46,24 @@ describe('shared pages for signed-in readers', () => {
     const response = await camille.goto(`${baseUrl}/rankings`);
     expect(response?.headers()['cache-control']).toBe('private, no-store');
 
+    expect(response?.headers()['x-cache']).toBe('SHARED');
+
+    // A change evicts the page (any like or fail changes the rankings); the next signed-in reader
+    // renders it once as everyone sees it, which refills the cache for signed-out readers too.
+    const listing = (await (
+      await fetch(`${baseUrl}/api/v1/brands/glintwell-electronics/posts?kind=fail`)
+    ).json()) as {
+      data: { id: number; author: string }[];
+    };
+    const fail = listing.data.find((item) => item.author !== 'Camille R.')!;
+    await camille.goto(`${baseUrl}/posts/${fail.id}`);
+    await camille.getByRole('button', { name: 'Me too: this happened to me' }).click();
+    await camille.waitForLoadState();
+    const evicted = await alex.goto(`${baseUrl}/rankings`);
+    expect(evicted?.headers()['x-cache']).toBe('SHARED');
+    expect(await accountNav(alex)).toContain('Alex');
+    expect((await fetch(`${baseUrl}/rankings`)).headers.get('x-cache')).toBe('HIT');
+
     await camille.getByRole('button', { name: 'Log out' }).click();
     await camille.goto(`${baseUrl}/rankings`);
     expect(await accountNav(camille)).toContain('Log in');
