@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { SERVER_ENTRY, SERVER_NODE_FLAGS } from '../scripts/server-flags.ts';
 
 export interface BenchServer {
   origin: string;
@@ -40,7 +41,7 @@ export function freePort(): Promise<number> {
 export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['./dist/server/entry.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

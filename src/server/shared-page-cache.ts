@@ -10,7 +10,7 @@ import { CHANGES_CHANNEL, parseChange } from '../../db/queries/changes.ts';
 import { PageCache } from './page-cache.ts';
 
 /** Memory the cached pages may take, compressed copies included. */
-export const PAGE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 /** Bounds staleness for what changes with time alone (relative dates, "unanswered" after 30 days). */
 export const PAGE_CACHE_TTL_MILLISECONDS = 60_000;
 
