@@ -89,17 +89,15 @@ export async function runMaintenance(db: Database, now: Date): Promise<Maintenan
       if (closed) closedUnconfirmed++;
     }
 
-    // Brands whose windows time has moved, and those whose writes still wait for their refresh.
-    const brandsToRoll = [
-      ...new Set([
-        ...(await listBrandsToRoll(db, ROLLING_WINDOWS, now)),
-        ...(await listBrandsToRefresh(db, 10_000)),
-      ]),
-    ];
+    // Brands whose windows time has moved, and those whose writes still wait for their refresh. Only
+    // the latter are announced: what time alone moves, cached pages show within their minute of life
+    // (decision 005), and announcing every brand whose window moved would empty the cache each minute.
+    const written = new Set(await listBrandsToRefresh(db, 10_000));
+    const brandsToRoll = [...new Set([...(await listBrandsToRoll(db, ROLLING_WINDOWS, now)), ...written])];
     for (const brandId of brandsToRoll) {
       await db.transaction(async (tx) => {
         await refreshBrandFigures(tx, brandId, now);
-        await announceChange(tx, { brandId, postId: null });
+        if (written.has(brandId)) await announceChange(tx, { brandId, postId: null });
       });
     }
     await deleteExpiredBuckets(db, now);
