@@ -10,7 +10,7 @@
  */
 import { actions } from 'astro:actions';
 import { defineMiddleware } from 'astro:middleware';
-import { loadActor } from '../db/queries/users.ts';
+import { actorOf } from '../db/queries/users.ts';
 import {
   deleteSessionCookie,
   SESSION_COOKIE,
@@ -32,7 +32,7 @@ import {
 } from './server/public-cache.ts';
 import { personalResponse } from './server/personal-pages.ts';
 import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
-import { badCharacterResponse, carriesNulByte, scrubActionError } from './server/request-guards.ts';
+import { refuseUnreadableRequest, scrubActionError } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
 import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
@@ -50,7 +50,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.session = null;
   context.locals.rateLimitExempt = requestIsRateLimitExempt(benchBypassSecret, context);
 
-  if (await carriesNulByte(context.request)) return badCharacterResponse(SECURITY_HEADERS);
+  const unreadable = await refuseUnreadableRequest(context.request, SECURITY_HEADERS);
+  if (unreadable) return unreadable;
 
   if (!isSameOriginRequest(context.request, [context.url.origin, new URL(siteUrl).origin])) {
     return new Response('Cross-site requests that change data are refused.', {
@@ -87,9 +88,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
       context.locals.user = cached.user;
       context.locals.actor = cached.actor;
     } else {
-      const { session, user, refreshed } = await validateSessionToken(db, token, now);
+      const { session, user, memberships, refreshed } = await validateSessionToken(db, token, now);
       if (session && user) {
-        const actor = await loadActor(db, user);
+        const actor = actorOf(user, memberships);
         context.locals.session = { id: session.id };
         context.locals.user = user;
         context.locals.actor = actor;

@@ -1,5 +1,5 @@
 /** Brand teams, claims and profiles: who speaks for a brand, and what its page says. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { brandClaims, brandMembers, brands, users, type ContactChannels } from '../schema.ts';
 
@@ -137,4 +137,45 @@ export async function closePendingClaims(
     .update(brandClaims)
     .set({ status: 'rejected', decidedById, decidedAt: now })
     .where(and(eq(brandClaims.brandId, brandId), eq(brandClaims.status, 'pending')));
+}
+
+/** A claimant's own waiting claims on the brand, marked verified (their work-address link worked). */
+export async function verifyOwnClaims(db: Db, brandId: number, userId: number, now: Date): Promise<void> {
+  await db
+    .update(brandClaims)
+    .set({ status: 'verified', decidedAt: now })
+    .where(
+      and(
+        eq(brandClaims.brandId, brandId),
+        eq(brandClaims.userId, userId),
+        eq(brandClaims.status, 'pending'),
+      ),
+    );
+}
+
+/** The brand's slug ('' when it is gone). */
+export async function brandSlugOf(db: Db, brandId: number): Promise<string> {
+  const [row] = await db.select({ slug: brands.slug }).from(brands).where(eq(brands.id, brandId)).limit(1);
+  return row?.slug ?? '';
+}
+
+/** The brand's name, for notifications ('The brand' when it is gone). */
+export async function brandNameOf(db: Db, brandId: number): Promise<string> {
+  const [row] = await db.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId)).limit(1);
+  return row?.name ?? 'The brand';
+}
+
+/** The team members who can be e-mailed (an address on file), except one person. */
+export function listTeamRecipients(db: Db, brandId: number, exceptUserId: number | null) {
+  return db
+    .select({ email: users.email, settings: users.notificationSettings })
+    .from(brandMembers)
+    .innerJoin(users, eq(users.id, brandMembers.userId))
+    .where(
+      and(
+        eq(brandMembers.brandId, brandId),
+        isNotNull(users.email),
+        exceptUserId === null ? undefined : ne(users.id, exceptUserId),
+      ),
+    );
 }

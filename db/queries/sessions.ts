@@ -1,7 +1,8 @@
 /** Session rows: created at log-in, read on every request, deleted at log-out. */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Membership } from '../../src/domain/policy.ts';
 import type { Db } from '../client.ts';
-import { sessions } from '../schema.ts';
+import { sessions, users } from '../schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -10,9 +11,24 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
   return session!;
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | null> {
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-  return session ?? null;
+/**
+ * A session with its account and the account's brand memberships, in one query: every signed-in
+ * request needs all three.
+ */
+export async function findSessionWithAccount(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: users,
+      memberships: sql<Membership[]>`coalesce((
+        select json_agg(json_build_object('brandId', m.brand_id, 'role', m.role, 'brandSlug', b.slug, 'brandName', b.name))
+        from brand_members m join brands b on b.id = m.brand_id where m.user_id = ${sessions.userId}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function touchSession(db: Db, id: string, lastActiveAt: Date): Promise<void> {

@@ -1,6 +1,6 @@
 /** Accounts: look-ups by e-mail and id, the actor behind a session, and account changes. */
 import { eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../src/domain/policy.ts';
+import type { Actor, Membership } from '../../src/domain/policy.ts';
 import type { Db } from '../client.ts';
 import { brandMembers, brands, users } from '../schema.ts';
 
@@ -47,6 +47,11 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
     .from(brandMembers)
     .innerJoin(brands, eq(brands.id, brandMembers.brandId))
     .where(eq(brandMembers.userId, user.id));
+  return actorOf(user, memberships);
+}
+
+/** The policy's view of an account whose memberships are already read. */
+export function actorOf(user: UserRow, memberships: Membership[]): Actor {
   return {
     id: user.id,
     role: user.role,

@@ -3,11 +3,11 @@
  * as jobs inside the transaction of the change, and sent by the job runner.
  * Each person's settings (/account) decide which e-mails they get.
  */
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { brandNameOf, listTeamRecipients } from '../../db/queries/brand-team.ts';
 import { enqueueJob } from '../../db/queries/jobs.ts';
+import { findUserById } from '../../db/queries/users.ts';
 import { insertDelivery, webhooksFor } from '../../db/queries/webhooks.ts';
-import { brandMembers, brands, users } from '../../db/schema.ts';
 import { wantsNotification, type NotificationKind } from '../domain/notifications.ts';
 import type { WebhookEvent } from '../domain/webhooks.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '../domain/webhooks.ts';
@@ -43,11 +43,6 @@ const INTRO: Record<NotificationKind, string> = {
   team_verdict: 'The author gave a verdict on a case of your brand.',
 };
 
-async function brandName(db: Db, brandId: number): Promise<string> {
-  const [row] = await db.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId)).limit(1);
-  return row?.name ?? 'The brand';
-}
-
 async function queueMail(
   context: NotifyContext,
   to: string,
@@ -74,9 +69,9 @@ export async function notifyAuthor(
   post: PostRef,
   kind: 'brand_reply' | 'resolution_proposed',
 ) {
-  const [author] = await context.db.select().from(users).where(eq(users.id, post.authorId)).limit(1);
+  const author = await findUserById(context.db, post.authorId);
   if (!author?.email || author.deletedAt || !wantsNotification(author.notificationSettings, kind)) return;
-  await queueMail(context, author.email, kind, await brandName(context.db, post.brandId), post);
+  await queueMail(context, author.email, kind, await brandNameOf(context.db, post.brandId), post);
 }
 
 /** E-mails the brand's team (except whoever caused it), each as their settings allow. */
@@ -86,18 +81,8 @@ export async function notifyTeam(
   kind: 'team_new_fail' | 'team_follow_up' | 'team_verdict',
   exceptUserId: number | null = null,
 ) {
-  const team = await context.db
-    .select({ email: users.email, settings: users.notificationSettings })
-    .from(brandMembers)
-    .innerJoin(users, eq(users.id, brandMembers.userId))
-    .where(
-      and(
-        eq(brandMembers.brandId, post.brandId),
-        isNotNull(users.email),
-        exceptUserId === null ? undefined : ne(users.id, exceptUserId),
-      ),
-    );
-  const name = await brandName(context.db, post.brandId);
+  const team = await listTeamRecipients(context.db, post.brandId, exceptUserId);
+  const name = await brandNameOf(context.db, post.brandId);
   for (const member of team) {
     if (member.email && wantsNotification(member.settings, kind))
       await queueMail(context, member.email, kind, name, post);

@@ -2,6 +2,8 @@
  * Requests refused before any page or action sees them. A NUL character
  * cannot be stored in PostgreSQL text, so one in the address or in a form
  * would end as a database error; it is answered 400 with a sentence instead.
+ * A body above the limit is answered 413: the adapter throws mid-read past its
+ * own limit, which Astro would render as a 500.
  * Multipart bodies are left to the field schemas (they may carry files).
  * On the way out, an action's unexpected error never shows its internals.
  */
@@ -20,18 +22,60 @@ export async function carriesNulByte(request: Request): Promise<boolean> {
   return hasNul(body);
 }
 
-/** A short, readable 400 page (no template: this runs before anything else). */
-export function badCharacterResponse(headers: Record<string, string>): Response {
+/** Astro's `security.actionBodySizeLimit` (astro.config.mjs): no form here sends more. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A short, readable page (no template: this runs before anything else). */
+function refusalPage(status: number, title: string, sentence: string, headers: Record<string, string>) {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Unreadable request · Likes &amp; Fails</title></head>
-<body><main><h1>This request cannot be read</h1>
-<p>The address or the form contained a NUL character, which we cannot store. Remove it and try again.</p>
+<title>${title} · Likes &amp; Fails</title></head>
+<body><main><h1>${title}</h1>
+<p>${sentence}</p>
 <p><a href="/">Go to the latest likes and fails</a></p></main></body></html>`;
   return new Response(html, {
-    status: 400,
+    status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
+}
+
+export function badCharacterResponse(headers: Record<string, string>): Response {
+  return refusalPage(
+    400,
+    'This request cannot be read',
+    'The address or the form contained a NUL character, which we cannot store. Remove it and try again.',
+    headers,
+  );
+}
+
+export function tooLargeResponse(headers: Record<string, string>): Response {
+  return refusalPage(
+    413,
+    'This request is too large',
+    'What you sent is too large for any form on this site (1 MB at most). Shorten it and try again.',
+    headers,
+  );
+}
+
+const exceedsBodyLimit = (error: unknown): boolean =>
+  /body size limit exceeded/i.test(`${String(error)} ${String((error as { cause?: unknown })?.cause)}`);
+
+/**
+ * The 413 or 400 page for a request no page or action should read, or null.
+ * A body is too large when its Content-Length says so, or when reading it for
+ * the NUL check hits the adapter's limit (a streamed body has no length).
+ */
+export async function refuseUnreadableRequest(
+  request: Request,
+  headers: Record<string, string>,
+): Promise<Response | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLargeResponse(headers);
+  try {
+    return (await carriesNulByte(request)) ? badCharacterResponse(headers) : null;
+  } catch (error) {
+    if (exceedsBodyLimit(error)) return tooLargeResponse(headers);
+    throw error;
+  }
 }
 
 /**

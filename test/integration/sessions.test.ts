@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAttempt } from '../../db/queries/rate-limits.ts';
 import { insertUser } from '../../db/queries/users.ts';
-import { sessions } from '../../db/schema.ts';
+import { brandMembers, sessions } from '../../db/schema.ts';
 import { RATE_LIMITS } from '../../src/domain/rate-limits.ts';
 import { createSession, validateSessionToken } from '../../src/server/auth/session.ts';
 import { attempt } from '../../src/server/rate-limit.ts';
+import { createBrand } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 let database: TestDatabase;
@@ -35,6 +36,17 @@ describe('sessions in the database', () => {
     expect((await validateSessionToken(database.db, token, at(10))).user?.id).toBe(user.id);
     const [id] = token.split('.');
     expect((await validateSessionToken(database.db, `${id}.${'a'.repeat(24)}`, at(10))).user).toBeNull();
+  });
+
+  it('come with the account and its brand memberships in one read', async () => {
+    const { token, user } = await newSession();
+    expect((await validateSessionToken(database.db, token, at(10))).memberships).toEqual([]);
+    const brand = await createBrand(database.db, `Session Brand ${Math.random()}`);
+    await database.db.insert(brandMembers).values({ brandId: brand.id, userId: user.id, role: 'owner' });
+    const validated = await validateSessionToken(database.db, token, at(20));
+    expect(validated.memberships).toEqual([
+      { brandId: brand.id, role: 'owner', brandSlug: brand.slug, brandName: brand.name },
+    ]);
   });
 
   it('write activity back after an hour, not before', async () => {

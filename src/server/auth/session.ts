@@ -14,12 +14,13 @@ import type { AstroCookies } from 'astro';
 import type { Db } from '../../../db/client.ts';
 import {
   deleteSession,
-  findSession,
+  findSessionWithAccount,
   insertSession,
   touchSession,
   type SessionRow,
 } from '../../../db/queries/sessions.ts';
-import { findUserById, type UserRow } from '../../../db/queries/users.ts';
+import type { UserRow } from '../../../db/queries/users.ts';
+import type { Membership } from '../../domain/policy.ts';
 import { checkSessionActivity, SESSION_INACTIVITY_TIMEOUT_SECONDS } from './session-rules.ts';
 import { createToken, parseToken, secretMatches } from './tokens.ts';
 
@@ -50,32 +51,34 @@ export async function createSession(
 }
 
 export type SessionValidation =
-  | { session: SessionRow; user: UserRow; refreshed: boolean }
-  | { session: null; user: null; refreshed: false };
+  | { session: SessionRow; user: UserRow; memberships: Membership[]; refreshed: boolean }
+  | { session: null; user: null; memberships: null; refreshed: false };
 
-const invalid: SessionValidation = { session: null, user: null, refreshed: false };
+const invalid: SessionValidation = { session: null, user: null, memberships: null, refreshed: false };
 
 export async function validateSessionToken(db: Db, token: string, now: Date): Promise<SessionValidation> {
   const parts = parseToken(token);
   if (!parts) return invalid;
-  const session = await findSession(db, parts.id);
-  if (!session || !secretMatches(parts.secret, session.secretHash)) return invalid;
+  const found = await findSessionWithAccount(db, parts.id);
+  if (!found || !secretMatches(parts.secret, found.session.secretHash)) return invalid;
+  const { session, user } = found;
+  const memberships =
+    typeof found.memberships === 'string' ? JSON.parse(found.memberships) : found.memberships;
   const activity = checkSessionActivity(session.lastActiveAt, now);
   if (activity === 'expired') {
     await deleteSession(db, session.id);
     return invalid;
   }
-  const user = await findUserById(db, session.userId);
   // A suspension ends the account's sessions; one that slipped through (created meanwhile) ends here.
-  if (!user || user.deletedAt || user.suspendedAt) {
+  if (user.deletedAt || user.suspendedAt) {
     await deleteSession(db, session.id);
     return invalid;
   }
   if (activity === 'valid-refresh') {
     await touchSession(db, session.id, now);
-    return { session: { ...session, lastActiveAt: now }, user, refreshed: true };
+    return { session: { ...session, lastActiveAt: now }, user, memberships, refreshed: true };
   }
-  return { session, user, refreshed: false };
+  return { session, user, memberships, refreshed: false };
 }
 
 export interface CookieOptions {

@@ -5,9 +5,9 @@
  * new rights.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import {
+  brandSlugOf,
   closePendingClaims,
   decideClaim,
   demoteOwners,
@@ -19,14 +19,15 @@ import {
   removeMember,
   updateBrandProfile,
   upsertMember,
+  verifyOwnClaims,
 } from '../../../db/queries/brand-team.ts';
+import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { getBrandBySlug, type Brand } from '../../../db/queries/brands.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { voidBrandInvites } from '../../../db/queries/email-tokens.ts';
 import { deleteUserSessions } from '../../../db/queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../../db/queries/users.ts';
 import { deleteWebhook, insertWebhook } from '../../../db/queries/webhooks.ts';
-import { brandClaims, brands, moderationActions } from '../../../db/schema.ts';
 import { normalizeDomain } from '../../domain/brand-identity.ts';
 import type { BrandProfileInput } from '../../domain/brand-profile.ts';
 import { SOCIAL_NETWORKS } from '../../domain/brand-profile.ts';
@@ -129,28 +130,14 @@ export async function confirmClaim(
       return { ok: false, reason: 'invalid_token' } as const;
     }
     await makeOwner(tx, row.brandId, actor.id, deps.now);
-    const brand = await findBrandSlug(tx, row.brandId);
+    const brand = await brandSlugOf(tx, row.brandId);
     // This person's claims are verified; everyone else's waiting claims on the brand are closed.
-    await tx
-      .update(brandClaims)
-      .set({ status: 'verified', decidedAt: deps.now })
-      .where(
-        and(
-          eq(brandClaims.brandId, row.brandId),
-          eq(brandClaims.userId, actor.id),
-          eq(brandClaims.status, 'pending'),
-        ),
-      );
+    await verifyOwnClaims(tx, row.brandId, actor.id, deps.now);
     await closePendingClaims(tx, row.brandId, null, deps.now);
     await deleteUserSessions(tx, actor.id);
     const { token: sessionToken } = await createSession(tx, actor.id, deps.meta, deps.now);
     return { ok: true, brandSlug: brand, sessionToken } as const;
   });
-}
-
-async function findBrandSlug(tx: Db, brandId: number): Promise<string> {
-  const [row] = await tx.select({ slug: brands.slug }).from(brands).where(eq(brands.id, brandId)).limit(1);
-  return row?.slug ?? '';
 }
 
 /** A moderator approves a claim (no work address exists) or rejects it. */
@@ -177,7 +164,7 @@ export async function decidePendingClaim(
       await closePendingClaims(tx, claim.brandId, actor!.id, deps.now);
       await deleteUserSessions(tx, claim.userId); // new rights, new session
     }
-    await tx.insert(moderationActions).values({
+    await recordModerationAction(tx, {
       moderatorId: actor!.id,
       action: input.approve ? 'approve_claim' : 'reject_claim',
       targetType: 'brand_claim',
@@ -204,7 +191,7 @@ export async function transferOwnership(
   return deps.db.transaction(async (tx) => {
     await makeOwner(tx, brand.id, user.id, deps.now);
     await deleteUserSessions(tx, user.id);
-    await tx.insert(moderationActions).values({
+    await recordModerationAction(tx, {
       moderatorId: actor!.id,
       action: 'transfer_ownership',
       targetType: 'brand',
@@ -271,7 +258,7 @@ export async function acceptInvite(
     }
     await deleteUserSessions(tx, actor.id);
     const { token: sessionToken } = await createSession(tx, actor.id, deps.meta, deps.now);
-    return { ok: true, brandSlug: await findBrandSlug(tx, row.brandId), sessionToken } as const;
+    return { ok: true, brandSlug: await brandSlugOf(tx, row.brandId), sessionToken } as const;
   });
 }
 
