@@ -3,17 +3,23 @@
  * way a browser sends them (same Origin, url-encoded), sessions obtained
  * through the real log-in form, and the checks that a response leaks nothing.
  *
- * The log-in rate limit counts attempts per IP across the whole e2e run, so
- * the sessions are cached in the run's data directory and shared by the
- * suite's files instead of logging in again in each.
+ * The rate limits count per IP address across the whole e2e run (log-ins,
+ * sign-ups, API calls), and the other e2e files use 127.0.0.1's share. The
+ * suite connects from another loopback address, as a separate client would,
+ * so neither side eats the other's allowance; its sessions are cached in the
+ * run's data directory and shared by the suite's files.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { expect, inject } from 'vitest';
+import { buildDemo } from '../../db/seed/demo.ts';
 import { DEMO_PASSWORD } from './browser.ts';
 
 export const baseUrl = inject('baseUrl');
 export const dataDir = inject('dataDir');
+
+const CLIENT_ADDRESS = '127.0.0.2';
 
 export type Fields = Record<string, string | readonly string[]>;
 
@@ -25,7 +31,44 @@ export function formBody(fields: Fields): URLSearchParams {
   return body;
 }
 
-/** A form post to `pagePath?_action=name`, as the page's own form sends it; redirects are not followed. */
+/** An HTTP request from the suite's own loopback address; redirects are never followed. */
+export function request(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | URLSearchParams } = {},
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers ?? {}, localAddress: CLIENT_ADDRESS },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const item of Array.isArray(value) ? value : [value ?? '']) headers.append(name, item);
+          }
+          const status = incoming.statusCode ?? 500;
+          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status, headers }));
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    if (init.body !== undefined) {
+      const body = String(init.body);
+      if (init.body instanceof URLSearchParams && !init.headers?.['Content-Type'])
+        outgoing.setHeader('Content-Type', 'application/x-www-form-urlencoded');
+      outgoing.setHeader('Content-Length', Buffer.byteLength(body));
+      outgoing.end(body);
+    } else {
+      outgoing.end();
+    }
+  });
+}
+
+/** A form post to `pagePath?_action=name`, as the page's own form sends it. */
 export function postForm(
   pagePath: string,
   action: string,
@@ -33,9 +76,8 @@ export function postForm(
   options: { cookie?: string | null; origin?: string } = {},
 ): Promise<Response> {
   const separator = pagePath.includes('?') ? '&' : '?';
-  return fetch(`${baseUrl}${pagePath}${separator}_action=${action}`, {
+  return request(`${baseUrl}${pagePath}${separator}_action=${action}`, {
     method: 'POST',
-    redirect: 'manual',
     headers: {
       Origin: options.origin ?? baseUrl,
       'Content-Type': 'application/x-www-form-urlencoded',
@@ -46,10 +88,7 @@ export function postForm(
 }
 
 export function get(pathAndQuery: string, cookie?: string | null): Promise<Response> {
-  return fetch(`${baseUrl}${pathAndQuery}`, {
-    redirect: 'manual',
-    headers: cookie ? { Cookie: cookie } : {},
-  });
+  return request(`${baseUrl}${pathAndQuery}`, { headers: cookie ? { Cookie: cookie } : {} });
 }
 
 /** The `session=…` cookie a response sets, or null. */
@@ -84,6 +123,46 @@ export async function sessionFor(email: string): Promise<string> {
     throw new Error(`Logging in as ${email} answered ${response.status}: ${await response.text()}`);
   fs.writeFileSync(sessionsFile(), JSON.stringify({ ...cachedSessions(), [email]: cookie }));
   return cookie;
+}
+
+/** The e-mail of a seeded brand's owner or first member (the seed is deterministic). */
+export function seededTeamEmail(slug: string, role: 'owner' | 'member'): string {
+  const demo = buildDemo({ now: new Date(), passwordHash: 'unused' });
+  const brand = demo.brands.find((candidate) => candidate.slug === slug)!;
+  const seat = demo.members.find((row) => row.brandId === brand.id && row.role === role)!;
+  const email = demo.users.find((user) => user.id === seat.userId)?.email;
+  if (!email) throw new Error(`The seed has no ${role} for ${slug}.`);
+  return email;
+}
+
+/** The mails written to the outbox for `to`, oldest first, as raw .eml text. */
+function mailsTo(to: string): string[] {
+  const outbox = path.join(dataDir, 'outbox');
+  const marker = to.replace(/[^a-z0-9@.-]/gi, '_');
+  if (!fs.existsSync(outbox)) return [];
+  return fs
+    .readdirSync(outbox)
+    .filter((file) => file.includes(marker))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(outbox, file), 'utf8'));
+}
+
+/** The newest mail to `to` that `matches`; mails are sent by a background job, so it waits up to 10 s. */
+export async function waitForMail(to: string, matches: (eml: string) => boolean): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = mailsTo(to).filter(matches).at(-1);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No matching mail reached ${to}.`);
+}
+
+const unfoldQuotedPrintable = (eml: string) => eml.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+
+/** The link with a token in the newest mail to `to` that has one. */
+export async function newestMailLink(to: string): Promise<string> {
+  const eml = await waitForMail(to, (text) => /token=/.test(unfoldQuotedPrintable(text)));
+  return /https?:\/\/\S+?token=[a-z2-7]+\.[a-z2-7]+/.exec(unfoldQuotedPrintable(eml))![0];
 }
 
 /** The id in `/posts/{id}` of a redirect after publishing. */
