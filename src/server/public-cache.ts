@@ -223,26 +223,68 @@ export async function renderShared(
 }
 
 /** A signed-out GET: from the cache, or rendered, stored when it may be, and answered from that. */
+/**
+ * Renders in progress per cache and key: readers who miss while a page is being rendered wait for
+ * that render instead of starting their own (no stampede of identical renders when a popular entry
+ * is evicted or the server has just started).
+ */
+const rendering = new WeakMap<PageCache, Map<string, Promise<CachedPage | null>>>();
+
+function inFlight(cache: PageCache): Map<string, Promise<CachedPage | null>> {
+  let map = rendering.get(cache);
+  if (!map) rendering.set(cache, (map = new Map()));
+  return map;
+}
+
 export async function servePublicRead(
   cache: PageCache,
   request: Request,
   publicRender: PublicRender,
 ): Promise<Response> {
   const key = cacheKey(new URL(request.url));
+  const keep = (page: CachedPage) => (coding: ContentCoding, body: Uint8Array) =>
+    cache.addCoding(key, page, coding, body);
   const hit = cache.get(key);
-  if (hit)
-    return respondWithPage(request, hit, (coding, body) => cache.addCoding(key, hit, coding, body), 'hit');
-  const startedAt = cache.version;
-  const response = await publicRender.render();
-  if (!isStorable(response) || publicRender.setsCookies()) return compressStreaming(request, response);
-  const now = publicRender.nowMilliseconds ?? Date.now;
-  const page = await capture(response, publicRender.tags() ?? [], now(), publicRender.shareable?.() ?? false);
-  // HEAD renders no body worth keeping.
-  if (request.method === 'GET') {
-    cache.set(key, page, startedAt);
-    if (page.shareable) shareablePages.add(key);
+  if (hit) return respondWithPage(request, hit, keep(hit), 'hit');
+  const pending = request.method === 'GET' ? inFlight(cache).get(key) : undefined;
+  if (pending) {
+    const page = await pending;
+    if (page) return respondWithPage(request, page, keep(page), 'hit');
+    // The page being rendered could not be shared (not storable): render this reader's own.
   }
-  return respondWithPage(request, page, (coding, body) => cache.addCoding(key, page, coding, body), 'miss');
+
+  let settle: (page: CachedPage | null) => void = () => {};
+  if (request.method === 'GET' && !pending) {
+    const promise = new Promise<CachedPage | null>((resolve) => (settle = resolve));
+    inFlight(cache).set(key, promise);
+  }
+  try {
+    const startedAt = cache.version;
+    const response = await publicRender.render();
+    if (!isStorable(response) || publicRender.setsCookies()) {
+      settle(null);
+      return compressStreaming(request, response);
+    }
+    const now = publicRender.nowMilliseconds ?? Date.now;
+    const page = await capture(
+      response,
+      publicRender.tags() ?? [],
+      now(),
+      publicRender.shareable?.() ?? false,
+    );
+    // HEAD renders no body worth keeping.
+    if (request.method === 'GET') {
+      cache.set(key, page, startedAt);
+      if (page.shareable) shareablePages.add(key);
+    }
+    settle(page);
+    return respondWithPage(request, page, keep(page), 'miss');
+  } catch (error) {
+    settle(null);
+    throw error;
+  } finally {
+    if (request.method === 'GET' && !pending) inFlight(cache).delete(key);
+  }
 }
 
 /** Gzips a response as it streams, when the client accepts it and the type is worth it. */

@@ -65,6 +65,24 @@ describe('the shared page cache', () => {
     expect(cache.enabled).toBe(true);
   });
 
+  it('renders a missing page once however many readers ask for it at the same moment', async () => {
+    const before = renders;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowRender = async () => {
+      await gate;
+      return new Response('<!doctype html><p>Rendered once</p>'.padEnd(2_000, ' '), {
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      });
+    };
+    const readers = Array.from({ length: 10 }, () => getBrandPage({}, slowRender));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const responses = await Promise.all(readers);
+    expect(renders - before).toBe(1);
+    for (const response of responses) expect(await response.text()).toContain('Rendered once');
+  });
+
   it('serves a page it has seen from memory, security headers included', async () => {
     const first = await getBrandPage();
     const before = renders;
