@@ -32,7 +32,7 @@ import {
 } from './server/public-cache.ts';
 import { personalResponse } from './server/personal-pages.ts';
 import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
-import { refuseUnreadableRequest, scrubActionError } from './server/request-guards.ts';
+import { refuseUnreadableRequest, scrubActionError, statusOfRefusedAction } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
 import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
@@ -142,7 +142,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
-  const response = withSecurityHeaders(scrubActionError(context.url.pathname, await next()));
+  const response = withSecurityHeaders(
+    await statusOfRefusedAction(context.url.pathname, scrubActionError(context.url.pathname, await next())),
+  );
   // Pages that depend on who is signed in must never be cached by a shared cache.
   if (context.locals.user && !response.headers.has('Cache-Control')) {
     response.headers.set('Cache-Control', 'private, no-store');

@@ -8,6 +8,7 @@
  * On the way out, an action's unexpected error never shows its internals.
  */
 import { randomUUID } from 'node:crypto';
+import { parse as parseDevalue } from 'devalue';
 
 const NUL_ENCODED = /%00/i;
 const NUL = String.fromCharCode(0);
@@ -100,4 +101,25 @@ export function scrubActionError(pathname: string, response: Response): Response
   headers.set('Content-Type', 'application/json; charset=utf-8');
   headers.delete('Content-Length');
   return new Response(JSON.stringify(body), { status: response.status, headers });
+}
+
+/**
+ * An action called directly (`/_actions/<name>`, as a script or an attacker would) that refused:
+ * its result says `{ ok: false, status }` (src/domain/forms.ts) while Astro answers 200. The
+ * status it carries becomes the HTTP status, so a refusal reads as 401, 403 or 404 on the wire too.
+ */
+export async function statusOfRefusedAction(pathname: string, response: Response): Promise<Response> {
+  if (!pathname.startsWith('/_actions/') || response.status !== 200) return response;
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json+devalue')) return response;
+  const body = await response.text();
+  let status: number | null = null;
+  try {
+    const result = parseDevalue(body) as { ok?: unknown; status?: unknown } | null;
+    if (result && result.ok === false) status = typeof result.status === 'number' ? result.status : 400;
+  } catch {
+    status = null;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  return new Response(body, { status: status ?? 200, headers });
 }

@@ -5,7 +5,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_RECORD_ID, parsePostId, recordIdSchema } from '../../src/domain/ids.ts';
 import { describeActionError } from '../../src/server/forms.ts';
-import { badCharacterResponse, carriesNulByte, scrubActionError } from '../../src/server/request-guards.ts';
+import {
+  badCharacterResponse,
+  carriesNulByte,
+  scrubActionError,
+  statusOfRefusedAction,
+} from '../../src/server/request-guards.ts';
 
 describe('record ids in forms and URLs', () => {
   it.each([1, 42, MAX_RECORD_ID])('accepts %d', (value) => {
@@ -114,5 +119,26 @@ describe('an action answering 500 to a direct call', () => {
     expect(scrubActionError('/_actions/x', fine)).toBe(fine);
     const page = new Response('x', { status: 500 });
     expect(scrubActionError('/posts/1', page)).toBe(page);
+  });
+});
+
+describe('an action called directly that refused', () => {
+  const devalueResponse = (body: string) =>
+    new Response(body, { status: 200, headers: { 'content-type': 'application/json+devalue' } });
+
+  it('answers the status its result carries, with the same body', async () => {
+    const body = '[{"ok":1,"formError":2,"status":3},false,"Please log in first.",401]';
+    const response = await statusOfRefusedAction('/_actions/sayMeToo', devalueResponse(body));
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe(body);
+  });
+
+  it('answers 400 for a refusal without a status, and leaves successes and pages alone', async () => {
+    const refused = await statusOfRefusedAction('/_actions/x', devalueResponse('[{"ok":1},false]'));
+    expect(refused.status).toBe(400);
+    const done = await statusOfRefusedAction('/_actions/x', devalueResponse('[{"ok":1},true]'));
+    expect(done.status).toBe(200);
+    const page = devalueResponse('[{"ok":1},false]');
+    expect(await statusOfRefusedAction('/posts/1', page)).toBe(page);
   });
 });
