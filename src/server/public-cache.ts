@@ -200,28 +200,6 @@ export const shareablePages = {
   },
 };
 
-/**
- * Renders a page known to be the same for everyone as a signed-out reader sees it (the caller has
- * cleared the reader from `locals`), stores it for everyone, and returns it; null when it turned out
- * not to be storable (then the response is returned as it is, for the caller to decide).
- */
-export async function renderShared(
-  cache: PageCache,
-  request: Request,
-  publicRender: PublicRender,
-): Promise<{ page: CachedPage } | { response: Response }> {
-  const key = cacheKey(new URL(request.url));
-  const startedAt = cache.version;
-  const response = await publicRender.render();
-  if (!isStorable(response) || publicRender.setsCookies() || !(publicRender.shareable?.() ?? false)) {
-    return { response };
-  }
-  const now = publicRender.nowMilliseconds ?? Date.now;
-  const page = await capture(response, publicRender.tags() ?? [], now(), true);
-  cache.set(key, page, startedAt);
-  return { page };
-}
-
 /** A signed-out GET: from the cache, or rendered, stored when it may be, and answered from that. */
 /**
  * Renders in progress per cache and key: readers who miss while a page is being rendered wait for
@@ -236,23 +214,23 @@ function inFlight(cache: PageCache): Map<string, Promise<CachedPage | null>> {
   return map;
 }
 
-export async function servePublicRead(
+/**
+ * Renders the page once for everyone who missed it meanwhile: the first reader renders (and the
+ * page is stored when it may be), the others wait for that page. `response` when the render could
+ * not be shared (not storable, or it set a cookie): it belongs to its reader alone.
+ */
+async function renderOnce(
   cache: PageCache,
+  key: string,
   request: Request,
   publicRender: PublicRender,
-): Promise<Response> {
-  const key = cacheKey(new URL(request.url));
-  const keep = (page: CachedPage) => (coding: ContentCoding, body: Uint8Array) =>
-    cache.addCoding(key, page, coding, body);
-  const hit = cache.get(key);
-  if (hit) return respondWithPage(request, hit, keep(hit), 'hit');
+): Promise<{ page: CachedPage; rendered: boolean } | { response: Response }> {
   const pending = request.method === 'GET' ? inFlight(cache).get(key) : undefined;
   if (pending) {
     const page = await pending;
-    if (page) return respondWithPage(request, page, keep(page), 'hit');
+    if (page) return { page, rendered: false };
     // The page being rendered could not be shared (not storable): render this reader's own.
   }
-
   let settle: (page: CachedPage | null) => void = () => {};
   if (request.method === 'GET' && !pending) {
     const promise = new Promise<CachedPage | null>((resolve) => (settle = resolve));
@@ -263,7 +241,7 @@ export async function servePublicRead(
     const response = await publicRender.render();
     if (!isStorable(response) || publicRender.setsCookies()) {
       settle(null);
-      return compressStreaming(request, response);
+      return { response };
     }
     const now = publicRender.nowMilliseconds ?? Date.now;
     const page = await capture(
@@ -278,13 +256,31 @@ export async function servePublicRead(
       if (page.shareable) shareablePages.add(key);
     }
     settle(page);
-    return respondWithPage(request, page, keep(page), 'miss');
+    return { page, rendered: true };
   } catch (error) {
     settle(null);
     throw error;
   } finally {
     if (request.method === 'GET' && !pending) inFlight(cache).delete(key);
   }
+}
+
+const keepCoding =
+  (cache: PageCache, key: string, page: CachedPage) => (coding: ContentCoding, body: Uint8Array) =>
+    cache.addCoding(key, page, coding, body);
+
+export async function servePublicRead(
+  cache: PageCache,
+  request: Request,
+  publicRender: PublicRender,
+): Promise<Response> {
+  const key = cacheKey(new URL(request.url));
+  const hit = cache.get(key);
+  if (hit) return respondWithPage(request, hit, keepCoding(cache, key, hit), 'hit');
+  const result = await renderOnce(cache, key, request, publicRender);
+  if ('response' in result) return compressStreaming(request, result.response);
+  const { page, rendered } = result;
+  return respondWithPage(request, page, keepCoding(cache, key, page), rendered ? 'miss' : 'hit');
 }
 
 /** Gzips a response as it streams, when the client accepts it and the type is worth it. */
@@ -303,4 +299,24 @@ export function compressStreaming(request: Request, response: Response): Respons
     new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
   );
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * Renders a page known to be the same for everyone as a signed-out reader sees it (the caller has
+ * cleared the reader from `locals`), once for everyone who missed it meanwhile (`renderOnce`), stores
+ * it, and returns it; `response` when it turned out not to be shareable (answered as rendered).
+ */
+export async function renderShared(
+  cache: PageCache,
+  request: Request,
+  publicRender: PublicRender,
+): Promise<{ page: CachedPage } | { response: Response }> {
+  const key = cacheKey(new URL(request.url));
+  const result = await renderOnce(cache, key, request, publicRender);
+  if ('response' in result) return result;
+  if (result.page.shareable) return { page: result.page };
+  // No longer the same for everyone: it is answered as rendered, to this reader only.
+  return {
+    response: await respondWithPage(request, result.page, keepCoding(cache, key, result.page), 'miss'),
+  };
 }
