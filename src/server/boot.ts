@@ -9,7 +9,11 @@ import { WEBHOOK_ALLOW_PRIVATE } from 'astro:env/server';
 import { startBackgroundWork } from './background.ts';
 import { getDatabase } from './database.ts';
 import { describeBenchBypass } from './bench-bypass.ts';
+import { trackNodeResponses } from './response-backpressure.ts';
 import { benchBypassSecret, getMailer, siteUrl } from './services.ts';
+
+// Before the adapter's server exists, so every request's streamed body can wait for its client.
+trackNodeResponses();
 
 const benchBypassWarning = describeBenchBypass(benchBypassSecret);
 if (benchBypassWarning) console.warn(`\n${'!'.repeat(80)}\n${benchBypassWarning}\n${'!'.repeat(80)}\n`);

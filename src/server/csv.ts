@@ -9,6 +9,7 @@
  * recommends against CSV injection; numeric columns are never touched.
  */
 import { stringify } from 'csv-stringify/sync';
+import { clientPacer } from './response-backpressure.ts';
 
 const BATCH_ROWS = 2000;
 
@@ -77,8 +78,11 @@ export function csvStream<Row extends Record<string, unknown>>(
   const encoder = new TextEncoder();
   let last: Row | null = null;
   let headerSent = false;
+  // Captured now, inside the request: the next batch is read only when the client has taken the last.
+  const clientReady = clientPacer();
   return new ReadableStream({
     async pull(controller) {
+      await clientReady();
       if (!headerSent) {
         controller.enqueue(encoder.encode(stringify([Object.keys(columns)])));
         headerSent = true;
