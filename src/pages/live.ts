@@ -25,3 +25,9 @@ export const GET: APIRoute = async (context) => {
     rateLimitExempt: context.locals.rateLimitExempt === true,
   });
 };
+
+/** A HEAD opens no stream (it would never be read, and would hold one of the instance's places). */
+export const HEAD: APIRoute = () =>
+  new Response(null, {
+    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' },
+  });
