@@ -78,6 +78,14 @@ export default defineConfig({
       WEBHOOK_ALLOW_PRIVATE: envField.boolean({ context: 'server', access: 'secret', default: false }),
       // `npm run bench:http` only: loopback requests carrying it skip the rate limits (src/server/bench-bypass.ts).
       LF_BENCH_BYPASS_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Open live-update streams one instance holds at most; past it /live answers 503 (decision 008).
+      LIVE_MAX_STREAMS: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 500,
+        int: true,
+        gt: 0,
+      }),
       SMTP_URL: envField.string({
         context: 'server',
         access: 'secret',

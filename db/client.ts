@@ -33,16 +33,18 @@ export interface DatabaseHandle {
   /** Rows of a raw query, whatever the driver's result shape. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /**
-   * Subscribes to a LISTEN/NOTIFY channel: on PostgreSQL through one connection of its own
-   * (reconnected after a drop), on PGlite through its only connection. Resolves once listening,
-   * or once the first attempt failed (it keeps retrying); the result stops listening.
+   * Subscribes to LISTEN/NOTIFY channels: on PostgreSQL through one connection of its own for
+   * all of them (reconnected after a drop), on PGlite through its only connection. Resolves once
+   * listening, or once the first attempt failed (it keeps retrying); the result stops listening.
+   * The process calls it once (src/server/change-listener.ts), so an instance holds one
+   * listening connection whatever listens to what.
    */
-  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  listen(channels: string | readonly string[], handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export interface ListenHandlers {
-  onNotify(payload: string): void;
+  onNotify(payload: string, channel: string): void;
   /** Listening (again): notifications sent while it was down were lost, so resynchronise here. */
   onConnected?(): void;
   /** The listening connection dropped: until `onConnected`, notifications are missed. */
@@ -124,19 +126,22 @@ async function openPostgres(
     rows: async <T extends Record<string, unknown>>(query: SQL) => [
       ...((await db.execute(query)) as unknown as T[]),
     ],
-    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
+    listen: (channels, handlers) => listenPostgres(url, [channels].flat(), handlers),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
+/** How the listening connection names itself in `pg_stat_activity`. */
+export const LISTENER_APPLICATION_NAME = 'likes-and-fails listener';
+
 /**
- * A dedicated one-connection client that only listens. postgres-js's own
- * `sql.listen` re-listens after a drop but gives up silently if that first
- * retry fails, so the retry loop is ours.
+ * A dedicated one-connection client that only listens, to every channel asked
+ * for. postgres-js's own `sql.listen` re-listens after a drop but gives up
+ * silently if that first retry fails, so the retry loop is ours.
  */
 async function listenPostgres(
   url: string,
-  channel: string,
+  channels: readonly string[],
   handlers: ListenHandlers,
 ): Promise<() => Promise<void>> {
   let stopped = false;
@@ -156,8 +161,9 @@ async function listenPostgres(
     max_lifetime: null,
     fetch_types: false,
     onnotice: () => {},
+    connection: { application_name: LISTENER_APPLICATION_NAME },
     onnotify: (from: string, payload: string) => {
-      if (from === channel) handlers.onNotify(payload);
+      if (channels.includes(from)) handlers.onNotify(payload, from);
     },
     onclose: () => {
       if (listening) {
@@ -171,7 +177,8 @@ async function listenPostgres(
   async function connect(): Promise<void> {
     if (stopped) return;
     try {
-      await client`listen ${client(channel)}`;
+      // One statement per channel, all on the client's single connection.
+      for (const channel of channels) await client`listen ${client(channel)}`;
       listening = true;
       handlers.onConnected?.();
     } catch {
@@ -217,11 +224,15 @@ async function openPglite(
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,
     // One in-process connection: it cannot drop, so it is connected once.
-    listen: async (channel, handlers) => {
-      const unlisten = await client.listen(channel, (payload) => handlers.onNotify(payload));
+    listen: async (channels, handlers) => {
+      const unlisteners = await Promise.all(
+        [channels]
+          .flat()
+          .map((channel) => client.listen(channel, (payload) => handlers.onNotify(payload, channel))),
+      );
       handlers.onConnected?.();
       return async () => {
-        if (!closed) await unlisten();
+        if (!closed) for (const unlisten of unlisteners) await unlisten();
       };
     },
     close: async () => {

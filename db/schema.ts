@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   customType,
@@ -34,6 +35,7 @@ import {
   CHANNELS,
   FAIL_STATUSES,
   FLAG_REASONS,
+  LIVE_CHANGE_KINDS,
   MESSAGE_KINDS,
   POST_KINDS,
   POST_VISIBILITIES,
@@ -674,4 +676,24 @@ export const brandBreakdowns = pgTable(
     fails: integer('fails').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.brandId, t.window, t.dimension, t.value] })],
+);
+
+export const liveChangeKindEnum = pgEnum('live_change_kind', LIVE_CHANGE_KINDS);
+
+/**
+ * Recent public changes, for live pages that reconnect (decision 008): written by `announceChange`
+ * in the writer's transaction, so an id exists only if the change committed; its id is the event
+ * id a stream sends and `Last-Event-ID` replays from. Ids and kinds only, never user text; pruned
+ * after a few minutes by every instance. No foreign keys: an event may outlive a merged brand.
+ */
+export const liveEvents = pgTable(
+  'live_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: liveChangeKindEnum('kind').notNull(),
+    brandId: integer('brand_id'),
+    postId: integer('post_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('live_events_created_at_idx').on(t.createdAt)],
 );

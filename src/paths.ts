@@ -48,6 +48,12 @@ export const paths = {
   apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
   apiBrandPosts: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}/posts`,
   feed: () => '/feed.xml',
+  /** Live updates (server-sent events) of the home feed, a brand page, a post page or a brand's inbox. */
+  live: (page?: { brand: string } | { post: number } | { inbox: string }) =>
+    withQuery(
+      '/live',
+      page && Object.fromEntries(Object.entries(page).map(([key, value]) => [key, String(value)])),
+    ),
 };
 
 /** Appends the non-empty entries of `query` as a query string. */

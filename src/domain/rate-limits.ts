@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   repliesPerAccount: { name: 'reply:account', limit: 60, windowSeconds: HOUR },
   flagsPerAccount: { name: 'flag:account', limit: 20, windowSeconds: DAY },
   apiPerIp: { name: 'api:ip', limit: 300, windowSeconds: 5 * MINUTE },
+  /** Opening a live stream (an open stream is not counted again): a page view with its reconnections. */
+  liveStreamsPerIp: { name: 'live:ip', limit: 300, windowSeconds: 5 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };

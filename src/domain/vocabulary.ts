@@ -165,3 +165,10 @@ export const LONG_REPLY_WORDS = 12;
 export const RESPONSE_GRACE_HOURS = 72;
 /** A fail without any brand reply after this many days shows "unanswered". */
 export const UNANSWERED_AFTER_DAYS = 30;
+
+/**
+ * What a change announced to live pages is about (db/queries/changes.ts, decision 008): a post that
+ * appeared, something on one post's page, one brand's page or figures, or the whole board.
+ */
+export const LIVE_CHANGE_KINDS = ['post', 'thread', 'brand', 'board'] as const;
+export type LiveChangeKind = (typeof LIVE_CHANGE_KINDS)[number];

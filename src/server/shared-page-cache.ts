@@ -1,12 +1,13 @@
 /**
- * The process's page cache and the listener that keeps it true (decision 005):
- * one listening connection per instance on the changes channel; every
- * notification evicts what it names. While that connection is down the cache
- * is off (a missed notification would leave a stale page), and it starts empty
- * whenever listening (re)starts.
+ * The process's page cache and what keeps it true (decision 005): it hears the
+ * changes channel through the instance's one listener
+ * (src/server/change-listener.ts); every notification evicts what it names.
+ * While that connection is down the cache is off (a missed notification would
+ * leave a stale page), and it starts empty whenever listening (re)starts.
  */
 import type { DatabaseHandle } from '../../db/client.ts';
 import { CHANGES_CHANNEL, parseChange } from '../../db/queries/changes.ts';
+import { changeListenerOf } from './change-listener.ts';
 import { PageCache } from './page-cache.ts';
 
 /** Memory the cached pages may take, compressed copies included. */
@@ -19,13 +20,15 @@ export const pageCache = new PageCache({
   ttlMilliseconds: PAGE_CACHE_TTL_MILLISECONDS,
 });
 
-const listening = new WeakMap<DatabaseHandle, Promise<() => Promise<void>>>();
+const listening = new WeakMap<DatabaseHandle, Map<PageCache, Promise<() => Promise<void>>>>();
 
-/** Connects `cache` to the changes channel of `handle` (once per handle). */
+/** Connects `cache` to the changes channel of `handle` (once per handle and cache). */
 export function keepPageCacheFresh(handle: DatabaseHandle, cache: PageCache = pageCache) {
-  let started = listening.get(handle);
+  let caches = listening.get(handle);
+  if (!caches) listening.set(handle, (caches = new Map()));
+  let started = caches.get(cache);
   if (!started) {
-    started = handle.listen(CHANGES_CHANNEL, {
+    started = changeListenerOf(handle).subscribe(CHANGES_CHANNEL, {
       onNotify: (payload) => cache.invalidate(parseChange(payload)),
       onConnected: () => {
         cache.clear();
@@ -37,7 +40,13 @@ export function keepPageCacheFresh(handle: DatabaseHandle, cache: PageCache = pa
       },
     });
     started.catch((error: unknown) => console.error('The page cache cannot listen for changes:', error));
-    listening.set(handle, started);
+    const subscription = started;
+    caches.set(cache, subscription);
+    // Unsubscribing forgets it, so a later call subscribes again.
+    started = subscription.then((unsubscribe) => async () => {
+      caches.delete(cache);
+      await unsubscribe();
+    });
   }
   return started;
 }

@@ -1,10 +1,12 @@
 /**
- * The process's session cache and the listener that keeps it true
- * (src/server/auth/session-cache.ts): one listening connection per instance on
- * the accounts channel; while it is down the cache is off and empty.
+ * The process's session cache and what keeps it true
+ * (src/server/auth/session-cache.ts): it hears the accounts channel through
+ * the instance's one listener (src/server/change-listener.ts); while that
+ * connection is down the cache is off and empty.
  */
 import type { DatabaseHandle } from '../../db/client.ts';
 import { parseUserChange, USERS_CHANNEL } from '../../db/queries/changes.ts';
+import { changeListenerOf } from './change-listener.ts';
 import { SessionCache } from './auth/session-cache.ts';
 
 export const SESSION_CACHE_TTL_MILLISECONDS = 60_000;
@@ -19,7 +21,7 @@ const listening = new WeakMap<DatabaseHandle, Promise<() => Promise<void>>>();
 export function keepSessionCacheFresh(handle: DatabaseHandle, cache: SessionCache = sessionCache) {
   let started = listening.get(handle);
   if (!started) {
-    started = handle.listen(USERS_CHANNEL, {
+    started = changeListenerOf(handle).subscribe(USERS_CHANNEL, {
       onNotify: (payload) => {
         const userId = parseUserChange(payload);
         if (userId === null) cache.clear();

@@ -96,7 +96,9 @@ export async function decideHeldPost(
     });
     // Last but the announcement, so the brand's figures stay locked only until the commit.
     await recordPostChange(tx, before, post.id, deps.now);
-    await announceChange(tx, { brandId: post.brandId, postId: post.id });
+    // A released post appears in feeds: live pages hear it as a new post.
+    const kind = input.decision === 'release' ? 'post' : 'thread';
+    await announceChange(tx, { brandId: post.brandId, postId: post.id, kind });
     return { ok: true } as const;
   });
 }

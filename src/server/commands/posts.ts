@@ -201,7 +201,7 @@ export async function createPost(
     await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
     // Last, so the brand's statistics lock is held only until the commit that follows.
     await recordPostChange(tx, null, post.id, deps.now);
-    await announceChange(tx, { brandId: post.brandId, postId: post.id });
+    await announceChange(tx, { brandId: post.brandId, postId: post.id, kind: 'post' });
     return { ok: true, postId: post.id, held: false } as const;
   });
   return written.ok ? { ok: true, postId: written.postId, held: written.held, sessionToken } : written;
