@@ -644,6 +644,26 @@ export const brandStats = pgTable(
   ],
 );
 
+/**
+ * A write's change to its brand's figures, queued because another writer of the same brand was
+ * adding its own at that instant (decision 012): the next writer that gets the brand's figures, or
+ * the figures refresher within a second, adds it and deletes the row. Maintained rows plus the
+ * queued changes always equal a recomputation; queued rows stay seconds at most.
+ */
+export const queuedStatDeltas = pgTable(
+  'queued_stat_deltas',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    brandId: integer('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    /** The post's change (`PostDelta` in db/queries/stat-deltas.ts), as JSON. */
+    delta: jsonb('delta').$type<Record<string, unknown>>().notNull(),
+    queuedAt: at('queued_at').notNull().defaultNow(),
+  },
+  (t) => [index('queued_stat_deltas_brand_idx').on(t.brandId, t.id)],
+);
+
 /** Monthly series for the charts: likes and fails, and the first-response trend. */
 export const brandMonthlyStats = pgTable(
   'brand_monthly_stats',

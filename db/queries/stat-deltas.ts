@@ -1,20 +1,28 @@
 /**
- * The SQL behind statistics maintained by deltas (decision 004). A write
- * applies its post's change in one statement (`applyPostDelta`), the last of
- * its transaction, so the brand's rows stay locked only until its commit. The
- * figures refresher (`lockWindowRows` first, then the rest) rolls the windows
- * and recomputes what cannot be added: percentiles, the 72-hour grace, the score.
+ * The SQL behind statistics maintained by deltas (decisions 004 and 012). A
+ * write adds its post's change to the brand's rows in one statement
+ * (`applyPostDelta`) when no other writer of the brand is adding one, and
+ * queues it (`queuePostDelta`) when one is, so writers of one brand never wait
+ * for each other's commit; queued changes are added by the next writer that
+ * gets the rows, or by the figures refresher, which takes the brand's figures
+ * for itself alone (`holdBrandFiguresAlone`), adds what is queued, rolls the
+ * windows and recomputes what cannot be added: percentiles, the 72-hour grace,
+ * the score.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
 import { RESPONSE_GRACE_HOURS, type StatWindow } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
-import { brandStats } from '../schema.ts';
+import { brandStats, queuedStatDeltas } from '../schema.ts';
 import type { BrandWindowStats } from './stats.ts';
+
+// Arbitrary, fixed first keys of transaction-scoped advisory locks (the second is the brand id).
+const BRAND_FIGURES_LOCK = 7_236_408;
+const BRAND_FIGURES_ADDER_LOCK = 7_236_409;
 
 /**
  * The brand's window rows, locked until the transaction ends (in window order, as every writer's
- * update takes them): writers of this brand wait, and everything read after sees what they committed.
+ * update takes them). Call it after `holdBrandFiguresAlone` or `tryToAddToBrandFigures`.
  */
 export function lockWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
   return db
@@ -25,9 +33,41 @@ export function lockWindowRows(db: Db, brandId: number): Promise<BrandWindowStat
     .for('update');
 }
 
-/** Until the transaction ends, this brand's figures change only here (brand merges lock both brands). */
-export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
+/**
+ * A writer's share of the brand's figures, until the transaction ends: any number of writers hold
+ * it at once; it only waits while a refresher or a rebuild holds them alone. Take it before the
+ * write's change reaches the figures, so what those read (posts and queued changes) cannot move
+ * under them.
+ */
+export async function shareBrandFigures(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
+}
+
+/**
+ * The brand's figures for this transaction alone (the refresher, a rebuild, a merge): waits for the
+ * writers holding a share to commit, and holds new ones back until this transaction ends.
+ */
+export async function holdBrandFiguresAlone(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
   await lockWindowRows(db, brandId);
+}
+
+/**
+ * True when this writer may add to the brand's rows now (no other writer is adding until this
+ * transaction ends); false at once, without waiting, when another is: then queue the change.
+ */
+export async function tryToAddToBrandFigures(db: Db, brandId: number): Promise<boolean> {
+  const [row] = rowsOf<{ adding: boolean }>(
+    await db.execute(
+      sql`select pg_try_advisory_xact_lock(${BRAND_FIGURES_ADDER_LOCK}::int, ${brandId}::int) as adding`,
+    ),
+  );
+  return Boolean(row?.adding);
+}
+
+/** Until the transaction ends, this brand's figures change only here (brand merges hold both brands). */
+export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
+  await holdBrandFiguresAlone(db, brandId);
 }
 
 /** How a post counts in the response rate's denominator at a time `t`. */
@@ -117,6 +157,38 @@ export async function applyPostDelta(db: Db, brandId: number, delta: PostDelta):
       select count(*)::int as windows from s`),
   );
   return Number(row?.windows ?? 0) > 0;
+}
+
+/** Queues a change another writer will add (see `tryToAddToBrandFigures`). */
+export async function queuePostDelta(db: Db, brandId: number, delta: PostDelta): Promise<void> {
+  await db.insert(queuedStatDeltas).values({
+    brandId,
+    delta: { ...delta, createdAt: delta.createdAt.toISOString() },
+  });
+}
+
+/**
+ * Removes and returns the brand's queued changes that this transaction sees, oldest first; the
+ * caller adds them before it commits (the removal is undone with it otherwise).
+ */
+export async function takeQueuedDeltas(db: Db, brandId: number): Promise<PostDelta[]> {
+  const taken = await db
+    .delete(queuedStatDeltas)
+    .where(eq(queuedStatDeltas.brandId, brandId))
+    .returning({ id: queuedStatDeltas.id, delta: queuedStatDeltas.delta });
+  return taken
+    .sort((a, b) => a.id - b.id)
+    .map((row) => {
+      const delta = row.delta as unknown as PostDelta & { createdAt: string };
+      return { ...delta, createdAt: new Date(delta.createdAt) };
+    });
+}
+
+/** Forgets the brand's queued changes (or everyone's): a rebuild counts them from the posts. */
+export async function dropQueuedDeltas(db: Db, brandId: number | null): Promise<void> {
+  await db
+    .delete(queuedStatDeltas)
+    .where(brandId === null ? undefined : eq(queuedStatDeltas.brandId, brandId));
 }
 
 /** Creates the brand's missing window rows, empty, starting at the given instants. */
@@ -373,11 +445,13 @@ export async function listBrandsToRoll(
   return rows.map((row) => row.brand_id);
 }
 
-/** Brands whose writes asked for a figures refresh, oldest id first. */
+/** Brands whose writes asked for a figures refresh or left a change queued, lowest id first. */
 export async function listBrandsToRefresh(db: Db, limit: number): Promise<number[]> {
   const rows = rowsOf<{ brand_id: number }>(
     await db.execute(sql`
-      select distinct brand_id from brand_stats where refresh_requested order by brand_id limit ${limit}`),
+      select brand_id from brand_stats where refresh_requested
+      union select brand_id from queued_stat_deltas
+      order by brand_id limit ${limit}`),
   );
   return rows.map((row) => row.brand_id);
 }

@@ -5,13 +5,16 @@
  * - a write reads its post's facts before and after (under the post's row
  *   lock) and adds the difference, in one statement at the end of its
  *   transaction, to every window row that contains the post, to their
- *   breakdowns and to the post's month — so a brand's rows are locked only
- *   from that statement to the commit, and writers of one brand queue for
- *   milliseconds, each adding on top of the last;
+ *   breakdowns and to the post's month. Only one writer of a brand adds at a
+ *   time; one that finds another adding queues its change instead of waiting
+ *   for that commit (decision 012), and the next writer to add takes the
+ *   queue along — so writers of one busy brand commit together instead of in
+ *   single file;
  * - the figures refresher, within a second of a write (and every minute for
- *   brands without writes), locks the brand's rows, moves each window by
- *   subtracting the posts that left it, recounts the fails still inside the
- *   72-hour grace, and recomputes what cannot be added: the response-time
+ *   brands without writes), holds the brand's figures alone, adds what is
+ *   queued, moves each window by subtracting the posts that left it,
+ *   recounts the fails still inside the 72-hour grace, and recomputes what
+ *   cannot be added: the response-time
  *   percentiles and monthly medians (indexed ranges) and the score
  *   (src/domain/score.ts). Pages show the time of that refresh.
  */
@@ -23,12 +26,19 @@ import {
   applyBreakdownChanges,
   applyPostDelta,
   applyWindowChanges,
+  dropQueuedDeltas,
+  holdBrandFiguresAlone,
   insertWindowRows,
   listBrandsToRefresh,
   lockWindowRows,
+  queuePostDelta,
+  shareBrandFigures,
+  takeQueuedDeltas,
+  tryToAddToBrandFigures,
   readResponsePercentiles,
   refreshMonths,
   storeWindowFigures,
+  type PostDelta,
   type ResponseEligibility,
   type WindowChange,
 } from '../../db/queries/stat-deltas.ts';
@@ -67,8 +77,10 @@ export function readFactsBeforeChange(tx: Db, postId: number): Promise<PostFacts
 
 /**
  * Applies what a write did to one post (its facts `before`, null for a new
- * post) to its brand's figures, in the write's transaction. Call it last:
- * the brand's rows stay locked from here to the commit.
+ * post) to its brand's figures, in the write's transaction: added to the rows
+ * at once when no other writer of the brand is adding, queued otherwise (the
+ * next one to add, or the refresher within a second, adds it). Call it last:
+ * from here to the commit the refresher of this brand waits for this write.
  */
 export async function recordPostChange(
   tx: Db,
@@ -103,15 +115,29 @@ export async function recordPostChange(
     month: monthOf(after.createdAt),
     responseTimesChanged,
   };
-  if (await applyPostDelta(tx, after.brandId, delta)) return;
+  await shareBrandFigures(tx, after.brandId);
+  if (await tryToAddToBrandFigures(tx, after.brandId)) {
+    // Ours to add, with whatever other writers queued while one was adding.
+    for (const queued of await takeQueuedDeltas(tx, after.brandId))
+      await addDelta(tx, after.brandId, queued, now);
+    await addDelta(tx, after.brandId, delta, now);
+  } else {
+    // Another writer of this brand is adding its change until it commits: no waiting for it.
+    await queuePostDelta(tx, after.brandId, delta);
+  }
+}
+
+/** Adds one change to the brand's rows, creating them for its first figure. */
+async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): Promise<void> {
+  if (await applyPostDelta(tx, brandId, delta)) return;
   // The brand's first figure: its rows start empty, windows ending now.
   await insertWindowRows(
     tx,
-    after.brandId,
+    brandId,
     STAT_WINDOWS.map((window) => ({ window, windowStart: windowStartAt(window, now) })),
     now,
   );
-  await applyPostDelta(tx, after.brandId, delta);
+  await applyPostDelta(tx, brandId, delta);
 }
 
 /**
@@ -120,6 +146,9 @@ export async function recordPostChange(
  * recomputed, the refresh request cleared.
  */
 export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): Promise<void> {
+  // Alone: writers wait, so the posts read below and the queued changes added first agree.
+  await holdBrandFiguresAlone(tx, brandId);
+  for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
   let rows = await lockWindowRows(tx, brandId);
   if (rows.length < STAT_WINDOWS.length) {
     const present = new Set(rows.map((row) => row.window));
@@ -225,6 +254,8 @@ export async function rebuildBrandStatistics(
   now: Date,
   brandId: number | null = null,
 ): Promise<void> {
+  // The posts already hold every queued change: counting them again would count them twice.
+  await dropQueuedDeltas(tx, brandId);
   await recomputeBrandStats(tx, now, brandId);
   const rows = await listWindowRows(tx, brandId);
   await storeScores(
