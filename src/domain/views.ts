@@ -20,7 +20,7 @@ export type PostSummary = {
   title: string;
   excerpt: string;
   category: Category;
-  channel: string;
+  channel: Channel;
   status: FailStatus | null;
   country: string | null;
   waitMinutes: number | null;

@@ -1,11 +1,12 @@
 /** The JSON shapes the API publishes: public facts only, never e-mail addresses. */
 import type { Brand } from '../../db/queries/brands.ts';
+import type { ApiBrand, ApiPostSummary, ApiWindowStats } from '../domain/api-schemas.ts';
 import type { PostSummary } from '../domain/views.ts';
 import { displayStatus } from '../domain/lifecycle.ts';
 import { computeFigures, computeScore, type BrandWindowCounts } from '../domain/score.ts';
 import { paths } from '../paths.ts';
 
-export function brandView(brand: Brand, siteUrl: string) {
+export function brandView(brand: Brand, siteUrl: string): ApiBrand {
   return {
     slug: brand.slug,
     name: brand.name,
@@ -20,11 +21,11 @@ export function brandView(brand: Brand, siteUrl: string) {
   };
 }
 
-export function statsView(stats: BrandWindowCounts & { window: string }) {
+export function statsView(stats: BrandWindowCounts & { window: ApiWindowStats['window'] }): ApiWindowStats {
   return { window: stats.window, figures: computeFigures(stats), score: computeScore(stats) };
 }
 
-export function postSummaryView(post: PostSummary, now: Date, siteUrl: string) {
+export function postSummaryView(post: PostSummary, now: Date, siteUrl: string): ApiPostSummary {
   return {
     id: post.id,
     kind: post.kind,

@@ -5,6 +5,7 @@
  */
 import type { APIContext } from 'astro';
 import { z } from 'astro/zod';
+import type { ApiErrorBody, ApiOperation, ApiResponse } from '../domain/api-schemas.ts';
 import { RATE_LIMITS } from '../domain/rate-limits.ts';
 import { attempt } from './rate-limit.ts';
 
@@ -27,8 +28,14 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/** A 200 of one operation: the body must be what `openapi.json` says that operation answers. */
+export function answer<K extends ApiOperation>(_operation: K, body: ApiResponse<K>): Response {
+  return json(body);
+}
+
 export function apiError(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return json({ error: { status, message } }, status, { 'Cache-Control': 'no-store', ...headers });
+  const body: ApiErrorBody = { error: { status, message } };
+  return json(body, status, { 'Cache-Control': 'no-store', ...headers });
 }
 
 function clientIp(context: APIContext): string {

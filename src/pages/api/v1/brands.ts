@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { listBrandsAfter } from '../../../../db/queries/brands.ts';
 import { getStatsForBrands } from '../../../../db/queries/stats.ts';
 import { brandListParams } from '../../../domain/api-params.ts';
-import { handleApi, json, preflight, queryObject } from '../../../server/api.ts';
+import { handleApi, answer, preflight, queryObject } from '../../../server/api.ts';
 import { brandView, statsView } from '../../../server/api-views.ts';
 import { siteUrl } from '../../../server/services.ts';
 
@@ -10,7 +10,7 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     const params = brandListParams.parse(queryObject(context.url));
     const { db } = context.locals;
-    const rows = await listBrandsAfter(db, params.after ?? null, params.limit + 1, params.sector ?? null);
+    const rows = await listBrandsAfter(db, params.cursor ?? null, params.limit + 1, params.sector ?? null);
     const page = rows.slice(0, params.limit);
     const stats = await getStatsForBrands(
       db,
@@ -18,13 +18,13 @@ export const GET: APIRoute = (context) =>
       params.window,
     );
     const next = rows.length > params.limit ? page.at(-1)!.slug : null;
-    return json({
+    return answer('listBrands', {
       data: page.map((brand) => {
         const row = stats.find((s) => s.brandId === brand.id);
         return { ...brandView(brand, siteUrl), stats: row ? statsView(row) : null };
       }),
       next: next
-        ? `/api/v1/brands?${new URLSearchParams({ ...queryObject(context.url), after: next })}`
+        ? `/api/v1/brands?${new URLSearchParams({ ...queryObject(context.url), cursor: next })}`
         : null,
     });
   });

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { rankingParams } from '../../../domain/api-params.ts';
-import { apiError, handleApi, json, preflight, queryObject } from '../../../server/api.ts';
+import { apiError, handleApi, answer, preflight, queryObject } from '../../../server/api.ts';
 import { loadRankingPage, positionInRanking } from '../../../server/rankings.ts';
 
 export const GET: APIRoute = (context) =>
@@ -9,13 +9,13 @@ export const GET: APIRoute = (context) =>
     const { db } = context.locals;
     // The cursor is the last slug of the previous page: find its position, then read one page (+1 to
     // know whether another follows).
-    const position = params.after ? await positionInRanking(db, params, params.after) : -1;
-    if (position === null) return apiError(400, 'Invalid parameters. after: not a brand of this ranking');
+    const position = params.cursor ? await positionInRanking(db, params, params.cursor) : -1;
+    if (position === null) return apiError(400, 'Invalid parameters. cursor: not a brand of this ranking');
     const start = position + 1;
     const rows = await loadRankingPage(db, params, { offset: start, limit: params.limit + 1 });
     const page = rows.slice(0, params.limit);
     const hasMore = rows.length > params.limit;
-    return json({
+    return answer('listRankings', {
       window: params.window,
       sort: params.sort,
       data: page.map((brand, index) => ({
@@ -29,7 +29,7 @@ export const GET: APIRoute = (context) =>
         figures: brand.figures,
       })),
       next: hasMore
-        ? `/api/v1/rankings?${new URLSearchParams({ ...queryObject(context.url), after: page.at(-1)!.slug })}`
+        ? `/api/v1/rankings?${new URLSearchParams({ ...queryObject(context.url), cursor: page.at(-1)!.slug })}`
         : null,
     });
   });

@@ -5,7 +5,7 @@ import { getBrandWindowStats } from '../../../../../db/queries/stats.ts';
 import { emptyParams } from '../../../../domain/api-params.ts';
 import { STAT_WINDOWS } from '../../../../domain/vocabulary.ts';
 import { paths } from '../../../../paths.ts';
-import { apiError, CORS_HEADERS, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { apiError, CORS_HEADERS, handleApi, answer, preflight, queryObject } from '../../../../server/api.ts';
 import { mergedBrandRedirect } from '../../../../server/merged-brands.ts';
 import { brandView, statsView } from '../../../../server/api-views.ts';
 import { siteUrl } from '../../../../server/services.ts';
@@ -28,7 +28,7 @@ export const GET: APIRoute = (context) =>
     const windows = await Promise.all(
       STAT_WINDOWS.map((window) => getBrandWindowStats(context.locals.db, brand.id, window)),
     );
-    return json({ data: { ...brandView(brand, siteUrl), stats: windows.map(statsView) } });
+    return answer('getBrand', { data: { ...brandView(brand, siteUrl), stats: windows.map(statsView) } });
   });
 
 export const OPTIONS: APIRoute = preflight;

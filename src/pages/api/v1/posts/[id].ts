@@ -6,12 +6,15 @@ import { parsePostId } from '../../../../domain/ids.ts';
 import { displayStatus } from '../../../../domain/lifecycle.ts';
 import { describeEvent } from '../../../../domain/thread.ts';
 import { paths } from '../../../../paths.ts';
-import { apiError, handleApi, json, preflight, queryObject } from '../../../../server/api.ts';
+import { apiError, handleApi, answer, preflight, queryObject } from '../../../../server/api.ts';
 import { siteUrl } from '../../../../server/services.ts';
 
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     emptyParams.parse(queryObject(context.url));
+    // Not a whole number is a malformed request (400); a number no post has is "not found" (404).
+    if (!/^\d{1,20}$/.test(context.params.id ?? ''))
+      return apiError(400, 'Invalid parameters. id: a post number (a positive whole number)');
     const id = parsePostId(context.params.id);
     const page = id === null ? null : await getPostPage(context.locals.db, id);
     // A post held for review is not public yet (its page shows it to its author and moderators only).
@@ -19,7 +22,7 @@ export const GET: APIRoute = (context) =>
     const { post, brand } = page;
     context.locals.cacheTags = [cacheTag.post(post.id), cacheTag.brand(brand.id)];
     const visible = post.visibility === 'published';
-    return json({
+    return answer('getPost', {
       data: {
         id: post.id,
         visibility: post.visibility,

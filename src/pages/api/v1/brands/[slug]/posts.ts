@@ -9,7 +9,7 @@ import {
   apiError,
   CORS_HEADERS,
   handleApi,
-  json,
+  answer,
   preflight,
   queryObject,
 } from '../../../../../server/api.ts';
@@ -36,7 +36,7 @@ export const GET: APIRoute = (context) =>
     const nextQuery = page.next
       ? new URLSearchParams({ ...queryObject(context.url), cursor: encodeCursor(page.next) })
       : null;
-    return json({
+    return answer('listBrandPosts', {
       data: page.items.map((post) => postSummaryView(post, now, siteUrl)),
       next: nextQuery ? `/api/v1/brands/${brand.slug}/posts?${nextQuery}` : null,
     });
