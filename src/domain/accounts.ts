@@ -2,7 +2,7 @@
  * The account forms' schemas, shared by the pages, the actions and the tests.
  * Messages are written for the person filling the form.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { safeNextPath } from './next-path.ts';
 

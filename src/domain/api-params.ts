@@ -1,5 +1,5 @@
 /** The public API's query parameters: strict, so a typo answers 400 instead of silently ignoring it. */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { decodeCursor } from './cursor.ts';
 import { RANKING_SORTS } from './rankings.ts';
 import { CATEGORIES, FAIL_STATUSES, POST_KINDS, SECTORS, STAT_WINDOWS } from './vocabulary.ts';

@@ -2,7 +2,7 @@
  * Brand claims (DESIGN §8): a claim is verified by a link sent to an address
  * at the brand's own domain; without one, a moderator decides.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { emailSchema } from './accounts.ts';
 
 /** Whether `email` is at the brand's domain or one of its subdomains ("care.northwind.example"). */

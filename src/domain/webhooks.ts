@@ -4,7 +4,7 @@
  * replays), retried with exponential backoff. Targets that are not public
  * unicast addresses are refused unless the operator allows them.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
