@@ -1,3 +1,5 @@
+import { FLASHES, type Flash } from './domain/forms.ts';
+
 /**
  * Every URL of the board, built in one place (never by hand in a page), so a
  * route can move without hunting for string templates.
@@ -48,6 +50,18 @@ export const paths = {
   apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
   apiBrandPosts: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}/posts`,
   feed: () => '/feed.xml',
+  /**
+   * Where a page redirects after a successful form (a reload must not post
+   * twice): `path` with `?done=` naming the message to show (src/domain/forms.ts)
+   * and its anchor; `path` itself when there is nothing to say.
+   */
+  done: (path: string, flash: Flash | null) => {
+    if (flash === null) return path;
+    const url = new URL(path, 'http://board.invalid');
+    url.searchParams.set('done', flash);
+    const entry: { message: string; anchor?: string } = FLASHES[flash];
+    return `${url.pathname}${url.search}${entry.anchor ? `#${entry.anchor}` : ''}`;
+  },
 };
 
 /** Appends the non-empty entries of `query` as a query string. */

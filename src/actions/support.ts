@@ -1,14 +1,20 @@
-/** What every action adapter shares: the command dependencies and the result shapes. */
+/**
+ * What every action adapter shares: the command dependencies, and `respond`,
+ * which turns a command's result into the `FormResult` the page reads. Every
+ * way a command can refuse must have an answer: `Answers<R>` has one key per
+ * refusal reason of `R`, so a reason a command adds and no action maps is a
+ * type error, not a silent fall-through (test/unit/form-answers.test.ts).
+ */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
-import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
+import { describeRefusal, type Refusal } from '../domain/policy.ts';
 import { describeRetry } from '../domain/rate-limits.ts';
-import type { AccountDeps } from '../server/commands/accounts.ts';
-import { getMailer, siteUrl } from '../server/services.ts';
 import type { FormResult } from '../domain/forms.ts';
+import type { CommandDeps } from '../server/commands/deps.ts';
+import { getMailer, siteUrl } from '../server/services.ts';
 
 export type { FormResult } from '../domain/forms.ts';
 
-export function commandDeps(context: ActionAPIContext): AccountDeps {
+export function commandDeps(context: ActionAPIContext): CommandDeps {
   let ipAddress: string | null;
   try {
     ipAddress = context.clientAddress;
@@ -25,16 +31,33 @@ export function commandDeps(context: ActionAPIContext): AccountDeps {
   };
 }
 
+type Refused = { ok: false; reason: string };
+type RefusedOf<R> = Extract<R, Refused>;
+
+/** One answer per refusal reason of the command result `R`: a form result, or a function of the refusal. */
+export type Answers<R> = {
+  [Reason in RefusedOf<R>['reason']]:
+    FormResult | ((refused: Extract<RefusedOf<R>, { reason: Reason }>) => FormResult);
+};
+
+/** A command's result as the form's: `success` when it went through, else the answer to its reason. */
+export function respond<R extends { ok: true } | Refused>(
+  result: R,
+  success: FormResult | ((done: Extract<R, { ok: true }>) => FormResult),
+  answers: Answers<R>,
+): FormResult {
+  if (result.ok) {
+    return typeof success === 'function' ? success(result as Extract<R, { ok: true }>) : success;
+  }
+  const refused = result as RefusedOf<R>;
+  const answer = answers[refused.reason as RefusedOf<R>['reason']] as
+    FormResult | ((refused: RefusedOf<R>) => FormResult);
+  return typeof answer === 'function' ? answer(refused) : answer;
+}
+
 /** Answers 429 with a sentence that says when to try again. */
 export function tooManyRequests(retryAfterSeconds: number): never {
   throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: describeRetry(retryAfterSeconds) });
-}
-
-/** The signed-in actor, or 401: every action authorizes itself (actions are public endpoints). */
-export function requireActor(context: ActionAPIContext): Actor {
-  const actor = context.locals.actor;
-  if (!actor) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Please log in first.' });
-  return actor;
 }
 
 /** A policy refusal as a form result: 401 to sign in, 403 otherwise, with the reason in words. */
@@ -46,4 +69,19 @@ export const NOT_FOUND_RESULT: FormResult = {
   ok: false,
   formError: 'This post is no longer open for that: it was withdrawn, removed or never existed.',
   status: 404,
+};
+
+/**
+ * The answers most commands share: the policy's refusal, a post that is gone,
+ * a rate limit (429), field errors the command found. Spread them, then add
+ * the command's own reasons.
+ */
+export const COMMON_ANSWERS = {
+  refused: ({ refusal }: { refusal: Refusal }) => refusedResult(refusal),
+  not_found: NOT_FOUND_RESULT,
+  rate_limited: ({ retryAfterSeconds }: { retryAfterSeconds: number }) => tooManyRequests(retryAfterSeconds),
+  invalid: ({ fieldErrors }: { fieldErrors: Record<string, string> }): FormResult => ({
+    ok: false,
+    fieldErrors,
+  }),
 };

@@ -73,7 +73,8 @@ export const loginSchema = z.object({
 
 export const resetRequestSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ token: tokenSchema, password: newPasswordSchema });
-export const verifyEmailSchema = z.object({ token: tokenSchema });
+/** A form that carries only the token of an e-mailed link: verification, e-mail change, claim, invitation. */
+export const linkTokenSchema = z.object({ token: tokenSchema });
 export const changePasswordSchema = z.object({
   currentPassword: currentPasswordSchema,
   newPassword: newPasswordSchema,
