@@ -1,9 +1,8 @@
 /**
- * What every action adapter shares: the command dependencies, and `respond`,
- * which turns a command's result into the `FormResult` the page reads. Every
- * way a command can refuse must have an answer: `Answers<R>` has one key per
- * refusal reason of `R`, so a reason a command adds and no action maps is a
- * type error, not a silent fall-through (test/unit/form-answers.test.ts).
+ * What every action adapter shares: the command dependencies, the answers most
+ * commands' refusals get, and `respond` (src/domain/forms.ts), which turns a
+ * command's result into the `FormResult` the page reads with one answer per
+ * refusal reason.
  */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { describeRefusal, type Refusal } from '../domain/policy.ts';
@@ -12,7 +11,7 @@ import type { FormResult } from '../domain/forms.ts';
 import type { CommandDeps } from '../server/commands/deps.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
 
-export type { FormResult } from '../domain/forms.ts';
+export { respond, type FormResult } from '../domain/forms.ts';
 
 export function commandDeps(context: ActionAPIContext): CommandDeps {
   let ipAddress: string | null;
@@ -29,30 +28,6 @@ export function commandDeps(context: ActionAPIContext): CommandDeps {
     meta: { userAgent: context.request.headers.get('user-agent'), ipAddress },
     rateLimitExempt: context.locals.rateLimitExempt === true,
   };
-}
-
-type Refused = { ok: false; reason: string };
-type RefusedOf<R> = Extract<R, Refused>;
-
-/** One answer per refusal reason of the command result `R`: a form result, or a function of the refusal. */
-export type Answers<R> = {
-  [Reason in RefusedOf<R>['reason']]:
-    FormResult | ((refused: Extract<RefusedOf<R>, { reason: Reason }>) => FormResult);
-};
-
-/** A command's result as the form's: `success` when it went through, else the answer to its reason. */
-export function respond<R extends { ok: true } | Refused>(
-  result: R,
-  success: FormResult | ((done: Extract<R, { ok: true }>) => FormResult),
-  answers: Answers<R>,
-): FormResult {
-  if (result.ok) {
-    return typeof success === 'function' ? success(result as Extract<R, { ok: true }>) : success;
-  }
-  const refused = result as RefusedOf<R>;
-  const answer = answers[refused.reason as RefusedOf<R>['reason']] as
-    FormResult | ((refused: RefusedOf<R>) => FormResult);
-  return typeof answer === 'function' ? answer(refused) : answer;
 }
 
 /** Answers 429 with a sentence that says when to try again. */

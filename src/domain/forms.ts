@@ -1,10 +1,11 @@
 /**
  * The form module's shared vocabulary (README "Forms"): what an action
- * answers (`FormResult`), what the page that shows the form again reads from
- * it (`FormState`, built by src/server/forms.ts and bound to fields by name
- * with `<Field form={state} name="…">`), and the messages a page shows after
- * a successful form has redirected to a fresh GET (`FLASHES`, `?done=`).
- * Types and constants only, shared by actions, pages and components.
+ * answers (`FormResult`, from a command's result through `respond`), what the
+ * page that shows the form again reads from it (`FormState`, built by
+ * src/server/forms.ts and bound to fields by name with
+ * `<Field form={state} name="…">`), and the messages a page shows after a
+ * successful form has redirected to a fresh GET (`FLASHES`, `?done=`). Pure:
+ * shared by actions, pages and components.
  */
 
 /**
@@ -76,4 +77,34 @@ export interface FormState {
   formError: string | null;
   fieldErrors: Record<string, string>;
   values: Record<string, string>;
+}
+
+/*
+ * Every way a command can refuse must have an answer: `Answers<R>` has one key
+ * per refusal reason of the command result `R`, so a reason a command adds and
+ * no action maps is a type error, not a silent fall-through
+ * (test/unit/form-answers.test.ts shows it).
+ */
+type Refused = { ok: false; reason: string };
+type RefusedOf<R> = Extract<R, Refused>;
+
+/** One answer per refusal reason of the command result `R`: a form result, or a function of the refusal. */
+export type Answers<R> = {
+  [Reason in RefusedOf<R>['reason']]:
+    FormResult | ((refused: Extract<RefusedOf<R>, { reason: Reason }>) => FormResult);
+};
+
+/** A command's result as the form's: `success` when it went through, else the answer to its reason. */
+export function respond<R extends { ok: true } | Refused>(
+  result: R,
+  success: FormResult | ((done: Extract<R, { ok: true }>) => FormResult),
+  answers: Answers<R>,
+): FormResult {
+  if (result.ok) {
+    return typeof success === 'function' ? success(result as Extract<R, { ok: true }>) : success;
+  }
+  const refused = result as RefusedOf<R>;
+  const answer = answers[refused.reason as RefusedOf<R>['reason']] as
+    FormResult | ((refused: RefusedOf<R>) => FormResult);
+  return typeof answer === 'function' ? answer(refused) : answer;
 }
