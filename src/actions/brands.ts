@@ -16,7 +16,7 @@ import { setSessionCookie } from '../server/auth/session.ts';
 import * as admin from '../server/commands/brand-admin.ts';
 import * as replies from '../server/commands/brand-replies.ts';
 import { secureCookies } from '../server/services.ts';
-import { commandDeps, COMMON_ANSWERS, respond, type FormResult } from './support.ts';
+import { commandDeps, COMMON_ANSWERS, respond, runCommand, type FormResult } from './support.ts';
 
 const INVALID_LINK: FormResult = {
   ok: false,
@@ -29,63 +29,47 @@ export const brandActions = {
   replyAsBrand: defineAction({
     accept: 'form',
     input: brandReplySchema,
-    handler: async (input, context) =>
-      respond(
-        await replies.replyAsBrand(commandDeps(context), context.locals.actor, input),
-        { ok: true, flash: 'reply' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(replies.replyAsBrand, { ok: true, flash: 'reply' }, COMMON_ANSWERS),
   }),
 
   takeCase: defineAction({
     accept: 'form',
     input: postRefSchema,
-    handler: async (input, context) =>
-      respond(
-        await replies.takeCase(commandDeps(context), context.locals.actor, input),
-        { ok: true, flash: 'taken' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(replies.takeCase, { ok: true, flash: 'taken' }, COMMON_ANSWERS),
   }),
 
   editReply: defineAction({
     accept: 'form',
     input: editReplySchema,
-    handler: async (input, context) =>
-      respond(
-        await replies.editReply(commandDeps(context), context.locals.actor, input),
-        (done) => ({ ok: true, postId: done.postId }),
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(replies.editReply, (done) => ({ ok: true, postId: done.postId }), COMMON_ANSWERS),
   }),
 
   claimBrand: defineAction({
     accept: 'form',
     input: claimSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.claimBrand(commandDeps(context), context.locals.actor, input),
-        (done) => ({
-          ok: true,
-          message:
-            done.mode === 'email_sent'
-              ? `We sent a link to ${input.workEmail}. Follow it while logged in to become the brand's owner.`
-              : 'Your claim is in the moderators’ queue. They will check it and e-mail you.',
-        }),
-        {
-          ...COMMON_ANSWERS,
-          already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
-          already_pending: {
-            ok: false,
-            formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
-            status: 409,
-          },
-          wrong_domain: {
-            ok: false,
-            fieldErrors: { workEmail: 'Use an address at the brand’s own website domain.' },
-          },
+    handler: runCommand(
+      admin.claimBrand,
+      (done, input) => ({
+        ok: true,
+        message:
+          done.mode === 'email_sent'
+            ? `We sent a link to ${input.workEmail}. Follow it while logged in to become the brand's owner.`
+            : 'Your claim is in the moderators’ queue. They will check it and e-mail you.',
+      }),
+      {
+        ...COMMON_ANSWERS,
+        already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
+        already_pending: {
+          ok: false,
+          formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
+          status: 409,
         },
-      ),
+        wrong_domain: {
+          ok: false,
+          fieldErrors: { workEmail: 'Use an address at the brand’s own website domain.' },
+        },
+      },
+    ),
   }),
 
   confirmClaim: defineAction({
@@ -127,77 +111,70 @@ export const brandActions = {
   inviteMember: defineAction({
     accept: 'form',
     input: inviteMemberSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.inviteMember(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: `Invitation sent to ${input.email}. The link works for 7 days.` },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(
+      admin.inviteMember,
+      (_done, input) => ({
+        ok: true,
+        message: `Invitation sent to ${input.email}. The link works for 7 days.`,
+      }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   revokeInvite: defineAction({
     accept: 'form',
     input: revokeInviteSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.revokeInvite(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: 'Invitation revoked: its link no longer works.' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(
+      admin.revokeInvite,
+      { ok: true, message: 'Invitation revoked: its link no longer works.' },
+      COMMON_ANSWERS,
+    ),
   }),
 
   removeMember: defineAction({
     accept: 'form',
     input: removeMemberSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.removeTeamMember(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: 'Member removed.' },
-        {
-          ...COMMON_ANSWERS,
-          last_owner: {
-            ok: false,
-            formError: 'You cannot remove yourself as owner; a moderator can transfer the brand.',
-            status: 409,
-          },
+    handler: runCommand(
+      admin.removeTeamMember,
+      { ok: true, message: 'Member removed.' },
+      {
+        ...COMMON_ANSWERS,
+        last_owner: {
+          ok: false,
+          formError: 'You cannot remove yourself as owner; a moderator can transfer the brand.',
+          status: 409,
         },
-      ),
+      },
+    ),
   }),
 
   editBrandProfile: defineAction({
     accept: 'form',
     input: brandProfileSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.editBrandProfile(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: 'Profile saved. It is live on the brand page.' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(
+      admin.editBrandProfile,
+      { ok: true, message: 'Profile saved. It is live on the brand page.' },
+      COMMON_ANSWERS,
+    ),
   }),
 
   addWebhook: defineAction({
     accept: 'form',
     input: webhookFormSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.addWebhook(commandDeps(context), context.locals.actor, input),
-        (done) => ({
-          ok: true,
-          message: `Webhook added. Its signing secret, shown only this once: ${done.secret}`,
-        }),
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(
+      admin.addWebhook,
+      (done) => ({
+        ok: true,
+        message: `Webhook added. Its signing secret, shown only this once: ${done.secret}`,
+      }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   removeWebhook: defineAction({
     accept: 'form',
     input: removeWebhookSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.removeWebhook(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: 'Webhook removed.' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(admin.removeWebhook, { ok: true, message: 'Webhook removed.' }, COMMON_ANSWERS),
   }),
 
   decideClaim: defineAction({
@@ -228,14 +205,13 @@ export const brandActions = {
   transferOwnership: defineAction({
     accept: 'form',
     input: transferOwnershipSchema,
-    handler: async (input, context) =>
-      respond(
-        await admin.transferOwnership(commandDeps(context), context.locals.actor, input),
-        { ok: true, message: 'Ownership transferred.' },
-        {
-          ...COMMON_ANSWERS,
-          no_such_account: { ok: false, fieldErrors: { email: 'No account uses this address.' } },
-        },
-      ),
+    handler: runCommand(
+      admin.transferOwnership,
+      { ok: true, message: 'Ownership transferred.' },
+      {
+        ...COMMON_ANSWERS,
+        no_such_account: { ok: false, fieldErrors: { email: 'No account uses this address.' } },
+      },
+    ),
   }),
 };

@@ -2,7 +2,7 @@
 import { defineAction } from 'astro:actions';
 import { decisionSchema, flagSchema } from '../domain/moderation.ts';
 import * as moderation from '../server/commands/moderation.ts';
-import { commandDeps, COMMON_ANSWERS, respond } from './support.ts';
+import { commandDeps, COMMON_ANSWERS, respond, runCommand } from './support.ts';
 
 const NOTHING_TO_DECIDE = {
   restore: 'This item is not removed: there is nothing to restore.',
@@ -14,23 +14,22 @@ export const moderationActions = {
   flagContent: defineAction({
     accept: 'form',
     input: flagSchema,
-    handler: async (input, context) =>
-      respond(
-        await moderation.flagContent(commandDeps(context), context.locals.actor, input),
-        (done) => ({
-          ok: true,
-          postId: input.postId,
-          flash: done.alreadyFlagged ? 'already-flagged' : 'flagged',
-        }),
-        {
-          ...COMMON_ANSWERS,
-          not_found: {
-            ok: false,
-            formError: 'This item can no longer be flagged: it was withdrawn, removed or never existed.',
-            status: 404,
-          },
+    handler: runCommand(
+      moderation.flagContent,
+      (done, input) => ({
+        ok: true,
+        postId: input.postId,
+        flash: done.alreadyFlagged ? 'already-flagged' : 'flagged',
+      }),
+      {
+        ...COMMON_ANSWERS,
+        not_found: {
+          ok: false,
+          formError: 'This item can no longer be flagged: it was withdrawn, removed or never existed.',
+          status: 404,
         },
-      ),
+      },
+    ),
   }),
 
   decideOnItem: defineAction({

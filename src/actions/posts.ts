@@ -5,7 +5,7 @@ import { editPostSchema, newPostSchema } from '../domain/posting.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
 import * as posts from '../server/commands/posts.ts';
 import { secureCookies } from '../server/services.ts';
-import { commandDeps, COMMON_ANSWERS, respond, type FormResult } from './support.ts';
+import { commandDeps, COMMON_ANSWERS, respond, runCommand, type FormResult } from './support.ts';
 
 const PERSONAL_DATA_FOUND =
   'Your text contains an e-mail address or a phone number. Choose below whether to hide them or publish them.';
@@ -56,23 +56,13 @@ export const postActions = {
   addFollowUp: defineAction({
     accept: 'form',
     input: followUpSchema,
-    handler: async (input, context) =>
-      respond(
-        await posts.addFollowUp(commandDeps(context), context.locals.actor, input),
-        { ok: true, flash: 'follow-up' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(posts.addFollowUp, { ok: true, flash: 'follow-up' }, COMMON_ANSWERS),
   }),
 
   sayMeToo: defineAction({
     accept: 'form',
     input: postRefSchema,
-    handler: async (input, context) =>
-      respond(
-        await posts.sayMeToo(commandDeps(context), context.locals.actor, input),
-        { ok: true, flash: 'me-too' },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(posts.sayMeToo, { ok: true, flash: 'me-too' }, COMMON_ANSWERS),
   }),
 
   giveVerdict: defineAction({
@@ -105,25 +95,19 @@ export const postActions = {
   editPost: defineAction({
     accept: 'form',
     input: editPostSchema,
-    handler: async (input, context) =>
-      respond(
-        await posts.editPost(commandDeps(context), context.locals.actor, input),
-        { ok: true },
-        {
-          ...COMMON_ANSWERS,
-          personal_data: askAboutPersonalData,
-        },
-      ),
+    handler: runCommand(
+      posts.editPost,
+      { ok: true },
+      {
+        ...COMMON_ANSWERS,
+        personal_data: askAboutPersonalData,
+      },
+    ),
   }),
 
   withdrawPost: defineAction({
     accept: 'form',
     input: postRefSchema,
-    handler: async (input, context) =>
-      respond(
-        await posts.withdrawPost(commandDeps(context), context.locals.actor, input),
-        { ok: true },
-        COMMON_ANSWERS,
-      ),
+    handler: runCommand(posts.withdrawPost, { ok: true }, COMMON_ANSWERS),
   }),
 };

@@ -5,9 +5,9 @@
  * refusal reason.
  */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
-import { describeRefusal, type Refusal } from '../domain/policy.ts';
+import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
 import { describeRetry } from '../domain/rate-limits.ts';
-import type { FormResult } from '../domain/forms.ts';
+import { respond, type Answers, type FormResult } from '../domain/forms.ts';
 import type { CommandDeps } from '../server/commands/deps.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
 
@@ -60,3 +60,23 @@ export const COMMON_ANSWERS = {
     fieldErrors,
   }),
 };
+
+type CommandResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The handler of an action that is its command and nothing more: run it for
+ * the signed-in actor (the command authorizes with the policy), then answer
+ * with `respond`: `success`, or the answer to the refusal's reason.
+ */
+export function runCommand<Input, R extends CommandResult>(
+  command: (deps: CommandDeps, actor: Actor | null, input: Input) => Promise<R>,
+  success: FormResult | ((done: Extract<R, { ok: true }>, input: Input) => FormResult),
+  answers: Answers<R>,
+) {
+  return async (input: Input, context: ActionAPIContext): Promise<FormResult> =>
+    respond(
+      await command(commandDeps(context), context.locals.actor, input),
+      typeof success === 'function' ? (done) => success(done, input) : success,
+      answers,
+    );
+}

@@ -79,6 +79,19 @@ export interface FormState {
   values: Record<string, string>;
 }
 
+/**
+ * Whether a form sent back refused is the one of this item, on a page that
+ * repeats one form per item (flags, the moderation queue, held posts): every
+ * hidden field that names the item matches. That form opens with its errors.
+ */
+export function isSentFor(state: FormState, itemFields: Readonly<Record<string, string>>): boolean {
+  return (
+    state.submitted &&
+    !state.succeeded &&
+    Object.entries(itemFields).every(([name, value]) => (state.values[name] ?? '') === value)
+  );
+}
+
 /*
  * Every way a command can refuse must have an answer: `Answers<R>` has one key
  * per refusal reason of the command result `R`, so a reason a command adds and
