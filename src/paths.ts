@@ -12,6 +12,9 @@ export const paths = {
   /** The content policy, at a reason's explanation when one is given. */
   guidelines: (reason?: string) => (reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
   rankings: () => '/rankings',
+  /** Brands side by side; their slugs stay readable, separated by commas. */
+  compare: (slugs?: readonly string[]) =>
+    slugs && slugs.length > 0 ? `/compare?brands=${slugs.map(encodeURIComponent).join(',')}` : '/compare',
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>
@@ -48,7 +51,12 @@ export const paths = {
   accountExport: () => '/account/export.json',
   brandBadge: (slug: string) => `/brands/${encodeURIComponent(slug)}/badge.svg`,
   apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
-  apiBrandPosts: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}/posts`,
+  apiBrandPosts: (slug: string, query?: Record<string, string | null | undefined>) =>
+    withQuery(`/api/v1/brands/${encodeURIComponent(slug)}/posts`, query),
+  apiBrands: (query?: Record<string, string | null | undefined>) => withQuery('/api/v1/brands', query),
+  apiRankings: (query?: Record<string, string | null | undefined>) => withQuery('/api/v1/rankings', query),
+  /** The open data behind every figure (DESIGN §7). */
+  exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
   /**
    * Where a page redirects after a successful form (a reload must not post

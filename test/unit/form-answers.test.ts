@@ -5,7 +5,15 @@
  * redirects to after a successful form.
  */
 import { describe, expect, it } from 'vitest';
-import { FLASHES, flashMessage, respond, type Answers, type FormResult } from '../../src/domain/forms.ts';
+import {
+  FLASHES,
+  flashMessage,
+  isSentFor,
+  respond,
+  type Answers,
+  type FormResult,
+  type FormState,
+} from '../../src/domain/forms.ts';
 import { paths } from '../../src/paths.ts';
 
 type ClaimResult =
@@ -92,5 +100,30 @@ describe('paths.done', () => {
 
   it('is the page itself when the form has nothing to say', () => {
     expect(paths.done(paths.post(12), null)).toBe('/posts/12');
+  });
+});
+
+describe('a form repeated once per item', () => {
+  const refused = (values: Record<string, string>): FormState => ({
+    submitted: true,
+    result: { ok: false, formError: 'No.' },
+    succeeded: false,
+    message: null,
+    flash: null,
+    formError: 'No.',
+    fieldErrors: {},
+    values,
+  });
+
+  it('is the one sent when every field naming the item matches, an empty one included', () => {
+    const sent = refused({ postId: '7', messageId: '', reason: 'spam' });
+    expect(isSentFor(sent, { postId: '7', messageId: '' })).toBe(true);
+    expect(isSentFor(sent, { postId: '7', messageId: '3' })).toBe(false);
+    expect(isSentFor(sent, { postId: '8', messageId: '' })).toBe(false);
+  });
+
+  it('is none of them when nothing was sent, or when it went through', () => {
+    expect(isSentFor({ ...refused({}), submitted: false }, {})).toBe(false);
+    expect(isSentFor({ ...refused({ postId: '7' }), succeeded: true }, { postId: '7' })).toBe(false);
   });
 });
