@@ -16,7 +16,14 @@ import { setSessionCookie } from '../server/auth/session.ts';
 import * as admin from '../server/commands/brand-admin.ts';
 import * as replies from '../server/commands/brand-replies.ts';
 import { secureCookies } from '../server/services.ts';
-import { commandDeps, COMMON_ANSWERS, respond, runCommand, type FormResult } from './support.ts';
+import {
+  commandDeps,
+  COMMON_ANSWERS,
+  refusedResult,
+  respond,
+  runCommand,
+  type FormResult,
+} from './support.ts';
 
 const INVALID_LINK: FormResult = {
   ok: false,
@@ -79,7 +86,7 @@ export const brandActions = {
       const result = await admin.confirmClaim(commandDeps(context), context.locals.actor, input.token);
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
       return respond(result, (done) => ({ ok: true, brandSlug: done.brandSlug }), {
-        sign_in: { ok: false, formError: 'Please log in first.', status: 401 },
+        sign_in: refusedResult('sign_in'),
         invalid_token: INVALID_LINK,
         already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
       });
