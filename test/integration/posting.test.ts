@@ -265,6 +265,18 @@ describe('publishing', () => {
     },
   );
 
+  it('leaves no session behind when the post a signed-out author logs in for fails to be stored', async () => {
+    const { customer } = await setting();
+    await expect(
+      commands.createPost(
+        deps({ db: failingAtCommit(database.db, 'connection lost') }),
+        null,
+        input({ loginEmail: customer.email, loginPassword: FIXTURE_PASSWORD }),
+      ),
+    ).rejects.toThrow('connection lost');
+    expect(await database.db.$count(sessions, eq(sessions.userId, customer.id))).toBe(0);
+  });
+
   it('leaves nothing half-written when the post cannot be stored after a new brand was', async () => {
     const customer = await createPerson(database.db);
     const failing = deps({

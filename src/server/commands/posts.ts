@@ -84,9 +84,14 @@ export async function createPost(
   input: NewPostInput,
 ): Promise<CreatePostResult> {
   const opened = { sessionToken: null as string | null };
-  const result = await publishPost(deps, signedIn, input, opened);
-  if (!result.ok && opened.sessionToken) await deleteSessionOfToken(deps.db, opened.sessionToken);
-  return result;
+  let result: CreatePostResult | null = null;
+  try {
+    result = await publishPost(deps, signedIn, input, opened);
+    return result;
+  } finally {
+    // Refused, or failed on the way: nobody gets the cookie, so the row goes too.
+    if (!result?.ok && opened.sessionToken) await deleteSessionOfToken(deps.db, opened.sessionToken);
+  }
 }
 
 async function publishPost(
