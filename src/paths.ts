@@ -1,3 +1,5 @@
+import { FLASHES, type Flash } from './domain/forms.ts';
+
 /**
  * Every URL of the board, built in one place (never by hand in a page), so a
  * route can move without hunting for string templates.
@@ -10,6 +12,9 @@ export const paths = {
   /** The content policy, at a reason's explanation when one is given. */
   guidelines: (reason?: string) => (reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
   rankings: () => '/rankings',
+  /** Brands side by side; their slugs stay readable, separated by commas. */
+  compare: (slugs?: readonly string[]) =>
+    slugs && slugs.length > 0 ? `/compare?brands=${slugs.map(encodeURIComponent).join(',')}` : '/compare',
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>
@@ -46,7 +51,12 @@ export const paths = {
   accountExport: () => '/account/export.json',
   brandBadge: (slug: string) => `/brands/${encodeURIComponent(slug)}/badge.svg`,
   apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
-  apiBrandPosts: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}/posts`,
+  apiBrandPosts: (slug: string, query?: Record<string, string | null | undefined>) =>
+    withQuery(`/api/v1/brands/${encodeURIComponent(slug)}/posts`, query),
+  apiBrands: (query?: Record<string, string | null | undefined>) => withQuery('/api/v1/brands', query),
+  apiRankings: (query?: Record<string, string | null | undefined>) => withQuery('/api/v1/rankings', query),
+  /** The open data behind every figure (DESIGN §7). */
+  exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
   /** Live updates (server-sent events) of the home feed, a brand page, a post page or a brand's inbox. */
   live: (page?: { brand: string } | { post: number } | { inbox: string }) =>
@@ -54,6 +64,18 @@ export const paths = {
       '/live',
       page && Object.fromEntries(Object.entries(page).map(([key, value]) => [key, String(value)])),
     ),
+  /**
+   * Where a page redirects after a successful form (a reload must not post
+   * twice): `path` with `?done=` naming the message to show (src/domain/forms.ts)
+   * and its anchor; `path` itself when there is nothing to say.
+   */
+  done: (path: string, flash: Flash | null) => {
+    if (flash === null) return path;
+    const url = new URL(path, 'http://board.invalid');
+    url.searchParams.set('done', flash);
+    const entry: { message: string; anchor?: string } = FLASHES[flash];
+    return `${url.pathname}${url.search}${entry.anchor ? `#${entry.anchor}` : ''}`;
+  },
 };
 
 /** Appends the non-empty entries of `query` as a query string. */

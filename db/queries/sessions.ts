@@ -1,5 +1,5 @@
-/** Session rows: created at log-in, read on every request, deleted at log-out. */
-import { and, eq, ne, sql } from 'drizzle-orm';
+/** Session rows: created at log-in, read on every request, deleted at log-out or once expired. */
+import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Membership } from '../../src/domain/policy.ts';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema.ts';
@@ -73,4 +73,18 @@ export function listUserSessions(db: Db, userId: number) {
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(sessions.lastActiveAt);
+}
+
+/**
+ * Deletes sessions last used at or before `idleSince` (expired: src/server/auth/session-rules.ts), at
+ * most `limit` a call so one maintenance run stays short; returns how many went.
+ */
+export async function deleteIdleSessions(db: Db, idleSince: Date, limit = 1000): Promise<number> {
+  const idle = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(lte(sessions.lastActiveAt, idleSince))
+    .limit(limit);
+  const deleted = await db.delete(sessions).where(inArray(sessions.id, idle)).returning({ id: sessions.id });
+  return deleted.length;
 }

@@ -1,26 +1,34 @@
-/** Account actions: sign-up, log-in and out, verification, reset, and /account's forms. */
+/**
+ * Account actions: sign-up, log-in and out, verification, reset, and /account's
+ * forms. The forms of /account act on the signed-in person's own account,
+ * authorized by the policy like every other command (src/server/own-account.ts).
+ */
 import { defineAction } from 'astro:actions';
-import { z } from 'astro/zod';
 import {
   changeEmailSchema,
   changePasswordSchema,
   deleteAccountSchema,
+  linkTokenSchema,
   loginSchema,
   profileSchema,
   resetPasswordSchema,
   resetRequestSchema,
   revokeSessionSchema,
   signupSchema,
-  verifyEmailSchema,
 } from '../domain/accounts.ts';
-import { NOTIFICATION_KINDS } from '../domain/notifications.ts';
+import { notificationSettingsSchema } from '../domain/notifications.ts';
 import { deleteSessionCookie, setSessionCookie } from '../server/auth/session.ts';
 import * as accounts from '../server/commands/accounts.ts';
+import { asOwnAccount } from '../server/own-account.ts';
 import { secureCookies } from '../server/services.ts';
-import { commandDeps, requireActor, tooManyRequests, type FormResult } from './support.ts';
+import { commandDeps, COMMON_ANSWERS, respond, type FormResult } from './support.ts';
 
 const cookieOptions = { secure: secureCookies };
-const INVALID_LINK = 'This link is invalid, expired or already used. Ask for a new one.';
+const INVALID_LINK: FormResult = {
+  ok: false,
+  formError: 'This link is invalid, expired or already used. Ask for a new one.',
+};
+const WRONG_PASSWORD = 'This is not your current password.';
 
 const SUSPENDED =
   'This account is suspended by a moderator: it cannot log in. Its posts stay on the board. Write to the moderators if you think this is a mistake.';
@@ -29,24 +37,25 @@ export const accountActions = {
   signup: defineAction({
     accept: 'form',
     input: signupSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await accounts.signUp(commandDeps(context), input);
-      if (!result.ok) tooManyRequests(result.retryAfterSeconds);
-      return { ok: true };
-    },
+    handler: async (input, context) =>
+      respond(await accounts.signUp(commandDeps(context), input), { ok: true }, COMMON_ANSWERS),
   }),
 
   login: defineAction({
     accept: 'form',
     input: loginSchema,
-    handler: async (input, context): Promise<FormResult> => {
+    handler: async (input, context) => {
       const result = await accounts.logIn(commandDeps(context), input);
-      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok && result.reason === 'suspended')
-        return { ok: false, formError: SUSPENDED, status: 403 };
-      if (!result.ok) return { ok: false, formError: 'The e-mail address or the password is wrong.' };
-      setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return { ok: true, next: input.next };
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
+      return respond(
+        result,
+        { ok: true, next: input.next },
+        {
+          ...COMMON_ANSWERS,
+          suspended: { ok: false, formError: SUSPENDED, status: 403 },
+          invalid_credentials: { ok: false, formError: 'The e-mail address or the password is wrong.' },
+        },
+      );
     },
   }),
 
@@ -61,137 +70,164 @@ export const accountActions = {
 
   verifyEmail: defineAction({
     accept: 'form',
-    input: verifyEmailSchema,
-    handler: async (input, context): Promise<FormResult> => {
+    input: linkTokenSchema,
+    handler: async (input, context) => {
       const result = await accounts.verifyEmail(commandDeps(context), input.token);
-      if (!result.ok) return { ok: false, formError: INVALID_LINK };
-      setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return { ok: true };
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
+      return respond(result, { ok: true, flash: 'welcome' }, { invalid_token: INVALID_LINK });
     },
   }),
 
   resendVerification: defineAction({
     accept: 'form',
-    handler: async (_input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      const result = await accounts.resendVerification(commandDeps(context), actor.id);
-      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok) return { ok: false, formError: 'Your address is already confirmed.' };
-      return { ok: true, message: 'We sent a new link. It works for 48 hours.' };
-    },
+    handler: async (_input, context) =>
+      respond(
+        await asOwnAccount(context.locals.actor, (owner) =>
+          accounts.resendVerification(commandDeps(context), owner.id),
+        ),
+        { ok: true, message: 'We sent a new link. It works for 48 hours.' },
+        {
+          ...COMMON_ANSWERS,
+          already_verified: { ok: false, formError: 'Your address is already confirmed.' },
+        },
+      ),
   }),
 
   requestPasswordReset: defineAction({
     accept: 'form',
     input: resetRequestSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await accounts.requestPasswordReset(commandDeps(context), input);
-      if (!result.ok) tooManyRequests(result.retryAfterSeconds);
-      return { ok: true };
-    },
+    handler: async (input, context) =>
+      respond(await accounts.requestPasswordReset(commandDeps(context), input), { ok: true }, COMMON_ANSWERS),
   }),
 
   resetPassword: defineAction({
     accept: 'form',
     input: resetPasswordSchema,
-    handler: async (input, context): Promise<FormResult> => {
+    handler: async (input, context) => {
       const result = await accounts.resetPassword(commandDeps(context), input);
-      if (!result.ok) return { ok: false, formError: INVALID_LINK };
-      setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return { ok: true };
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
+      return respond(result, { ok: true, flash: 'password-reset' }, { invalid_token: INVALID_LINK });
     },
   }),
 
   changePassword: defineAction({
     accept: 'form',
     input: changePasswordSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      const result = await accounts.changePassword(commandDeps(context), { userId: actor.id, ...input });
-      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok)
-        return { ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } };
-      setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return { ok: true, message: 'Password changed. Your other sessions were logged out.' };
+    handler: async (input, context) => {
+      const result = await asOwnAccount(context.locals.actor, (owner) =>
+        accounts.changePassword(commandDeps(context), { userId: owner.id, ...input }),
+      );
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
+      return respond(
+        result,
+        { ok: true, message: 'Password changed. Your other sessions were logged out.' },
+        {
+          ...COMMON_ANSWERS,
+          wrong_password: { ok: false, fieldErrors: { currentPassword: WRONG_PASSWORD } },
+        },
+      );
     },
   }),
 
   changeEmail: defineAction({
     accept: 'form',
     input: changeEmailSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      const result = await accounts.requestEmailChange(commandDeps(context), { userId: actor.id, ...input });
-      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok && result.reason === 'wrong_password') {
-        return { ok: false, fieldErrors: { password: 'This is not your current password.' } };
-      }
-      if (!result.ok) return { ok: false, fieldErrors: { email: 'This is already your address.' } };
-      return {
-        ok: true,
-        message: `We sent a link to ${input.email}. Your address changes when you follow it.`,
-      };
-    },
+    handler: async (input, context) =>
+      respond(
+        await asOwnAccount(context.locals.actor, (owner) =>
+          accounts.requestEmailChange(commandDeps(context), { userId: owner.id, ...input }),
+        ),
+        {
+          ok: true,
+          message: `We sent a link to ${input.email}. Your address changes when you follow it.`,
+        },
+        {
+          ...COMMON_ANSWERS,
+          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD } },
+          same_email: { ok: false, fieldErrors: { email: 'This is already your address.' } },
+        },
+      ),
   }),
 
   confirmEmailChange: defineAction({
     accept: 'form',
-    input: verifyEmailSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await accounts.confirmEmailChange(commandDeps(context), input.token);
-      if (!result.ok && result.reason === 'email_taken') {
-        return { ok: false, formError: 'Another account uses this address now; the change was not made.' };
-      }
-      if (!result.ok) return { ok: false, formError: INVALID_LINK };
-      return { ok: true, message: 'Your new e-mail address is confirmed.' };
-    },
+    input: linkTokenSchema,
+    handler: async (input, context) =>
+      respond(
+        await accounts.confirmEmailChange(commandDeps(context), input.token),
+        { ok: true, message: 'Your new e-mail address is confirmed.' },
+        {
+          invalid_token: INVALID_LINK,
+          email_taken: {
+            ok: false,
+            formError: 'Another account uses this address now; the change was not made.',
+          },
+        },
+      ),
   }),
 
   updateProfile: defineAction({
     accept: 'form',
     input: profileSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      await accounts.updateProfile(commandDeps(context), { userId: actor.id, ...input });
-      return { ok: true, message: 'Display name saved.' };
-    },
+    handler: async (input, context) =>
+      respond(
+        await asOwnAccount(context.locals.actor, (owner) =>
+          accounts.updateProfile(commandDeps(context), { userId: owner.id, ...input }),
+        ),
+        { ok: true, message: 'Display name saved.' },
+        COMMON_ANSWERS,
+      ),
   }),
 
   updateNotifications: defineAction({
     accept: 'form',
-    input: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind.key, z.boolean()]))),
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      await accounts.updateNotificationSettings(commandDeps(context), { userId: actor.id, settings: input });
-      return { ok: true, message: 'Notification settings saved.' };
-    },
+    input: notificationSettingsSchema,
+    handler: async (input, context) =>
+      respond(
+        await asOwnAccount(context.locals.actor, (owner) =>
+          accounts.updateNotificationSettings(commandDeps(context), { userId: owner.id, settings: input }),
+        ),
+        { ok: true, message: 'Notification settings saved.' },
+        COMMON_ANSWERS,
+      ),
   }),
 
   revokeSession: defineAction({
     accept: 'form',
     input: revokeSessionSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      const result = await accounts.revokeSession(commandDeps(context), { userId: actor.id, ...input });
-      if (!result.ok) return { ok: false, formError: 'That session no longer exists.' };
-      if (input.sessionId === context.locals.session?.id) deleteSessionCookie(context.cookies, cookieOptions);
-      return { ok: true, message: 'Session logged out.' };
+    handler: async (input, context) => {
+      const result = await asOwnAccount(context.locals.actor, (owner) =>
+        accounts.revokeSession(commandDeps(context), { userId: owner.id, ...input }),
+      );
+      if (result.ok && input.sessionId === context.locals.session?.id)
+        deleteSessionCookie(context.cookies, cookieOptions);
+      return respond(
+        result,
+        { ok: true, message: 'Session logged out.' },
+        {
+          ...COMMON_ANSWERS,
+          not_found: { ok: false, formError: 'That session no longer exists.' },
+        },
+      );
     },
   }),
 
   deleteAccount: defineAction({
     accept: 'form',
     input: deleteAccountSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const actor = requireActor(context);
-      const result = await accounts.deleteAccount(commandDeps(context), {
-        userId: actor.id,
-        password: input.password,
-      });
-      if (!result.ok && result.reason === 'rate_limited') tooManyRequests(result.retryAfterSeconds);
-      if (!result.ok) return { ok: false, fieldErrors: { password: 'This is not your current password.' } };
-      deleteSessionCookie(context.cookies, cookieOptions);
-      return { ok: true };
+    handler: async (input, context) => {
+      const result = await asOwnAccount(context.locals.actor, (owner) =>
+        accounts.deleteAccount(commandDeps(context), { userId: owner.id, password: input.password }),
+      );
+      if (result.ok) deleteSessionCookie(context.cookies, cookieOptions);
+      return respond(
+        result,
+        { ok: true, flash: 'account-deleted' },
+        {
+          ...COMMON_ANSWERS,
+          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD } },
+        },
+      );
     },
   }),
 };

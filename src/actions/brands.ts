@@ -1,241 +1,224 @@
 /** Brand actions: public replies, cases, claims, team, profile and webhooks; moderators' claim queue. */
 import { defineAction } from 'astro:actions';
-import { z } from 'astro/zod';
-import { emailSchema } from '../domain/accounts.ts';
+import { linkTokenSchema } from '../domain/accounts.ts';
 import { brandProfileSchema } from '../domain/brand-profile.ts';
 import { brandReplySchema, editReplySchema } from '../domain/brand-reply.ts';
-import { claimSchema } from '../domain/claims.ts';
-import { recordIdSchema } from '../domain/ids.ts';
-import { webhookFormSchema } from '../domain/webhooks.ts';
+import {
+  inviteMemberSchema,
+  removeMemberSchema,
+  revokeInviteSchema,
+  transferOwnershipSchema,
+} from '../domain/brand-team.ts';
+import { claimDecisionSchema, claimSchema } from '../domain/claims.ts';
+import { postRefSchema } from '../domain/post-forms.ts';
+import { removeWebhookSchema, webhookFormSchema } from '../domain/webhooks.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
 import * as admin from '../server/commands/brand-admin.ts';
 import * as replies from '../server/commands/brand-replies.ts';
 import { secureCookies } from '../server/services.ts';
-import { commandDeps, NOT_FOUND_RESULT, refusedResult, tooManyRequests, type FormResult } from './support.ts';
+import {
+  commandDeps,
+  COMMON_ANSWERS,
+  refusedResult,
+  respond,
+  runCommand,
+  type FormResult,
+} from './support.ts';
 
-const id = recordIdSchema;
-const slug = z.string().max(100);
-const tokenInput = z.object({ token: z.string().trim().max(100) });
-const INVALID_LINK = 'This link is invalid, expired or already used.';
-
+const INVALID_LINK: FormResult = {
+  ok: false,
+  formError: 'This link is invalid, expired or already used.',
+  status: 400,
+};
 const ALREADY_CLAIMED = 'This brand is already claimed. Ask its owner to invite you.';
-
-type Common =
-  | { ok: true }
-  | { ok: false; reason: 'refused'; refusal: Parameters<typeof refusedResult>[0] }
-  | { ok: false; reason: 'not_found' };
-
-/** Maps the outcomes every brand command shares. */
-function common(result: Common, success: FormResult = { ok: true }): FormResult {
-  if (result.ok) return success;
-  return result.reason === 'refused' ? refusedResult(result.refusal) : NOT_FOUND_RESULT;
-}
 
 export const brandActions = {
   replyAsBrand: defineAction({
     accept: 'form',
     input: brandReplySchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await replies.replyAsBrand(commandDeps(context), context.locals.actor, input);
-      if (result.ok) return { ok: true, message: 'Your reply is published.' };
-      if (result.reason === 'rate_limited') return tooManyRequests(result.retryAfterSeconds);
-      if (result.reason === 'invalid') return { ok: false, fieldErrors: result.fieldErrors };
-      return common(result);
-    },
+    handler: runCommand(replies.replyAsBrand, { ok: true, flash: 'reply' }, COMMON_ANSWERS),
   }),
 
   takeCase: defineAction({
     accept: 'form',
-    input: z.object({ postId: id }),
-    handler: async (input, context) =>
-      common(await replies.takeCase(commandDeps(context), context.locals.actor, input)),
+    input: postRefSchema,
+    handler: runCommand(replies.takeCase, { ok: true, flash: 'taken' }, COMMON_ANSWERS),
   }),
 
   editReply: defineAction({
     accept: 'form',
     input: editReplySchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await replies.editReply(commandDeps(context), context.locals.actor, input);
-      return result.ok ? { ok: true, postId: result.postId } : common(result);
-    },
+    handler: runCommand(replies.editReply, (done) => ({ ok: true, postId: done.postId }), COMMON_ANSWERS),
   }),
 
   claimBrand: defineAction({
     accept: 'form',
     input: claimSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.claimBrand(commandDeps(context), context.locals.actor, input);
-      if (result.ok) {
-        return {
-          ok: true,
-          message:
-            result.mode === 'email_sent'
-              ? `We sent a link to ${input.workEmail}. Follow it while logged in to become the brand's owner.`
-              : 'Your claim is in the moderators’ queue. They will check it and e-mail you.',
-        };
-      }
-      switch (result.reason) {
-        case 'rate_limited':
-          return tooManyRequests(result.retryAfterSeconds);
-        case 'already_claimed':
-          return { ok: false, formError: ALREADY_CLAIMED, status: 409 };
-        case 'already_pending':
-          return {
-            ok: false,
-            formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
-            status: 409,
-          };
-        case 'wrong_domain':
-          return {
-            ok: false,
-            fieldErrors: { workEmail: 'Use an address at the brand’s own website domain.' },
-          };
-        default:
-          return common(result);
-      }
-    },
+    handler: runCommand(
+      admin.claimBrand,
+      (done, input) => ({
+        ok: true,
+        message:
+          done.mode === 'email_sent'
+            ? `We sent a link to ${input.workEmail}. Follow it while logged in to become the brand's owner.`
+            : 'Your claim is in the moderators’ queue. They will check it and e-mail you.',
+      }),
+      {
+        ...COMMON_ANSWERS,
+        already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
+        already_pending: {
+          ok: false,
+          formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
+          status: 409,
+        },
+        wrong_domain: {
+          ok: false,
+          fieldErrors: { workEmail: 'Use an address at the brand’s own website domain.' },
+        },
+      },
+    ),
   }),
 
   confirmClaim: defineAction({
     accept: 'form',
-    input: tokenInput,
-    handler: async (input, context): Promise<FormResult> => {
+    input: linkTokenSchema,
+    handler: async (input, context) => {
       const result = await admin.confirmClaim(commandDeps(context), context.locals.actor, input.token);
-      if (!result.ok) {
-        const messages = {
-          sign_in: 'Please log in first.',
-          invalid_token: INVALID_LINK,
-          already_claimed: ALREADY_CLAIMED,
-        } as const satisfies Record<typeof result.reason, string>;
-        const status = { sign_in: 401, invalid_token: 400, already_claimed: 409 } as const;
-        return { ok: false, formError: messages[result.reason], status: status[result.reason] };
-      }
-      setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
-      return { ok: true, message: result.brandSlug };
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
+      return respond(result, (done) => ({ ok: true, brandSlug: done.brandSlug }), {
+        sign_in: refusedResult('sign_in'),
+        invalid_token: INVALID_LINK,
+        already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
+      });
     },
   }),
 
   acceptInvite: defineAction({
     accept: 'form',
-    input: tokenInput,
-    handler: async (input, context): Promise<FormResult> => {
+    input: linkTokenSchema,
+    handler: async (input, context) => {
       const result = await admin.acceptInvite(commandDeps(context), context.locals.actor, input.token);
-      if (!result.ok) {
-        const messages = {
-          sign_in: 'Please log in first, with the address the invitation was sent to.',
-          other_address: 'This invitation was sent to another address. Log in with that one.',
-          invalid_token: INVALID_LINK,
-        } as const;
-        return {
+      if (result.ok) setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
+      return respond(result, (done) => ({ ok: true, brandSlug: done.brandSlug }), {
+        sign_in: {
           ok: false,
-          formError: messages[result.reason],
-          status: result.reason === 'sign_in' ? 401 : 400,
-        };
-      }
-      setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
-      return { ok: true, message: result.brandSlug };
+          formError: 'Please log in first, with the address the invitation was sent to.',
+          status: 401,
+        },
+        other_address: {
+          ok: false,
+          formError: 'This invitation was sent to another address. Log in with that one.',
+          status: 400,
+        },
+        invalid_token: INVALID_LINK,
+      });
     },
   }),
 
   inviteMember: defineAction({
     accept: 'form',
-    input: z.object({ brandSlug: slug, email: emailSchema }),
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.inviteMember(commandDeps(context), context.locals.actor, input);
-      if (!result.ok && result.reason === 'rate_limited') return tooManyRequests(result.retryAfterSeconds);
-      return common(result as Common, {
+    input: inviteMemberSchema,
+    handler: runCommand(
+      admin.inviteMember,
+      (_done, input) => ({
         ok: true,
         message: `Invitation sent to ${input.email}. The link works for 7 days.`,
-      });
-    },
+      }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   revokeInvite: defineAction({
     accept: 'form',
-    input: z.object({ brandSlug: slug, inviteId: z.string().trim().min(1).max(64) }),
-    handler: async (input, context) =>
-      common(await admin.revokeInvite(commandDeps(context), context.locals.actor, input), {
-        ok: true,
-        message: 'Invitation revoked: its link no longer works.',
-      }),
+    input: revokeInviteSchema,
+    handler: runCommand(
+      admin.revokeInvite,
+      { ok: true, message: 'Invitation revoked: its link no longer works.' },
+      COMMON_ANSWERS,
+    ),
   }),
 
   removeMember: defineAction({
     accept: 'form',
-    input: z.object({ brandSlug: slug, userId: id }),
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.removeTeamMember(commandDeps(context), context.locals.actor, input);
-      if (!result.ok && result.reason === 'last_owner') {
-        return {
+    input: removeMemberSchema,
+    handler: runCommand(
+      admin.removeTeamMember,
+      { ok: true, message: 'Member removed.' },
+      {
+        ...COMMON_ANSWERS,
+        last_owner: {
           ok: false,
           formError: 'You cannot remove yourself as owner; a moderator can transfer the brand.',
           status: 409,
-        };
-      }
-      return common(result as Common, { ok: true, message: 'Member removed.' });
-    },
+        },
+      },
+    ),
   }),
 
   editBrandProfile: defineAction({
     accept: 'form',
     input: brandProfileSchema,
-    handler: async (input, context) =>
-      common(await admin.editBrandProfile(commandDeps(context), context.locals.actor, input), {
-        ok: true,
-        message: 'Profile saved. It is live on the brand page.',
-      }),
+    handler: runCommand(
+      admin.editBrandProfile,
+      { ok: true, message: 'Profile saved. It is live on the brand page.' },
+      COMMON_ANSWERS,
+    ),
   }),
 
   addWebhook: defineAction({
     accept: 'form',
     input: webhookFormSchema,
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.addWebhook(commandDeps(context), context.locals.actor, input);
-      if (!result.ok) return common(result);
-      return {
+    handler: runCommand(
+      admin.addWebhook,
+      (done) => ({
         ok: true,
-        message: `Webhook added. Its signing secret, shown only this once: ${result.secret}`,
-      };
-    },
+        message: `Webhook added. Its signing secret, shown only this once: ${done.secret}`,
+      }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   removeWebhook: defineAction({
     accept: 'form',
-    input: z.object({ brandSlug: slug, webhookId: id }),
-    handler: async (input, context) =>
-      common(await admin.removeWebhook(commandDeps(context), context.locals.actor, input), {
-        ok: true,
-        message: 'Webhook removed.',
-      }),
+    input: removeWebhookSchema,
+    handler: runCommand(admin.removeWebhook, { ok: true, message: 'Webhook removed.' }, COMMON_ANSWERS),
   }),
 
   decideClaim: defineAction({
     accept: 'form',
-    input: z.object({ claimId: id, decision: z.enum(['approve', 'reject']) }),
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.decidePendingClaim(commandDeps(context), context.locals.actor, {
-        claimId: input.claimId,
-        approve: input.decision === 'approve',
-      });
-      if (!result.ok && result.reason === 'already_claimed') {
-        return { ok: false, formError: `${ALREADY_CLAIMED} Reject this claim instead.`, status: 409 };
-      }
-      return common(result, {
-        ok: true,
-        message: input.decision === 'approve' ? 'Claim approved: the brand is verified.' : 'Claim rejected.',
-      });
-    },
+    input: claimDecisionSchema,
+    handler: async (input, context) =>
+      respond(
+        await admin.decidePendingClaim(commandDeps(context), context.locals.actor, {
+          claimId: input.claimId,
+          approve: input.decision === 'approve',
+        }),
+        {
+          ok: true,
+          message:
+            input.decision === 'approve' ? 'Claim approved: the brand is verified.' : 'Claim rejected.',
+        },
+        {
+          ...COMMON_ANSWERS,
+          already_claimed: {
+            ok: false,
+            formError: `${ALREADY_CLAIMED} Reject this claim instead.`,
+            status: 409,
+          },
+        },
+      ),
   }),
 
   transferOwnership: defineAction({
     accept: 'form',
-    input: z.object({ brandSlug: slug, email: emailSchema, reason: z.string().trim().max(300) }),
-    handler: async (input, context): Promise<FormResult> => {
-      const result = await admin.transferOwnership(commandDeps(context), context.locals.actor, input);
-      if (!result.ok && result.reason === 'no_such_account') {
-        return { ok: false, fieldErrors: { email: 'No account uses this address.' } };
-      }
-      return common(result as Common, { ok: true, message: 'Ownership transferred.' });
-    },
+    input: transferOwnershipSchema,
+    handler: runCommand(
+      admin.transferOwnership,
+      { ok: true, message: 'Ownership transferred.' },
+      {
+        ...COMMON_ANSWERS,
+        no_such_account: { ok: false, fieldErrors: { email: 'No account uses this address.' } },
+      },
+    ),
   }),
 };

@@ -1,14 +1,19 @@
-/** What every action adapter shares: the command dependencies and the result shapes. */
+/**
+ * What every action adapter shares: the command dependencies, the answers most
+ * commands' refusals get, and `respond` (src/domain/forms.ts), which turns a
+ * command's result into the `FormResult` the page reads with one answer per
+ * refusal reason.
+ */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
 import { describeRetry } from '../domain/rate-limits.ts';
-import type { AccountDeps } from '../server/commands/accounts.ts';
+import { respond, type Answers, type FormResult } from '../domain/forms.ts';
+import type { CommandDeps } from '../server/commands/deps.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
-import type { FormResult } from '../domain/forms.ts';
 
-export type { FormResult } from '../domain/forms.ts';
+export { respond, type FormResult } from '../domain/forms.ts';
 
-export function commandDeps(context: ActionAPIContext): AccountDeps {
+export function commandDeps(context: ActionAPIContext): CommandDeps {
   let ipAddress: string | null;
   try {
     ipAddress = context.clientAddress;
@@ -30,13 +35,6 @@ export function tooManyRequests(retryAfterSeconds: number): never {
   throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: describeRetry(retryAfterSeconds) });
 }
 
-/** The signed-in actor, or 401: every action authorizes itself (actions are public endpoints). */
-export function requireActor(context: ActionAPIContext): Actor {
-  const actor = context.locals.actor;
-  if (!actor) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Please log in first.' });
-  return actor;
-}
-
 /** A policy refusal as a form result: 401 to sign in, 403 otherwise, with the reason in words. */
 export function refusedResult(refusal: Refusal): FormResult {
   return { ok: false, formError: describeRefusal(refusal), status: refusal === 'sign_in' ? 401 : 403 };
@@ -47,3 +45,38 @@ export const NOT_FOUND_RESULT: FormResult = {
   formError: 'This post is no longer open for that: it was withdrawn, removed or never existed.',
   status: 404,
 };
+
+/**
+ * The answers most commands share: the policy's refusal, a post that is gone,
+ * a rate limit (429), field errors the command found. Spread them, then add
+ * the command's own reasons.
+ */
+export const COMMON_ANSWERS = {
+  refused: ({ refusal }: { refusal: Refusal }) => refusedResult(refusal),
+  not_found: NOT_FOUND_RESULT,
+  rate_limited: ({ retryAfterSeconds }: { retryAfterSeconds: number }) => tooManyRequests(retryAfterSeconds),
+  invalid: ({ fieldErrors }: { fieldErrors: Record<string, string> }): FormResult => ({
+    ok: false,
+    fieldErrors,
+  }),
+};
+
+type CommandResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The handler of an action that is its command and nothing more: run it for
+ * the signed-in actor (the command authorizes with the policy), then answer
+ * with `respond`: `success`, or the answer to the refusal's reason.
+ */
+export function runCommand<Input, R extends CommandResult>(
+  command: (deps: CommandDeps, actor: Actor | null, input: Input) => Promise<R>,
+  success: FormResult | ((done: Extract<R, { ok: true }>, input: Input) => FormResult),
+  answers: Answers<R>,
+) {
+  return async (input: Input, context: ActionAPIContext): Promise<FormResult> =>
+    respond(
+      await command(commandDeps(context), context.locals.actor, input),
+      typeof success === 'function' ? (done) => success(done, input) : success,
+      answers,
+    );
+}

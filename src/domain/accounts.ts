@@ -2,7 +2,7 @@
  * The account forms' schemas, shared by the pages, the actions and the tests.
  * Messages are written for the person filling the form.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { safeNextPath } from './next-path.ts';
 
@@ -73,7 +73,8 @@ export const loginSchema = z.object({
 
 export const resetRequestSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ token: tokenSchema, password: newPasswordSchema });
-export const verifyEmailSchema = z.object({ token: tokenSchema });
+/** A form that carries only the token of an e-mailed link: verification, e-mail change, claim, invitation. */
+export const linkTokenSchema = z.object({ token: tokenSchema });
 export const changePasswordSchema = z.object({
   currentPassword: currentPasswordSchema,
   newPassword: newPasswordSchema,

@@ -1,5 +1,5 @@
 /** What a brand owner can edit on the public profile (DESIGN §3), with user-facing messages. */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { normalizeDomain } from './brand-identity.ts';
 import { normalizeText } from './text.ts';
 import { SECTORS } from './vocabulary.ts';

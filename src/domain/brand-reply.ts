@@ -1,5 +1,5 @@
 /** A brand's public reply: the message, an optional promised date and an optional escalation. */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
 

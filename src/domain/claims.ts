@@ -2,8 +2,9 @@
  * Brand claims (DESIGN §8): a claim is verified by a link sent to an address
  * at the brand's own domain; without one, a moderator decides.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { emailSchema } from './accounts.ts';
+import { recordIdSchema } from './ids.ts';
 
 /** Whether `email` is at the brand's domain or one of its subdomains ("care.northwind.example"). */
 export function isAtBrandDomain(email: string, brandDomain: string | null): boolean {
@@ -25,4 +26,10 @@ export const claimSchema = z.object({
     .max(1000, 'Keep the message to 1,000 characters.')
     .nullish()
     .transform((value) => value?.trim() ?? ''),
+});
+
+/** A moderator's decision on a claim waiting in the queue. */
+export const claimDecisionSchema = z.object({
+  claimId: recordIdSchema,
+  decision: z.enum(['approve', 'reject']),
 });

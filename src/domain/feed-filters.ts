@@ -2,7 +2,7 @@
  * The brand feed's filters, read from the query string. Unknown values are
  * dropped rather than refused: a stale or hand-edited link still shows a page.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { CATEGORIES, FAIL_STATUSES, POST_KINDS } from './vocabulary.ts';
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>

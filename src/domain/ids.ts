@@ -10,6 +10,9 @@ export const recordIdSchema = z
   .positive('No such item.')
   .max(MAX_RECORD_ID, 'No such item.');
 
+/** A brand's address name in a form; an unknown one is "no such brand" for the command to say. */
+export const brandSlugSchema = z.string().max(100);
+
 /** Parses a public numeric id from a URL segment; anything else is "no such page". */
 export function parsePostId(value: string | undefined): number | null {
   if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;

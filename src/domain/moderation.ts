@@ -108,10 +108,6 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export type FlagStatus = 'open' | 'upheld' | 'dismissed';
 
-/** What a flagger is told: thanks, or that this account already flagged the item. */
-export const FLAG_THANKS = 'Thank you. A moderator will look at it; it stays visible until then.';
-export const ALREADY_FLAGGED = 'You already flagged this. A moderator will look at it.';
-
 /** A brand's flag as readers see it: "under review", then "kept" or "removed". */
 export function describeFlagOutcome(status: FlagStatus): string {
   switch (status) {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The e-mail notifications a person can turn on or off on /account (all on by default). */
 export const NOTIFICATION_KINDS = [
   { key: 'brand_reply', label: 'A brand replies to my post', audience: 'author' },
@@ -8,6 +10,14 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['key'];
+
+/** The settings form: one checkbox per kind (an unticked box is absent from the form, so false). */
+export const notificationSettingsSchema = z.object(
+  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind.key, z.boolean()])) as Record<
+    NotificationKind,
+    z.ZodBoolean
+  >,
+);
 
 export function wantsNotification(settings: Record<string, boolean>, kind: NotificationKind): boolean {
   return settings[kind] !== false;

@@ -3,7 +3,7 @@
  * action and the API share, and the rules a post must pass. Pure: the command
  * loads the facts (recent titles, the clock) and asks these functions.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { brandNameKey, normalizeDomain } from './brand-identity.ts';
 import { recordIdSchema } from './ids.ts';
 import { foldLookAlikes } from './confusables.ts';

@@ -2,7 +2,7 @@
  * The rankings page's rules (DESIGN §5, §6): which brands are ranked, how
  * they are ordered by each figure, and what the query string may ask for.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import {
   compareForRanking,
   computeFigures,

@@ -4,11 +4,12 @@
  * replays), retried with exponential backoff. Targets that are not public
  * unicast addresses are refused unless the operator allows them.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import ipaddr from 'ipaddr.js';
+import { brandSlugSchema, recordIdSchema } from './ids.ts';
 
 export const WEBHOOK_EVENTS = ['post.created', 'post.follow_up', 'post.verdict'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -81,7 +82,7 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | 'hidden' | null {
 }
 
 export const webhookFormSchema = z.object({
-  brandSlug: z.string().max(100),
+  brandSlug: brandSlugSchema,
   url: z
     .string({ error: 'Give the address that receives the deliveries.' })
     .trim()
@@ -96,3 +97,5 @@ export const webhookFormSchema = z.object({
     }, 'Give a full http(s):// address.'),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event.'),
 });
+
+export const removeWebhookSchema = z.object({ brandSlug: brandSlugSchema, webhookId: recordIdSchema });

@@ -7,6 +7,7 @@
  * Every piece of user text goes through `escapeHtml`.
  */
 import { paths } from '../paths.ts';
+import { escapeHtml } from './escape.ts';
 
 export const PERSONAL_REGIONS = ['account', 'banner'] as const;
 export type PersonalRegion = (typeof PERSONAL_REGIONS)[number];
@@ -38,15 +39,6 @@ export function readerOf(
       m.brandSlug ? [{ slug: m.brandSlug, name: m.brandName ?? m.brandSlug }] : [],
     ),
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 const item = (html: string) => `<li>${html}</li>`;

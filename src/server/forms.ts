@@ -39,6 +39,7 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
     result: result?.data ?? null,
     succeeded: false,
     message: null,
+    flash: null,
     formError: null,
     fieldErrors: {},
     values: {},
@@ -56,6 +57,7 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
   } else if (result.data.ok) {
     state.succeeded = true;
     state.message = result.data.message ?? null;
+    state.flash = result.data.flash ?? null;
   } else {
     state.fieldErrors = result.data.fieldErrors ?? {};
     state.formError = result.data.formError ?? null;

@@ -17,6 +17,7 @@ import { listBrandsToRefresh, listBrandsToRoll } from '../../db/queries/stat-del
 import { UNCONFIRMED_AFTER_DAYS } from '../domain/lifecycle.ts';
 import { promiseDeadline } from '../domain/promises.ts';
 import { STAT_WINDOW_DAYS, STAT_WINDOWS } from '../domain/vocabulary.ts';
+import { sweepExpiredSessions } from './auth/session.ts';
 import { readFactsBeforeChange, recordPostChange, refreshBrandFigures } from './statistics.ts';
 
 const DAY_MS = 86_400_000;
@@ -101,6 +102,7 @@ export async function runMaintenance(db: Database, now: Date): Promise<Maintenan
       });
     }
     await deleteExpiredBuckets(db, now);
+    await sweepExpiredSessions(db, now);
     await deleteFinishedJobs(db, new Date(now.getTime() - 30 * DAY_MS));
     return { ran: true, promisesBroken, closedUnconfirmed, brandsRolled: brandsToRoll.length };
   } finally {

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parse as parseDevalue } from 'devalue';
+import { paths } from '../paths.ts';
 
 const NUL_ENCODED = /%00/i;
 const NUL = String.fromCharCode(0);
@@ -33,7 +34,7 @@ function refusalPage(status: number, title: string, sentence: string, headers: R
 <title>${title} · Likes &amp; Fails</title></head>
 <body><main><h1>${title}</h1>
 <p>${sentence}</p>
-<p><a href="/">Go to the latest likes and fails</a></p></main></body></html>`;
+<p><a href="${paths.home()}">Go to the latest likes and fails</a></p></main></body></html>`;
   return new Response(html, {
     status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },

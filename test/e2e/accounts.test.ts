@@ -58,7 +58,7 @@ describe('a new customer', () => {
 
     await page.goto(linkFromOutbox(email));
     await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
-    await page.waitForURL(/\/account\?welcome=1$/);
+    await page.waitForURL(/\/account\?done=welcome$/);
     await page.getByText('Your e-mail address is confirmed').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 

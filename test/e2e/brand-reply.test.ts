@@ -27,7 +27,7 @@ describe('a brand answers in the open', () => {
     await customer.getByLabel('What was it about?').selectOption('billing');
     await customer.getByLabel('How did you contact them?').selectOption('phone');
     await customer.getByRole('button', { name: 'Publish' }).click();
-    await customer.waitForURL(/\/posts\/\d+\?posted=1$/);
+    await customer.waitForURL(/\/posts\/\d+\?done=posted$/);
     const postUrl = customer.url().replace(/\?.*$/, '');
 
     const owner = await pageFor('brand@demo.example');

@@ -58,7 +58,7 @@ describe('flags and moderation', () => {
     await writer.getByLabel('What was it about?').selectOption('attitude');
     await writer.getByLabel('How did you contact them?').selectOption('store');
     await writer.getByRole('button', { name: 'Publish' }).click();
-    await writer.waitForURL(/\/posts\/\d+\?posted=1$/);
+    await writer.waitForURL(/\/posts\/\d+\?done=posted$/);
     const postUrl = writer.url().replace(/\?.*$/, '');
 
     const reader = await pageFor(null);

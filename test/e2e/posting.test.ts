@@ -43,7 +43,7 @@ describe('a customer’s fail, from posting to "me too" and an edit', () => {
         'I closed my savings account in March. The bank confirmed a refund of the fees within ten days.\n\nIt is June.',
       );
     await author.getByRole('button', { name: 'Publish' }).click();
-    await author.waitForURL(/\/posts\/\d+\?posted=1$/);
+    await author.waitForURL(/\/posts\/\d+\?done=posted$/);
     postUrl = author.url().replace(/\?.*$/, '');
     expect(await author.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(await author.getByText('Waiting for the brand').count()).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import {
   meToos,
   postRevisions,
   posts,
+  sessions,
   threadEvents,
   threadMessages,
   verdicts,
@@ -243,6 +244,37 @@ describe('publishing', () => {
     );
     expect(result).toMatchObject({ ok: true, sessionToken: expect.stringMatching(/\./) });
     expect((await database.db.select().from(posts))[0]?.authorId).toBe(customer.id);
+    expect(await database.db.$count(sessions, eq(sessions.userId, customer.id))).toBe(1);
+  });
+
+  it.each([
+    ['asks about personal data', { story: 'Call me on +33 6 12 34 56 78, they never did.' }, 'personal_data'],
+    ['dates the experience in the future', { experiencedOn: '2026-07-01' }, 'invalid'],
+    ['names a brand that is gone', { brandSlug: 'no-such-brand' }, 'invalid'],
+  ] as const)(
+    'leaves no session behind when a signed-out author logs in but the post %s',
+    async (_what, overrides, reason) => {
+      const { customer } = await setting();
+      const result = await commands.createPost(
+        deps(),
+        null,
+        input({ ...overrides, loginEmail: customer.email, loginPassword: FIXTURE_PASSWORD }),
+      );
+      expect(result).toMatchObject({ ok: false, reason });
+      expect(await database.db.$count(sessions, eq(sessions.userId, customer.id))).toBe(0);
+    },
+  );
+
+  it('leaves no session behind when the post a signed-out author logs in for fails to be stored', async () => {
+    const { customer } = await setting();
+    await expect(
+      commands.createPost(
+        deps({ db: failingAtCommit(database.db, 'connection lost') }),
+        null,
+        input({ loginEmail: customer.email, loginPassword: FIXTURE_PASSWORD }),
+      ),
+    ).rejects.toThrow('connection lost');
+    expect(await database.db.$count(sessions, eq(sessions.userId, customer.id))).toBe(0);
   });
 
   it('leaves nothing half-written when the post cannot be stored after a new brand was', async () => {

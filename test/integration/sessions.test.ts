@@ -5,6 +5,7 @@ import { insertUser } from '../../db/queries/users.ts';
 import { brandMembers, sessions } from '../../db/schema.ts';
 import { RATE_LIMITS } from '../../src/domain/rate-limits.ts';
 import { createSession, validateSessionToken } from '../../src/server/auth/session.ts';
+import { runMaintenance } from '../../src/server/maintenance.ts';
 import { attempt } from '../../src/server/rate-limit.ts';
 import { createBrand } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -62,6 +63,16 @@ describe('sessions in the database', () => {
     const { token, session } = await newSession();
     expect((await validateSessionToken(database.db, token, at(30 * 86_400))).user).toBeNull();
     expect(await database.db.$count(sessions, eq(sessions.id, session.id))).toBe(0);
+  });
+
+  it('are swept by maintenance once expired, even when their cookie never comes back', async () => {
+    const forgotten = await newSession();
+    const inUse = await newSession();
+    await validateSessionToken(database.db, inUse.token, at(2 * 86_400)); // used again two days later
+    const report = await runMaintenance(database.db, at(30 * 86_400));
+    expect(report.ran).toBe(true);
+    expect(await database.db.$count(sessions, eq(sessions.id, forgotten.session.id))).toBe(0);
+    expect(await database.db.$count(sessions, eq(sessions.id, inUse.session.id))).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brandPostsParams, rankingParams } from '../../src/domain/api-params.ts';
-import { badgeSvg, badgeText } from '../../src/domain/badge.ts';
+import { badgeText } from '../../src/domain/badge.ts';
+import { badgeSvg } from '../../src/markup/badge.ts';
 import { parseRankingQuery, rankBrand, sortRanking } from '../../src/domain/rankings.ts';
 import type { BrandWindowCounts } from '../../src/domain/score.ts';
 

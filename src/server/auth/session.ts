@@ -13,6 +13,7 @@
 import type { AstroCookies } from 'astro';
 import type { Db } from '../../../db/client.ts';
 import {
+  deleteIdleSessions,
   deleteSession,
   findSessionWithAccount,
   insertSession,
@@ -79,6 +80,21 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
     return { session: { ...session, lastActiveAt: now }, user, memberships, refreshed: true };
   }
   return { session, user, memberships, refreshed: false };
+}
+
+/**
+ * Deletes the sessions that expired without use. Validation deletes an expired
+ * session when its cookie comes back; one that never comes back (a cleared
+ * browser, a lost phone) would otherwise stay forever. Run by maintenance.
+ */
+export function sweepExpiredSessions(db: Db, now: Date): Promise<number> {
+  return deleteIdleSessions(db, new Date(now.getTime() - SESSION_INACTIVITY_TIMEOUT_SECONDS * 1000));
+}
+
+/** Ends the session a token names: one opened for a purpose that then failed, whose cookie nobody got. */
+export async function deleteSessionOfToken(db: Db, token: string): Promise<void> {
+  const parts = parseToken(token);
+  if (parts) await deleteSession(db, parts.id);
 }
 
 export interface CookieOptions {

@@ -43,7 +43,7 @@ import {
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { countWords, normalizeText } from '../../domain/text.ts';
 import type { Category, Channel } from '../../domain/vocabulary.ts';
-import { validateSessionToken } from '../auth/session.ts';
+import { deleteSessionOfToken, validateSessionToken } from '../auth/session.ts';
 import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
 import { recordPostChange } from '../statistics.ts';
@@ -74,21 +74,39 @@ export type CreatePostResult =
 /**
  * Publishes a like or a fail. When the session ended while the form was open,
  * the form carries log-in fields: the person logs in and publishes in one go,
- * and nothing they typed is lost.
+ * and nothing they typed is lost. The session that log-in opens lives only
+ * with the post: refused, the post takes it along (no cookie carries it, so no
+ * row may stay behind), and the next attempt logs in again.
  */
 export async function createPost(
   deps: CommandDeps,
   signedIn: Actor | null,
   input: NewPostInput,
 ): Promise<CreatePostResult> {
+  const opened = { sessionToken: null as string | null };
+  let result: CreatePostResult | null = null;
+  try {
+    result = await publishPost(deps, signedIn, input, opened);
+    return result;
+  } finally {
+    // Refused, or failed on the way: nobody gets the cookie, so the row goes too.
+    if (!result?.ok && opened.sessionToken) await deleteSessionOfToken(deps.db, opened.sessionToken);
+  }
+}
+
+async function publishPost(
+  deps: CommandDeps,
+  signedIn: Actor | null,
+  input: NewPostInput,
+  opened: { sessionToken: string | null },
+): Promise<CreatePostResult> {
   let actor = signedIn;
-  let sessionToken: string | null = null;
   if (!actor) {
     if (!input.loginEmail || !input.loginPassword) return { ok: false, reason: 'needs_login' };
     const login = await logIn(deps, { email: input.loginEmail.toLowerCase(), password: input.loginPassword });
     if (!login.ok && login.reason === 'suspended') return refused('suspended');
     if (!login.ok) return login.reason === 'rate_limited' ? login : { ok: false, reason: 'login_failed' };
-    sessionToken = login.sessionToken;
+    opened.sessionToken = login.sessionToken;
     const user = (await validateSessionToken(deps.db, login.sessionToken, deps.now)).user;
     if (!user) return { ok: false, reason: 'login_failed' };
     actor = await loadActor(deps.db, user);
@@ -204,7 +222,9 @@ export async function createPost(
     await announceChange(tx, { brandId: post.brandId, postId: post.id, kind: 'post' });
     return { ok: true, postId: post.id, held: false } as const;
   });
-  return written.ok ? { ok: true, postId: written.postId, held: written.held, sessionToken } : written;
+  return written.ok
+    ? { ok: true, postId: written.postId, held: written.held, sessionToken: opened.sessionToken }
+    : written;
 }
 
 export async function addFollowUp(

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { listBrandsAfter } from '../../../../db/queries/brands.ts';
 import { getStatsForBrands } from '../../../../db/queries/stats.ts';
 import { brandListParams } from '../../../domain/api-params.ts';
+import { paths } from '../../../paths.ts';
 import { handleApi, answer, preflight, queryObject } from '../../../server/api.ts';
 import { brandView, statsView } from '../../../server/api-views.ts';
 import { siteUrl } from '../../../server/services.ts';
@@ -23,9 +24,7 @@ export const GET: APIRoute = (context) =>
         const row = stats.find((s) => s.brandId === brand.id);
         return { ...brandView(brand, siteUrl), stats: row ? statsView(row) : null };
       }),
-      next: next
-        ? `/api/v1/brands?${new URLSearchParams({ ...queryObject(context.url), cursor: next })}`
-        : null,
+      next: next ? paths.apiBrands({ ...queryObject(context.url), cursor: next }) : null,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { rankingParams } from '../../../domain/api-params.ts';
+import { paths } from '../../../paths.ts';
 import { apiError, handleApi, answer, preflight, queryObject } from '../../../server/api.ts';
 import { loadRankingPage, positionInRanking } from '../../../server/rankings.ts';
 
@@ -28,9 +29,7 @@ export const GET: APIRoute = (context) =>
         score: brand.score,
         figures: brand.figures,
       })),
-      next: hasMore
-        ? `/api/v1/rankings?${new URLSearchParams({ ...queryObject(context.url), cursor: page.at(-1)!.slug })}`
-        : null,
+      next: hasMore ? paths.apiRankings({ ...queryObject(context.url), cursor: page.at(-1)!.slug }) : null,
     });
   });
 

@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../db/queries/stats.ts';
-import { badgeSvg, badgeText } from '../../../domain/badge.ts';
+import { badgeText } from '../../../domain/badge.ts';
+import { badgeSvg } from '../../../markup/badge.ts';
 import { paths } from '../../../paths.ts';
 import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 

@@ -33,12 +33,11 @@ export const GET: APIRoute = (context) =>
       { kind: params.kind ?? null, status: params.status ?? null, category: params.category ?? null },
       { cursor: decodeCursor(params.cursor), limit: params.limit, now },
     );
-    const nextQuery = page.next
-      ? new URLSearchParams({ ...queryObject(context.url), cursor: encodeCursor(page.next) })
-      : null;
     return answer('listBrandPosts', {
       data: page.items.map((post) => postSummaryView(post, now, siteUrl)),
-      next: nextQuery ? `/api/v1/brands/${brand.slug}/posts?${nextQuery}` : null,
+      next: page.next
+        ? paths.apiBrandPosts(brand.slug, { ...queryObject(context.url), cursor: encodeCursor(page.next) })
+        : null,
     });
   });
 

@@ -1,0 +1,32 @@
+/**
+ * The forms under a post (DESIGN §3, §4): a follow-up, "me too", the verdict,
+ * withdrawing it, a brand member taking the case. Each command decides who may
+ * and when; these say what a valid request is.
+ */
+import { z } from 'zod';
+import { recordIdSchema } from './ids.ts';
+import { STORY_MAX } from './posting.ts';
+import { normalizeText } from './text.ts';
+
+/** A form that names its post and nothing else: "me too", withdraw, take the case. */
+export const postRefSchema = z.object({ postId: recordIdSchema });
+
+const FOLLOW_UP_LENGTH = `Write between 2 and ${STORY_MAX.toLocaleString('en')} characters.`;
+
+/** The author's follow-up: as long as a story may be (DESIGN §3: stories ≤ 5,000 characters). */
+export const followUpSchema = z.object({
+  postId: recordIdSchema,
+  body: z
+    .string({ error: FOLLOW_UP_LENGTH })
+    .transform(normalizeText)
+    .pipe(z.string().min(2, FOLLOW_UP_LENGTH).max(STORY_MAX, FOLLOW_UP_LENGTH)),
+});
+
+const yesNo = (question: string) => z.enum(['yes', 'no'], { error: question });
+
+/** The customer's final word on a fail: resolved or not, and would they buy again. */
+export const verdictSchema = z.object({
+  postId: recordIdSchema,
+  resolved: yesNo('Say whether it was resolved.'),
+  wouldBuyAgain: yesNo('Say whether you would buy from them again.'),
+});
