@@ -23,8 +23,20 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Console errors of every page opened here (a script refused by the CSP would log one). */
+const consoleErrors: string[] = [];
+
 async function pageFor(email: string | null): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  page.on('console', (message) => {
+    // The board has no favicon: the browser's own request for one is not the page's doing.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
+      consoleErrors.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
+  });
   if (email) await logIn(page, baseUrl, email);
   return page;
 }
@@ -81,6 +93,7 @@ describe('a post published elsewhere', () => {
     expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await home.getByRole('button', { name: /new post/ }).count()).toBe(0);
     expect(await accessibilityViolations(home)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     for (const page of [home, brand, author]) await page.context().close();
   });
 });
@@ -171,6 +184,9 @@ describe('the bound on open streams', () => {
   });
 
   it('answers 503 with Retry-After and a readable sentence past it, and opens again once one closes', async () => {
+    // A HEAD takes no place (it would never be read).
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${smallUrl}/live`, { method: 'HEAD' })).status).toBe(200);
     const first = new AbortController();
     const open = await fetch(`${smallUrl}/live`, { signal: first.signal });
     expect(open.status).toBe(200);

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle, ListenHandlers } from '../../db/client.ts';
 import { CHANGES_CHANNEL, USERS_CHANNEL } from '../../db/queries/changes.ts';
 import { changeListenerOf } from '../../src/server/change-listener.ts';
+import { LiveHub } from '../../src/server/live-hub.ts';
+import { connectLiveHub } from '../../src/server/live-streams.ts';
 
 function fakeDatabase() {
   const calls: { channels: readonly string[]; handlers: ListenHandlers }[] = [];
@@ -67,5 +69,22 @@ describe('the instance listener', () => {
     expect(database.stopped()).toBe(1);
     await listener.subscribe(CHANGES_CHANNEL, { onNotify: () => {} });
     expect(database.calls).toHaveLength(2);
+  });
+});
+
+describe('live pages after the listening connection came back', () => {
+  it('are told to reload, since changes sent meanwhile were lost', async () => {
+    const database = fakeDatabase();
+    const hub = new LiveHub({ maxStreams: 5 });
+    const stop = (await connectLiveHub(database.handle, hub))!;
+    const reader = hub.open({ page: 'home' })!.getReader();
+    await reader.read(); // the retry hint
+
+    database.calls[0]!.handlers.onDisconnected?.();
+    database.calls[0]!.handlers.onConnected?.();
+
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: reload\ndata: {}\n\n');
+    hub.closeAll();
+    await stop();
   });
 });
