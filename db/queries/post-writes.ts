@@ -133,14 +133,6 @@ export async function findVerdict(db: Db, postId: number) {
   return verdict ?? null;
 }
 
-export async function insertVerdict(db: Db, row: typeof verdicts.$inferInsert) {
-  await db.insert(verdicts).values(row);
-}
-
-export async function updateVerdict(db: Db, postId: number, changes: Partial<typeof verdicts.$inferInsert>) {
-  await db.update(verdicts).set(changes).where(eq(verdicts.postId, postId));
-}
-
 /** When the post last had an event of a type (e.g. its previous edit), or null. */
 export async function lastEventAt(db: Db, postId: number, type: ThreadEventType): Promise<Date | null> {
   const [row] = await db

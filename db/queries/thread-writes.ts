@@ -6,18 +6,10 @@
  * (`lockPost`) and apply inside the same transaction.
  */
 import { eq } from 'drizzle-orm';
-import type { ThreadPlan, ThreadState } from '../../src/domain/thread-plan.ts';
+import type { PlannedMessage, ThreadPlan, ThreadState } from '../../src/domain/thread-plan.ts';
 import type { Db } from '../client.ts';
-import { promises, users } from '../schema.ts';
-import {
-  findVerdict,
-  insertEvent,
-  insertMessage,
-  insertVerdict,
-  updatePost,
-  updateVerdict,
-  type PostRow,
-} from './post-writes.ts';
+import { promises, threadEvents, threadMessages, users, verdicts } from '../schema.ts';
+import { findVerdict, insertMessage, updatePost, type PostRow } from './post-writes.ts';
 import { findPendingPromise } from './promises.ts';
 
 async function displayName(db: Db, userId: number | null): Promise<string | null> {
@@ -54,67 +46,52 @@ export async function loadThreadState(db: Db, post: PostRow): Promise<ThreadStat
   };
 }
 
-/** Writes `plan` for the post; answers the id of the message it added, if any. */
-export async function applyThreadPlan(
-  db: Db,
-  post: Pick<PostRow, 'id' | 'brandId'>,
-  plan: ThreadPlan,
-): Promise<{ messageId: number | null }> {
-  const message = plan.message
-    ? await insertMessage(db, {
-        postId: post.id,
-        authorId: plan.message.authorId,
-        kind: plan.message.kind,
-        brandId: plan.message.brandId,
-        body: plan.message.body,
-        wordCount: plan.message.wordCount,
-        isTemplate: plan.message.templateOfId !== null,
-        templateOfId: plan.message.templateOfId,
-        createdAt: plan.message.at,
-        updatedAt: plan.message.at,
-      })
-    : null;
-  const messageId = message?.id ?? null;
-  // Settled first: the unique pending-promise index allows one pending promise per post.
-  for (const settlement of plan.settlements) {
-    await db
-      .update(promises)
-      .set({ outcome: settlement.outcome, settledAt: settlement.at })
-      .where(eq(promises.id, settlement.id));
-  }
-  if (plan.newPromise) {
-    await db.insert(promises).values({
+type PostKey = Pick<PostRow, 'id' | 'brandId'>;
+
+/** The row of the message a plan adds. */
+export function plannedMessageRow(post: PostKey, message: PlannedMessage) {
+  return {
+    postId: post.id,
+    authorId: message.authorId,
+    kind: message.kind,
+    brandId: message.brandId,
+    body: message.body,
+    wordCount: message.wordCount,
+    ...(message.templateOfId === null ? {} : { isTemplate: true, templateOfId: message.templateOfId }),
+    createdAt: message.at,
+    updatedAt: message.at,
+  } satisfies typeof threadMessages.$inferInsert;
+}
+
+/** The other rows of a plan, once its message (if any) has its id. */
+export function plannedRows(post: PostKey, plan: ThreadPlan, messageId: number | null) {
+  const { newPromise, verdict } = plan;
+  return {
+    promise: newPromise && {
       postId: post.id,
       brandId: post.brandId,
-      madeById: plan.newPromise.madeById,
+      madeById: newPromise.madeById,
       messageId,
-      dueOn: plan.newPromise.dueOn,
-      outcome: plan.newPromise.outcome,
-      settledAt: plan.newPromise.settledAt,
-      createdAt: plan.newPromise.at,
-    });
-  }
-  const verdict = plan.verdict;
-  if (verdict?.change === 'insert') {
-    await insertVerdict(db, {
+      dueOn: newPromise.dueOn,
+      outcome: newPromise.outcome,
+      ...(newPromise.settledAt ? { settledAt: newPromise.settledAt } : {}),
+      createdAt: newPromise.at,
+    },
+    newVerdict: verdict?.change === 'insert' && {
       postId: post.id,
       userId: verdict.userId,
       resolved: verdict.resolved,
       wouldBuyAgain: verdict.wouldBuyAgain,
       createdAt: verdict.at,
       updatedAt: verdict.at,
-    });
-  } else if (verdict?.change === 'update') {
-    await updateVerdict(db, post.id, {
+    },
+    changedVerdict: verdict?.change === 'update' && {
       resolved: verdict.resolved,
       wouldBuyAgain: verdict.wouldBuyAgain,
       changeCount: verdict.changeCount,
       updatedAt: verdict.at,
-    });
-  }
-  if (Object.keys(plan.post).length > 0) await updatePost(db, post.id, plan.post);
-  for (const event of plan.events) {
-    await insertEvent(db, {
+    },
+    events: plan.events.map((event) => ({
       postId: post.id,
       type: event.type,
       actorId: event.actorId,
@@ -122,7 +99,36 @@ export async function applyThreadPlan(
       messageId: event.ofMessage ? messageId : null,
       data: event.data,
       createdAt: event.at,
-    });
+    })),
+  } satisfies {
+    promise: typeof promises.$inferInsert | null;
+    newVerdict: typeof verdicts.$inferInsert | false;
+    changedVerdict: Partial<typeof verdicts.$inferInsert> | false;
+    events: (typeof threadEvents.$inferInsert)[];
+  };
+}
+
+/** Writes `plan` for the post; answers the id of the message it added, if any. */
+export async function applyThreadPlan(
+  db: Db,
+  post: PostKey,
+  plan: ThreadPlan,
+): Promise<{ messageId: number | null }> {
+  const message = plan.message ? await insertMessage(db, plannedMessageRow(post, plan.message)) : null;
+  const messageId = message?.id ?? null;
+  const rows = plannedRows(post, plan, messageId);
+  // Settled first: the unique pending-promise index allows one pending promise per post.
+  for (const settlement of plan.settlements) {
+    await db
+      .update(promises)
+      .set({ outcome: settlement.outcome, settledAt: settlement.at })
+      .where(eq(promises.id, settlement.id));
   }
+  if (rows.promise) await db.insert(promises).values(rows.promise);
+  if (rows.newVerdict) await db.insert(verdicts).values(rows.newVerdict);
+  if (rows.changedVerdict)
+    await db.update(verdicts).set(rows.changedVerdict).where(eq(verdicts.postId, post.id));
+  if (Object.keys(plan.post).length > 0) await updatePost(db, post.id, plan.post);
+  if (rows.events.length > 0) await db.insert(threadEvents).values(rows.events);
   return { messageId };
 }

@@ -12,6 +12,7 @@ import { planBreakOverduePromise, planCloseUnconfirmed } from '../../src/domain/
 import { stateAfter, type ThreadPlan, type ThreadState, type Planned } from '../../src/domain/thread-plan.ts';
 import { planBrandReply, planFollowUp, planVerdict } from '../../src/domain/thread-planners.ts';
 import type { FailStatus } from '../../src/domain/vocabulary.ts';
+import { plannedMessageRow, plannedRows } from '../queries/thread-writes.ts';
 import type { SeedStore } from './store.ts';
 
 export interface Agent {
@@ -53,74 +54,32 @@ export interface ThreadOutcome {
   brandReplyIds: number[];
 }
 
-/** Adds the plan's rows to the store, as thread-writes.ts writes them to the database. */
+/** Adds the plan's rows to the store, built as thread-writes.ts builds them for the database. */
 function record(store: SeedStore, post: ThreadPost, plan: ThreadPlan) {
   let messageId: number | null = null;
   if (plan.message) {
     messageId = store.nextId('messages');
-    store.messages.push({
-      id: messageId,
-      postId: post.id,
-      authorId: plan.message.authorId,
-      kind: plan.message.kind,
-      brandId: plan.message.brandId,
-      body: plan.message.body,
-      wordCount: plan.message.wordCount,
-      // Templates are found once every reply exists (db/seed/demo.ts).
-      createdAt: plan.message.at,
-      updatedAt: plan.message.at,
-    });
+    store.messages.push({ id: messageId, ...plannedMessageRow(post, plan.message) });
   }
+  const rows = plannedRows(post, plan, messageId);
   for (const settlement of plan.settlements) {
     const row = store.promises.find((promise) => promise.id === settlement.id)!;
     row.outcome = settlement.outcome;
     row.settledAt = settlement.at;
   }
   let newPromiseId: number | null = null;
-  if (plan.newPromise) {
+  if (rows.promise) {
     newPromiseId = store.nextId('promises');
-    store.promises.push({
-      id: newPromiseId,
-      postId: post.id,
-      brandId: post.brandId,
-      madeById: plan.newPromise.madeById,
-      messageId,
-      dueOn: plan.newPromise.dueOn,
-      outcome: plan.newPromise.outcome,
-      ...(plan.newPromise.settledAt ? { settledAt: plan.newPromise.settledAt } : {}),
-      createdAt: plan.newPromise.at,
-    });
+    store.promises.push({ id: newPromiseId, ...rows.promise });
   }
-  if (plan.verdict?.change === 'insert') {
-    store.verdicts.push({
-      postId: post.id,
-      userId: plan.verdict.userId,
-      resolved: plan.verdict.resolved,
-      wouldBuyAgain: plan.verdict.wouldBuyAgain,
-      createdAt: plan.verdict.at,
-      updatedAt: plan.verdict.at,
-    });
-  } else if (plan.verdict?.change === 'update') {
-    const row = store.verdicts.find((verdict) => verdict.postId === post.id)!;
-    Object.assign(row, {
-      resolved: plan.verdict.resolved,
-      wouldBuyAgain: plan.verdict.wouldBuyAgain,
-      changeCount: plan.verdict.changeCount,
-      updatedAt: plan.verdict.at,
-    });
+  if (rows.newVerdict) store.verdicts.push(rows.newVerdict);
+  if (rows.changedVerdict) {
+    Object.assign(
+      store.verdicts.find((verdict) => verdict.postId === post.id)!,
+      rows.changedVerdict,
+    );
   }
-  for (const event of plan.events) {
-    store.events.push({
-      id: store.nextId('events'),
-      postId: post.id,
-      type: event.type,
-      actorId: event.actorId,
-      brandId: event.brandId,
-      messageId: event.ofMessage ? messageId : null,
-      data: event.data,
-      createdAt: event.at,
-    });
-  }
+  for (const event of rows.events) store.events.push({ id: store.nextId('events'), ...event });
   return { messageId, newPromiseId };
 }
 
