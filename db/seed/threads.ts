@@ -9,7 +9,12 @@
  * db/queries/thread-writes.ts applies them to the database.
  */
 import { planBreakOverduePromise, planCloseUnconfirmed } from '../../src/domain/thread-closings.ts';
-import { stateAfter, type ThreadPlan, type ThreadState, type Planned } from '../../src/domain/thread-plan.ts';
+import {
+  openingThreadState,
+  stateAfter,
+  type ThreadPlan,
+  type Planned,
+} from '../../src/domain/thread-plan.ts';
 import { planBrandReply, planFollowUp, planVerdict } from '../../src/domain/thread-planners.ts';
 import type { FailStatus } from '../../src/domain/vocabulary.ts';
 import { plannedMessageRow, plannedRows } from '../queries/thread-writes.ts';
@@ -89,19 +94,7 @@ export function playThread(
   steps: ThreadStep[],
   now: Date,
 ): ThreadOutcome {
-  let state: ThreadState = {
-    postId: post.id,
-    brandId: post.brandId,
-    authorId: post.authorId,
-    kind: post.kind,
-    status: post.kind === 'fail' ? 'waiting' : null,
-    handler: null,
-    firstBrandReplyAt: null,
-    resolutionProposedAt: null,
-    messageCount: 0,
-    pendingPromise: null,
-    verdict: null,
-  };
+  let state = openingThreadState(post);
   let escalatedTo: string | null = null;
   let settledAt: Date | null = null;
   let lastActivityAt = post.createdAt;

@@ -7,6 +7,7 @@
  * seed's in-memory twin in db/seed/threads.ts), so every rule of the thread
  * lives in the planners and nowhere else.
  */
+import { openingStatus } from './lifecycle.ts';
 import type { FailStatus, PostKind, PromiseOutcome, ThreadEventType } from './vocabulary.ts';
 
 /** Someone acting in the thread, with the name a takeover shows ("took over from Alex"). */
@@ -29,6 +30,28 @@ export interface ThreadState {
   messageCount: number;
   pendingPromise: { id: number; dueOn: string } | null;
   verdict: { resolved: boolean; wouldBuyAgain: boolean; changeCount: number } | null;
+}
+
+/** The state of a thread nobody has written in yet: a fail waits for the brand, a like has no status. */
+export function openingThreadState(post: {
+  id: number;
+  brandId: number;
+  authorId: number;
+  kind: PostKind;
+}): ThreadState {
+  return {
+    postId: post.id,
+    brandId: post.brandId,
+    authorId: post.authorId,
+    kind: post.kind,
+    status: openingStatus(post.kind),
+    handler: null,
+    firstBrandReplyAt: null,
+    resolutionProposedAt: null,
+    messageCount: 0,
+    pendingPromise: null,
+    verdict: null,
+  };
 }
 
 /** The post's columns a plan may change. */

@@ -6,7 +6,12 @@ import {
   planCloseUnconfirmed,
   unconfirmedIfProposedBy,
 } from '../../src/domain/thread-closings.ts';
-import { stateAfter, type Planned, type ThreadState } from '../../src/domain/thread-plan.ts';
+import {
+  openingThreadState,
+  stateAfter,
+  type Planned,
+  type ThreadState,
+} from '../../src/domain/thread-plan.ts';
 import {
   planBrandReply,
   planFollowUp,
@@ -23,17 +28,7 @@ const marie = { id: 11, name: 'Marie' };
 
 /** A fail by user 2 about brand 5, waiting for its first reply; rows override what they need. */
 const fail = (overrides: Partial<ThreadState> = {}): ThreadState => ({
-  postId: 1,
-  brandId: 5,
-  authorId: 2,
-  kind: 'fail',
-  status: 'waiting',
-  handler: null,
-  firstBrandReplyAt: null,
-  resolutionProposedAt: null,
-  messageCount: 0,
-  pendingPromise: null,
-  verdict: null,
+  ...openingThreadState({ id: 1, brandId: 5, authorId: 2, kind: 'fail' }),
   ...overrides,
 });
 const like = (overrides: Partial<ThreadState> = {}) => fail({ kind: 'like', status: null, ...overrides });

@@ -25,6 +25,7 @@ import {
 import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
+import { openingStatus } from '../../domain/lifecycle.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import {
   checkExperienceDate,
@@ -186,7 +187,7 @@ export async function createPost(
       experiencedOn: input.experiencedOn,
       country: input.country,
       waitMinutes: input.waitMinutes ?? null,
-      status: input.kind === 'fail' ? 'waiting' : null,
+      status: openingStatus(input.kind),
       visibility: held ? 'held' : 'published',
       lastActivityAt: deps.now,
       createdAt: deps.now,
