@@ -8,24 +8,15 @@
 import { eq } from 'drizzle-orm';
 import type { PlannedMessage, ThreadPlan, ThreadState } from '../../src/domain/thread-plan.ts';
 import type { Db } from '../client.ts';
-import { promises, threadEvents, threadMessages, users, verdicts } from '../schema.ts';
+import { promises, threadEvents, threadMessages, verdicts } from '../schema.ts';
 import { findVerdict, insertMessage, updatePost, type PostRow } from './post-writes.ts';
 import { findPendingPromise } from './promises.ts';
-
-async function displayName(db: Db, userId: number | null): Promise<string | null> {
-  if (userId === null) return null;
-  const [user] = await db
-    .select({ displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return user?.displayName ?? null;
-}
+import { findUserById } from './users.ts';
 
 /** The thread state of a post read (and locked) by `lockPost` in this transaction. */
 export async function loadThreadState(db: Db, post: PostRow): Promise<ThreadState> {
-  const [handlerName, pending, verdict] = await Promise.all([
-    displayName(db, post.handlerId),
+  const [handler, pending, verdict] = await Promise.all([
+    post.handlerId === null ? null : findUserById(db, post.handlerId),
     findPendingPromise(db, post.id),
     findVerdict(db, post.id),
   ]);
@@ -35,7 +26,7 @@ export async function loadThreadState(db: Db, post: PostRow): Promise<ThreadStat
     authorId: post.authorId,
     kind: post.kind,
     status: post.status,
-    handler: post.handlerId === null ? null : { id: post.handlerId, name: handlerName },
+    handler: post.handlerId === null ? null : { id: post.handlerId, name: handler?.displayName ?? null },
     firstBrandReplyAt: post.firstBrandReplyAt,
     resolutionProposedAt: post.resolutionProposedAt,
     messageCount: post.messageCount,
