@@ -8,13 +8,12 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brands, posts, promises, threadEvents, users } from '../../db/schema.ts';
-import type { NewPostInput } from '../../src/domain/posting.ts';
 import { signUp } from '../../src/server/commands/accounts.ts';
 import { replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 
@@ -33,27 +32,6 @@ const deps = (i: number): CommandDeps => ({
   // A different address each, so the per-address limits do not decide for the rule under test.
   meta: { userAgent: 'vitest', ipAddress: `203.0.113.${i + 1}` },
 });
-
-function input(overrides: Partial<NewPostInput>): NewPostInput {
-  return {
-    kind: 'fail',
-    brandSlug: null,
-    newBrandName: null,
-    newBrandWebsite: null,
-    newBrandSector: null,
-    title: 'The router never arrived',
-    story: 'Three weeks of waiting and nobody can tell me where the parcel is.',
-    category: 'delivery',
-    channel: 'phone',
-    experiencedOn: new Date().toISOString().slice(0, 10),
-    country: null,
-    waitMinutes: null,
-    personalData: null,
-    loginEmail: null,
-    loginPassword: null,
-    ...overrides,
-  };
-}
 
 describe.skipIf(!usingPostgres)('parallel writes on PostgreSQL', () => {
   it('20 sign-ups with one e-mail make one account and answer every one of them the same', async () => {
@@ -82,7 +60,7 @@ describe.skipIf(!usingPostgres)('parallel writes on PostgreSQL', () => {
         createPost(
           deps(i),
           author,
-          input({
+          newPostInput({
             newBrandName: 'Parallel Parcels',
             newBrandWebsite: 'https://parallel-parcels.example',
             newBrandSector: 'ecommerce',
@@ -108,7 +86,7 @@ describe.skipIf(!usingPostgres)('parallel writes on PostgreSQL', () => {
     const author = await createPerson(database.db);
     const results = await Promise.allSettled(
       Array.from({ length: PARALLEL }, (_, i) =>
-        createPost({ ...deps(i), rateLimitExempt: true }, author, input({ brandSlug: brand.slug })),
+        createPost({ ...deps(i), rateLimitExempt: true }, author, newPostInput({ brandSlug: brand.slug })),
       ),
     );
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
@@ -128,7 +106,7 @@ describe.skipIf(!usingPostgres)('parallel writes on PostgreSQL', () => {
       const created = await createPost(
         deps(i),
         await createPerson(database.db),
-        input({ brandSlug: brand.slug }),
+        newPostInput({ brandSlug: brand.slug }),
       );
       if (!created.ok) throw new Error('fixture post refused');
       postIds.push(created.postId);
