@@ -3,9 +3,9 @@
  * A planner (src/domain/thread-planners.ts, thread-closings.ts) reads a
  * `ThreadState` and answers a refusal or a `ThreadPlan`: the rows to add, the
  * post's changed columns and the events the thread shows, in the order they
- * are shown. One writer applies a plan (db/queries/thread-writes.ts; the demo
- * seed's in-memory twin in db/seed/threads.ts), so every rule of the thread
- * lives in the planners and nowhere else.
+ * are shown. One writer applies a plan (db/queries/thread-writes.ts, whose row
+ * mapping the demo seed also uses to fill its in-memory store), so every rule
+ * of the thread lives in the planners and nowhere else.
  */
 import { openingStatus } from './lifecycle.ts';
 import type { FailStatus, PostKind, PromiseOutcome, ThreadEventType } from './vocabulary.ts';
