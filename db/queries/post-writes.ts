@@ -133,14 +133,6 @@ export async function findVerdict(db: Db, postId: number) {
   return verdict ?? null;
 }
 
-export async function insertVerdict(db: Db, row: typeof verdicts.$inferInsert) {
-  await db.insert(verdicts).values(row);
-}
-
-export async function updateVerdict(db: Db, postId: number, changes: Partial<typeof verdicts.$inferInsert>) {
-  await db.update(verdicts).set(changes).where(eq(verdicts.postId, postId));
-}
-
 /** When the post last had an event of a type (e.g. its previous edit), or null. */
 export async function lastEventAt(db: Db, postId: number, type: ThreadEventType): Promise<Date | null> {
   const [row] = await db
@@ -150,10 +142,14 @@ export async function lastEventAt(db: Db, postId: number, type: ThreadEventType)
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Fails waiting for a verdict since before `cutoff` (they close as unconfirmed). */
-export function listStaleProposals(db: Db, cutoff: Date) {
+/**
+ * Fails whose resolution was proposed at or before `proposedBy` and still wait
+ * for a verdict: the candidates to close as unconfirmed (`unconfirmedIfProposedBy`
+ * in src/domain/thread-closings.ts gives the instant).
+ */
+export function listStaleProposals(db: Db, proposedBy: Date) {
   return db
     .select({ id: posts.id, brandId: posts.brandId, proposedAt: posts.resolutionProposedAt })
     .from(posts)
-    .where(and(eq(posts.status, 'resolution_proposed'), lte(posts.resolutionProposedAt, cutoff)));
+    .where(and(eq(posts.status, 'resolution_proposed'), lte(posts.resolutionProposedAt, proposedBy)));
 }

@@ -3,7 +3,7 @@
  * cursors over the (visibility, created_at, id) indexes; only published posts
  * appear in lists.
  */
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
 import type { Page, PostPage, PostSummary } from '../../src/domain/views.ts';
@@ -123,12 +123,14 @@ export function listBrandPosts(
   options: { cursor?: FeedCursor | null; limit?: number; now?: Date } = {},
 ): Promise<Page<PostSummary>> {
   const now = options.now ?? new Date();
-  const unansweredBefore = new Date(now.getTime() - UNANSWERED_AFTER_DAYS * 86_400_000);
+  // A waiting fail is "unanswered" from the instant it is UNANSWERED_AFTER_DAYS old, as displayStatus() in
+  // src/domain/lifecycle.ts says; test/integration/thread-closings.test.ts proves the two agree.
+  const unansweredIfPostedBy = new Date(now.getTime() - UNANSWERED_AFTER_DAYS * 86_400_000);
   let statusCondition: SQL | undefined;
   if (filters.status === 'unanswered') {
-    statusCondition = and(eq(posts.status, 'waiting'), lt(posts.createdAt, unansweredBefore));
+    statusCondition = and(eq(posts.status, 'waiting'), lte(posts.createdAt, unansweredIfPostedBy));
   } else if (filters.status === 'waiting') {
-    statusCondition = and(eq(posts.status, 'waiting'), gte(posts.createdAt, unansweredBefore));
+    statusCondition = and(eq(posts.status, 'waiting'), gt(posts.createdAt, unansweredIfPostedBy));
   } else if (filters.status) {
     statusCondition = eq(posts.status, filters.status);
   }

@@ -377,6 +377,7 @@ export async function readResponsePercentiles(
 }
 
 export interface WindowFigures {
+  brandId: number;
   window: StatWindow;
   firstResponseMedianSeconds: number | null;
   firstResponseP90Seconds: number | null;
@@ -385,29 +386,27 @@ export interface WindowFigures {
 }
 
 /**
- * Stores the figures computed from the rows (response-time percentiles, score, like share's lower
- * bound) and marks the brand refreshed.
+ * Stores the figures computed from the rows (response-time percentiles, score,
+ * like share's lower bound) and marks those rows refreshed: for one brand after
+ * its refresh, or for every brand after a rebuild, a thousand rows a statement.
  */
-export async function storeWindowFigures(
-  db: Db,
-  brandId: number,
-  figures: readonly WindowFigures[],
-): Promise<void> {
-  if (figures.length === 0) return;
-  const values = sql.join(
-    figures.map(
-      (row) =>
-        sql`(${row.window}::stat_window, ${row.firstResponseMedianSeconds}::int, ${row.firstResponseP90Seconds}::int,
-          ${row.score}::float8, ${row.likeShareLowerBound}::float8)`,
-    ),
-    sql`, `,
-  );
-  await db.execute(sql`
-    update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
-      score = v.score, like_share_lower_bound = v.lower_bound, refresh_requested = false,
-      percentiles_stale = false
-    from (values ${values}) as v("window", median, p90, score, lower_bound)
-    where s.brand_id = ${brandId} and s."window" = v."window"`);
+export async function storeWindowFigures(db: Db, figures: readonly WindowFigures[]): Promise<void> {
+  for (let start = 0; start < figures.length; start += 1_000) {
+    const values = sql.join(
+      figures.slice(start, start + 1_000).map(
+        (row) =>
+          sql`(${row.brandId}::int, ${row.window}::stat_window, ${row.firstResponseMedianSeconds}::int,
+            ${row.firstResponseP90Seconds}::int, ${row.score}::float8, ${row.likeShareLowerBound}::float8)`,
+      ),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
+        score = v.score, like_share_lower_bound = v.lower_bound, refresh_requested = false,
+        percentiles_stale = false
+      from (values ${values}) as v(brand_id, "window", median, p90, score, lower_bound)
+      where s.brand_id = v.brand_id and s."window" = v."window"`);
+  }
 }
 
 /**

@@ -6,7 +6,13 @@
  * merges and the tests use.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { LONG_REPLY_WORDS, RESPONSE_GRACE_HOURS, type StatWindow } from '../../src/domain/vocabulary.ts';
+import {
+  LONG_REPLY_WORDS,
+  RESPONSE_GRACE_HOURS,
+  STAT_WINDOW_DAYS,
+  STAT_WINDOWS,
+  type StatWindow,
+} from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brandStats } from '../schema.ts';
 
@@ -56,6 +62,12 @@ export async function getBrandWindowStats(
  * Rebuilds brand_stats and brand_monthly_stats from published posts: for every
  * brand, or for one (`brandId`) inside the transaction of a write that changed it.
  */
+/** The statistics windows and their lengths in days (null: all time), from the vocabulary. */
+const WINDOW_DAYS = sql.join(
+  STAT_WINDOWS.map((window) => sql`(${window}, ${STAT_WINDOW_DAYS[window]}::int)`),
+  sql`, `,
+);
+
 export async function recomputeBrandStats(
   db: Db,
   now: Date = new Date(),
@@ -65,9 +77,7 @@ export async function recomputeBrandStats(
   const onlyBrand = brandId === null ? sql`true` : sql`b.id = ${brandId}`;
   const onlyPosts = brandId === null ? sql`true` : sql`brand_id = ${brandId}`;
   await db.execute(sql`
-    with windows(name, days) as (
-      values ('30d', 30), ('90d', 90), ('12m', 365), ('all', null::int)
-    ),
+    with windows(name, days) as (values ${WINDOW_DAYS}),
     post_promises as (
       select post_id,
              count(*) filter (where outcome = 'kept')::int as kept,
@@ -128,9 +138,7 @@ export async function recomputeBrandStats(
   `);
   await db.execute(sql`delete from brand_breakdowns where ${onlyPosts}`);
   await db.execute(sql`
-    with windows(name, days) as (
-      values ('30d', 30), ('90d', 90), ('12m', 365), ('all', null::int)
-    ),
+    with windows(name, days) as (values ${WINDOW_DAYS}),
     published as (
       select p.* from posts p where p.visibility = 'published' and ${onlyPosts}
     )
@@ -164,33 +172,6 @@ export function listWindowRows(db: Db, brandId: number | null) {
     .select()
     .from(brandStats)
     .where(brandId === null ? undefined : eq(brandStats.brandId, brandId));
-}
-
-/** Stores scores and like-share bounds computed by the caller (src/server/statistics.ts). */
-export async function storeScores(
-  db: Db,
-  scores: readonly {
-    brandId: number;
-    window: StatWindow;
-    score: number | null;
-    likeShareLowerBound: number;
-  }[],
-): Promise<void> {
-  for (let start = 0; start < scores.length; start += 1_000) {
-    const values = sql.join(
-      scores
-        .slice(start, start + 1_000)
-        .map(
-          (row) =>
-            sql`(${row.brandId}::int, ${row.window}::stat_window, ${row.score}::float8, ${row.likeShareLowerBound}::float8)`,
-        ),
-      sql`, `,
-    );
-    await db.execute(sql`
-      update brand_stats s set score = v.score, like_share_lower_bound = v.lower_bound
-      from (values ${values}) as v(brand_id, "window", score, lower_bound)
-      where s.brand_id = v.brand_id and s."window" = v."window"`);
-  }
 }
 
 /** Every window's row for some brands (the compare page). */

@@ -1,13 +1,23 @@
 /**
- * Plays a fail's thread forward in time so the seeded data obeys the same
- * rules as live data: statuses come from the lifecycle module, promise
- * outcomes from the dates (kept when a resolution is proposed by the due
- * date, replaced when moved before it passes, broken when it passes), and a
- * proposal left 30 days without a verdict closes as unconfirmed.
+ * Plays a fail's thread forward in time with the live planners
+ * (src/domain/thread-planners.ts, thread-closings.ts), so the seeded data obeys
+ * the same rules as live data: before each step, and at the end, time passes
+ * (a promise whose day is over breaks, a proposal left 30 days closes as
+ * unconfirmed); each step is planned as the commands plan it, and a refused
+ * step is skipped. Plans are recorded into the in-memory store with ids
+ * assigned up front, then written in bulk (db/seed/store.ts), the way
+ * db/queries/thread-writes.ts applies them to the database.
  */
-import { applyFailTransition, UNCONFIRMED_AFTER_DAYS } from '../../src/domain/lifecycle.ts';
-import { countWords } from '../../src/domain/text.ts';
-import type { FailStatus, ThreadEventType } from '../../src/domain/vocabulary.ts';
+import { planBreakOverduePromise, planCloseUnconfirmed } from '../../src/domain/thread-closings.ts';
+import {
+  openingThreadState,
+  stateAfter,
+  type ThreadPlan,
+  type Planned,
+} from '../../src/domain/thread-plan.ts';
+import { planBrandReply, planFollowUp, planVerdict } from '../../src/domain/thread-planners.ts';
+import type { FailStatus } from '../../src/domain/vocabulary.ts';
+import { plannedMessageRow, plannedRows } from '../queries/thread-writes.ts';
 import type { SeedStore } from './store.ts';
 
 export interface Agent {
@@ -49,11 +59,33 @@ export interface ThreadOutcome {
   brandReplyIds: number[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** The instant a promise for `dueOn` has passed: the start of the next UTC day. */
-function endOfDay(dueOn: string): Date {
-  return new Date(new Date(`${dueOn}T00:00:00Z`).getTime() + DAY_MS);
+/** Adds the plan's rows to the store, built as thread-writes.ts builds them for the database. */
+function record(store: SeedStore, post: ThreadPost, plan: ThreadPlan) {
+  let messageId: number | null = null;
+  if (plan.message) {
+    messageId = store.nextId('messages');
+    store.messages.push({ id: messageId, ...plannedMessageRow(post, plan.message) });
+  }
+  const rows = plannedRows(post, plan, messageId);
+  for (const settlement of plan.settlements) {
+    const row = store.promises.find((promise) => promise.id === settlement.id)!;
+    row.outcome = settlement.outcome;
+    row.settledAt = settlement.at;
+  }
+  let newPromiseId: number | null = null;
+  if (rows.promise) {
+    newPromiseId = store.nextId('promises');
+    store.promises.push({ id: newPromiseId, ...rows.promise });
+  }
+  if (rows.newVerdict) store.verdicts.push(rows.newVerdict);
+  if (rows.changedVerdict) {
+    Object.assign(
+      store.verdicts.find((verdict) => verdict.postId === post.id)!,
+      rows.changedVerdict,
+    );
+  }
+  for (const event of rows.events) store.events.push({ id: store.nextId('events'), ...event });
+  return { messageId, newPromiseId };
 }
 
 export function playThread(
@@ -62,191 +94,69 @@ export function playThread(
   steps: ThreadStep[],
   now: Date,
 ): ThreadOutcome {
-  let status: FailStatus | null = post.kind === 'fail' ? 'waiting' : null;
-  let handler: Agent | null = null;
+  let state = openingThreadState(post);
   let escalatedTo: string | null = null;
-  let firstBrandReplyAt: Date | null = null;
-  let resolutionProposedAt: Date | null = null;
   let settledAt: Date | null = null;
   let lastActivityAt = post.createdAt;
-  let messageCount = 0;
-  let pending: { id: number; dueOn: string } | null = null;
   const brandReplyIds: number[] = [];
 
-  const event = (
-    type: ThreadEventType,
-    at: Date,
-    actor: Agent | null,
-    data: Record<string, unknown>,
-    messageId: number | null = null,
-    byAuthor = false,
-  ) =>
-    store.events.push({
-      id: store.nextId('events'),
-      postId: post.id,
-      type,
-      actorId: byAuthor ? post.authorId : (actor?.userId ?? null),
-      brandId: actor && !byAuthor ? post.brandId : null,
-      messageId,
-      data,
-      createdAt: at,
-    });
-
-  const settlePromise = (outcome: 'kept' | 'broken' | 'replaced', at: Date) => {
-    if (!pending) return;
-    const row = store.promises.find((promise) => promise.id === pending!.id)!;
-    row.outcome = outcome;
-    row.settledAt = at;
-    if (outcome !== 'replaced')
-      event(outcome === 'kept' ? 'promise_kept' : 'promise_broken', at, null, { dueOn: pending.dueOn });
-    pending = null;
+  /** Records a planned change and moves the state on; a refused change leaves both as they were. */
+  const apply = (planned: Planned<string>, agent: Agent | null = null) => {
+    if (!planned.ok) return null;
+    const { plan } = planned;
+    const written = record(store, post, plan);
+    const handler = agent ? { id: agent.userId, name: agent.name } : null;
+    state = stateAfter(state, plan, { newPromiseId: written.newPromiseId, handler });
+    escalatedTo = plan.post.escalatedTo ?? escalatedTo;
+    settledAt = plan.post.settledAt ?? settledAt;
+    lastActivityAt = plan.post.lastActivityAt ?? lastActivityAt;
+    return written;
   };
 
-  /** Lets time pass: a promise whose day is over without a proposal is broken. */
+  /** Lets time pass, as the maintenance runner would. */
   const advanceTo = (at: Date) => {
-    if (pending && endOfDay(pending.dueOn) <= at) settlePromise('broken', endOfDay(pending.dueOn));
-    if (status === 'resolution_proposed' && resolutionProposedAt) {
-      const result = applyFailTransition(status, {
-        type: 'close_unconfirmed',
-        proposedAt: resolutionProposedAt,
-        now: at,
-      });
-      if (result.ok) {
-        const closedAt = new Date(resolutionProposedAt.getTime() + UNCONFIRMED_AFTER_DAYS * DAY_MS);
-        status = result.status;
-        settledAt = closedAt;
-        event('closed_unconfirmed', closedAt, null, {});
-      }
-    }
+    apply(planBreakOverduePromise(state, at));
+    apply(planCloseUnconfirmed(state, at));
   };
 
   for (const step of [...steps].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (step.at > now) break;
     advanceTo(step.at);
     if (step.type === 'author') {
-      store.messages.push({
-        id: store.nextId('messages'),
-        postId: post.id,
-        authorId: post.authorId,
-        kind: 'follow_up',
-        brandId: null,
-        body: step.body,
-        wordCount: countWords(step.body),
-        createdAt: step.at,
-        updatedAt: step.at,
-      });
-      messageCount++;
-      lastActivityAt = step.at;
-      continue;
-    }
-    if (step.type === 'verdict') {
-      if (status === null) continue;
-      const result = applyFailTransition(status, { type: 'verdict', resolved: step.resolved });
-      if (!result.ok) continue;
-      status = result.status;
-      settledAt = step.at;
-      store.verdicts.push({
-        postId: post.id,
-        userId: post.authorId,
-        resolved: step.resolved,
-        wouldBuyAgain: step.wouldBuyAgain,
-        createdAt: step.at,
-        updatedAt: step.at,
-      });
-      event(
-        'verdict',
-        step.at,
-        null,
-        { resolved: step.resolved, wouldBuyAgain: step.wouldBuyAgain },
-        null,
-        true,
-      );
-      lastActivityAt = step.at;
-      continue;
-    }
-    // A brand reply, possibly carrying a promise, a proposal or an escalation.
-    const messageId = store.nextId('messages');
-    store.messages.push({
-      id: messageId,
-      postId: post.id,
-      authorId: step.agent.userId,
-      kind: 'brand_reply',
-      brandId: post.brandId,
-      body: step.body,
-      wordCount: countWords(step.body),
-      createdAt: step.at,
-      updatedAt: step.at,
-    });
-    brandReplyIds.push(messageId);
-    messageCount++;
-    lastActivityAt = step.at;
-    firstBrandReplyAt ??= step.at;
-    if (!handler || handler.userId !== step.agent.userId) {
-      event(
-        'case_taken',
-        step.at,
-        step.agent,
-        handler ? { previousHandlerName: handler.name } : {},
-        messageId,
-      );
-      handler = step.agent;
-    }
-    if (status === null) continue; // a like: a thank-you, no lifecycle
-    status = (applyFailTransition(status, { type: 'brand_reply' }) as { status: FailStatus }).status;
-    if (step.escalateTo) {
-      escalatedTo = step.escalateTo;
-      event('escalated', step.at, step.agent, { team: step.escalateTo }, messageId);
-    }
-    if (step.promiseDueOn) {
-      const result = applyFailTransition(status, { type: 'promise' });
-      if (result.ok) {
-        const previous: { id: number; dueOn: string } | null = pending;
-        if (previous) settlePromise('replaced', step.at);
-        const promiseId = store.nextId('promises');
-        store.promises.push({
-          id: promiseId,
-          postId: post.id,
-          brandId: post.brandId,
-          madeById: step.agent.userId,
-          messageId,
-          dueOn: step.promiseDueOn,
-          outcome: 'pending',
-          createdAt: step.at,
-        });
-        pending = { id: promiseId, dueOn: step.promiseDueOn };
-        event(
-          previous ? 'promise_replaced' : 'promise_made',
+      apply(planFollowUp(state, step.body, step.at));
+    } else if (step.type === 'verdict') {
+      apply(planVerdict(state, step, step.at));
+    } else {
+      const agent = { id: step.agent.userId, name: step.agent.name };
+      const written = apply(
+        planBrandReply(
+          state,
+          {
+            agent,
+            body: step.body,
+            templateOfId: null,
+            promiseDueOn: step.promiseDueOn ?? null,
+            escalatedTo: step.escalateTo ?? null,
+            proposeResolution: step.proposeResolution ?? false,
+          },
           step.at,
-          step.agent,
-          previous
-            ? { dueOn: step.promiseDueOn, previousDueOn: previous.dueOn }
-            : { dueOn: step.promiseDueOn },
-          messageId,
-        );
-        status = result.status;
-      }
-    }
-    if (step.proposeResolution) {
-      const result = applyFailTransition(status, { type: 'propose_resolution' });
-      if (result.ok) {
-        status = result.status;
-        resolutionProposedAt = step.at;
-        event('resolution_proposed', step.at, step.agent, {}, messageId);
-        if (pending) settlePromise('kept', step.at);
-      }
+        ),
+        step.agent,
+      );
+      if (written?.messageId) brandReplyIds.push(written.messageId);
     }
   }
   advanceTo(now);
 
   return {
-    status,
-    handlerId: (handler as Agent | null)?.userId ?? null,
+    status: state.status,
+    handlerId: state.handler?.id ?? null,
     escalatedTo,
-    firstBrandReplyAt,
-    resolutionProposedAt,
+    firstBrandReplyAt: state.firstBrandReplyAt,
+    resolutionProposedAt: state.resolutionProposedAt,
     settledAt,
     lastActivityAt,
-    messageCount,
+    messageCount: state.messageCount,
     brandReplyIds,
   };
 }

@@ -8,7 +8,7 @@
  * display status derived here, never stored).
  */
 import { UNANSWERED_AFTER_DAYS } from './vocabulary.ts';
-import type { FailStatus } from './vocabulary.ts';
+import type { FailStatus, PostKind } from './vocabulary.ts';
 
 export { UNANSWERED_AFTER_DAYS };
 export const UNCONFIRMED_AFTER_DAYS = 30;
@@ -24,6 +24,11 @@ export type FailTransition =
 export type TransitionRefusal = 'no_brand_reply_yet' | 'already_settled' | 'no_open_proposal' | 'too_early';
 
 export type TransitionResult = { ok: true; status: FailStatus } | { ok: false; reason: TransitionRefusal };
+
+/** A new fail waits for the brand's first reply; a like has no lifecycle. */
+export function openingStatus(kind: PostKind): FailStatus | null {
+  return kind === 'fail' ? 'waiting' : null;
+}
 
 /** Statuses in which the case is over unless the brand or customer reopens it. */
 const SETTLED: ReadonlySet<FailStatus> = new Set(['resolved', 'unconfirmed']);

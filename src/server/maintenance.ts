@@ -10,12 +10,18 @@ import type { Database } from '../../db/client.ts';
 import { announceChange } from '../../db/queries/changes.ts';
 import { deleteFinishedJobs } from '../../db/queries/jobs.ts';
 import { releaseLease, takeLease } from '../../db/queries/leases.ts';
-import { insertEvent, listStaleProposals, lockPost, updatePost } from '../../db/queries/post-writes.ts';
-import { findPendingPromise, listOverduePromises, settlePromise } from '../../db/queries/promises.ts';
+import { listStaleProposals, lockPost } from '../../db/queries/post-writes.ts';
+import { listOverduePromises } from '../../db/queries/promises.ts';
 import { deleteExpiredBuckets } from '../../db/queries/rate-limits.ts';
 import { listBrandsToRefresh, listBrandsToRoll } from '../../db/queries/stat-deltas.ts';
-import { UNCONFIRMED_AFTER_DAYS } from '../domain/lifecycle.ts';
-import { promiseDeadline } from '../domain/promises.ts';
+import { applyThreadPlan, loadThreadState } from '../../db/queries/thread-writes.ts';
+import {
+  overdueIfDueBefore,
+  planBreakOverduePromise,
+  planCloseUnconfirmed,
+  unconfirmedIfProposedBy,
+} from '../domain/thread-closings.ts';
+import type { Planned, ThreadState } from '../domain/thread-plan.ts';
 import { STAT_WINDOW_DAYS, STAT_WINDOWS } from '../domain/vocabulary.ts';
 import { sweepExpiredSessions } from './auth/session.ts';
 import { readFactsBeforeChange, recordPostChange, refreshBrandFigures } from './statistics.ts';
@@ -39,6 +45,30 @@ export interface MaintenanceReport {
 }
 
 /**
+ * One closing in its own short transaction: lock the post, as every thread
+ * write does, load its state, plan, apply, and record the figures. False when
+ * the planner finds the change no longer due.
+ */
+async function applyClosing(
+  db: Database,
+  postId: number,
+  now: Date,
+  plan: (state: ThreadState, now: Date) => Planned<string>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const post = await lockPost(tx, postId);
+    if (!post) return false;
+    const planned = plan(await loadThreadState(tx, post), now);
+    if (!planned.ok) return false;
+    const before = await readFactsBeforeChange(tx, post.id);
+    await applyThreadPlan(tx, post, planned.plan);
+    await announceChange(tx, { brandId: post.brandId, postId: post.id });
+    await recordPostChange(tx, before, post.id, now);
+    return true;
+  });
+}
+
+/**
  * One run, under the `maintenance` lease so one instance at a time does it. Each
  * change is its own short transaction that locks the post first, as every
  * thread write does, and checks again that the change is still due (a reply
@@ -51,43 +81,15 @@ export async function runMaintenance(db: Database, now: Date): Promise<Maintenan
     return { ran: false, promisesBroken: 0, closedUnconfirmed: 0, brandsRolled: 0 };
   }
   try {
-    const today = now.toISOString().slice(0, 10);
+    // Candidates are picked in SQL with the domain's thresholds; the planner decides under the lock,
+    // since a reply or a verdict may have come meanwhile.
     let promisesBroken = 0;
-    // Day over, no proposal: the SQL form of isOverdue() in src/domain/promises.ts.
-    for (const overdue of await listOverduePromises(db, today)) {
-      const broke = await db.transaction(async (tx) => {
-        await lockPost(tx, overdue.postId);
-        const promise = await findPendingPromise(tx, overdue.postId);
-        if (promise?.id !== overdue.id) return false;
-        const before = await readFactsBeforeChange(tx, promise.postId);
-        await settlePromise(tx, promise, 'broken', promiseDeadline(promise.dueOn));
-        await announceChange(tx, { brandId: overdue.brandId, postId: promise.postId });
-        await recordPostChange(tx, before, promise.postId, now);
-        return true;
-      });
-      if (broke) promisesBroken++;
+    for (const overdue of await listOverduePromises(db, overdueIfDueBefore(now))) {
+      if (await applyClosing(db, overdue.postId, now, planBreakOverduePromise)) promisesBroken++;
     }
-
-    const cutoff = new Date(now.getTime() - UNCONFIRMED_AFTER_DAYS * DAY_MS);
     let closedUnconfirmed = 0;
-    for (const stale of await listStaleProposals(db, cutoff)) {
-      const closed = await db.transaction(async (tx) => {
-        const post = await lockPost(tx, stale.id);
-        if (post?.status !== 'resolution_proposed' || !post.resolutionProposedAt) return false;
-        const before = await readFactsBeforeChange(tx, post.id);
-        const closedAt = new Date(post.resolutionProposedAt.getTime() + UNCONFIRMED_AFTER_DAYS * DAY_MS);
-        await updatePost(tx, post.id, { status: 'unconfirmed', settledAt: closedAt, updatedAt: now });
-        await insertEvent(tx, {
-          postId: post.id,
-          type: 'closed_unconfirmed',
-          actorId: null,
-          createdAt: closedAt,
-        });
-        await announceChange(tx, { brandId: post.brandId, postId: post.id });
-        await recordPostChange(tx, before, post.id, now);
-        return true;
-      });
-      if (closed) closedUnconfirmed++;
+    for (const stale of await listStaleProposals(db, unconfirmedIfProposedBy(now))) {
+      if (await applyClosing(db, stale.id, now, planCloseUnconfirmed)) closedUnconfirmed++;
     }
 
     // Brands whose windows time has moved, and those whose writes still wait for their refresh. Only

@@ -21,7 +21,7 @@
 import type { Database, Db } from '../../db/client.ts';
 import { announceChange } from '../../db/queries/changes.ts';
 import { readLeavingFacts, readPostFacts, type LeavingRange } from '../../db/queries/post-facts.ts';
-import { listWindowRows, recomputeBrandStats, storeScores } from '../../db/queries/stats.ts';
+import { listWindowRows, recomputeBrandStats } from '../../db/queries/stats.ts';
 import {
   applyBreakdownChanges,
   applyPostDelta,
@@ -41,6 +41,7 @@ import {
   type PostDelta,
   type ResponseEligibility,
   type WindowChange,
+  type WindowFigures,
 } from '../../db/queries/stat-deltas.ts';
 import {
   addCounters,
@@ -63,6 +64,26 @@ const DAY_MS = 86_400_000;
 function windowStartAt(window: StatWindow, now: Date): Date | null {
   const days = STAT_WINDOW_DAYS[window];
   return days === null ? null : new Date(now.getTime() - days * DAY_MS);
+}
+
+/** Starts a brand's missing window rows, empty, each window ending at `now`. */
+function startWindowRows(tx: Db, brandId: number, windows: readonly StatWindow[], now: Date) {
+  const rows = windows.map((window) => ({ window, windowStart: windowStartAt(window, now) }));
+  return insertWindowRows(tx, brandId, rows, now);
+}
+
+/** What is computed from a window row's counts and response times: its score and like share's bound. */
+function figuresOf(
+  row: Parameters<typeof computeScore>[0] & { brandId: number; window: StatWindow },
+): WindowFigures {
+  return {
+    brandId: row.brandId,
+    window: row.window,
+    firstResponseMedianSeconds: row.firstResponseMedianSeconds,
+    firstResponseP90Seconds: row.firstResponseP90Seconds,
+    score: computeScore(row).score,
+    likeShareLowerBound: computeFigures(row).likeShare.wilsonLowerBound,
+  };
 }
 
 function eligibility(facts: PostFacts | null): ResponseEligibility {
@@ -131,12 +152,7 @@ export async function recordPostChange(
 async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): Promise<void> {
   if (await applyPostDelta(tx, brandId, delta)) return;
   // The brand's first figure: its rows start empty, windows ending now.
-  await insertWindowRows(
-    tx,
-    brandId,
-    STAT_WINDOWS.map((window) => ({ window, windowStart: windowStartAt(window, now) })),
-    now,
-  );
+  await startWindowRows(tx, brandId, STAT_WINDOWS, now);
   await applyPostDelta(tx, brandId, delta);
 }
 
@@ -152,11 +168,10 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
   let rows = await lockWindowRows(tx, brandId);
   if (rows.length < STAT_WINDOWS.length) {
     const present = new Set(rows.map((row) => row.window));
-    const missing = STAT_WINDOWS.filter((window) => !present.has(window));
-    await insertWindowRows(
+    await startWindowRows(
       tx,
       brandId,
-      missing.map((window) => ({ window, windowStart: windowStartAt(window, now) })),
+      STAT_WINDOWS.filter((window) => !present.has(window)),
       now,
     );
     rows = await lockWindowRows(tx, brandId);
@@ -206,24 +221,16 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
   const percentiles = percentilesStale ? await readResponsePercentiles(tx, brandId, updated) : null;
   await storeWindowFigures(
     tx,
-    brandId,
     updated.map((row) => {
-      const times = percentiles?.get(row.window) ?? {
-        medianSeconds: row.firstResponseMedianSeconds,
-        p90Seconds: row.firstResponseP90Seconds,
-      };
-      const withTimes = {
+      const times = percentiles?.get(row.window);
+      return figuresOf({
         ...row,
-        firstResponseMedianSeconds: times.medianSeconds,
-        firstResponseP90Seconds: times.p90Seconds,
-      };
-      return {
-        window: row.window,
-        firstResponseMedianSeconds: times.medianSeconds,
-        firstResponseP90Seconds: times.p90Seconds,
-        score: computeScore(withTimes).score,
-        likeShareLowerBound: computeFigures(withTimes).likeShare.wilsonLowerBound,
-      };
+        brandId,
+        ...(times && {
+          firstResponseMedianSeconds: times.medianSeconds,
+          firstResponseP90Seconds: times.p90Seconds,
+        }),
+      });
     }),
   );
 }
@@ -258,13 +265,5 @@ export async function rebuildBrandStatistics(
   await dropQueuedDeltas(tx, brandId);
   await recomputeBrandStats(tx, now, brandId);
   const rows = await listWindowRows(tx, brandId);
-  await storeScores(
-    tx,
-    rows.map((row) => ({
-      brandId: row.brandId,
-      window: row.window,
-      score: computeScore(row).score,
-      likeShareLowerBound: computeFigures(row).likeShare.wilsonLowerBound,
-    })),
-  );
+  await storeWindowFigures(tx, rows.map(figuresOf));
 }

@@ -7,24 +7,19 @@
 import type { Db } from '../../../db/client.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { findMessage, latestBrandReplies, lockMessage, reviseMessage } from '../../../db/queries/messages.ts';
-import {
-  insertEvent,
-  insertMessage,
-  lockPost,
-  updatePost,
-  type PostRow,
-} from '../../../db/queries/post-writes.ts';
-import { findPendingPromise, insertPromise, settlePromise } from '../../../db/queries/promises.ts';
+import { lockPost } from '../../../db/queries/post-writes.ts';
+import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { findTemplateSource, shingles, type EarlierReply } from '../../domain/canned.ts';
-import { applyFailTransition } from '../../domain/lifecycle.ts';
 import { can, type Actor } from '../../domain/policy.ts';
-import { checkPromiseDate, outcomeOnNewPromise, outcomeOnProposal } from '../../domain/promises.ts';
+import { checkPromiseDate } from '../../domain/promises.ts';
+import { planBrandReply, planTakeCase, type BrandReplyRefusal } from '../../domain/thread-planners.ts';
 import { countWords } from '../../domain/text.ts';
 import { notifyAuthor } from '../notifications.ts';
 import { readFactsBeforeChange, recordPostChange } from '../statistics.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import {
+  goAhead,
   invalid,
   notFound,
   refused,
@@ -41,28 +36,6 @@ export const TEMPLATE_LOOKBACK_REPLIES = 500;
 async function displayName(tx: Db, userId: number | null): Promise<string | null> {
   if (userId === null) return null;
   return (await findUserById(tx, userId))?.displayName ?? null;
-}
-
-/** Makes `actor` the case's public handler, recording a takeover when someone else had it. */
-async function takeOver(
-  tx: Db,
-  post: PostRow,
-  actor: Actor,
-  now: Date,
-  messageId: number | null,
-): Promise<void> {
-  if (post.handlerId === actor.id) return;
-  const previous = await displayName(tx, post.handlerId);
-  await updatePost(tx, post.id, { handlerId: actor.id });
-  await insertEvent(tx, {
-    postId: post.id,
-    type: 'case_taken',
-    actorId: actor.id,
-    brandId: post.brandId,
-    messageId,
-    data: previous ? { previousHandlerName: previous } : {},
-    createdAt: now,
-  });
 }
 
 /** The earlier reply this one copies (same brand, another post), by DESIGN §5's rule. */
@@ -102,9 +75,7 @@ export async function replyAsBrand(
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
   return writeToPublishedPost(deps, actor, input.postId, 'reply_as_brand', async (tx, post, agent) => {
-    if (post.kind === 'like' && (input.promiseDueOn || input.proposeResolution || input.escalatedTo)) {
-      return invalid({ body: 'A like takes a reply only: no promise, escalation or resolution.' });
-    }
+    const state = await loadThreadState(tx, post);
     const [agentName, customerName] = await Promise.all([
       displayName(tx, agent.id),
       displayName(tx, post.authorId),
@@ -117,102 +88,29 @@ export async function replyAsBrand(
       agentName ?? '',
       (customerName ?? '').split(' ')[0] ?? '',
     );
-    const message = await insertMessage(tx, {
-      postId: post.id,
-      authorId: agent.id,
-      kind: 'brand_reply',
-      brandId: post.brandId,
-      body: input.body,
-      wordCount: countWords(input.body),
-      isTemplate: templateOf !== null,
-      templateOfId: templateOf,
-      createdAt: deps.now,
-      updatedAt: deps.now,
-    });
-    await takeOver(tx, post, agent, deps.now, message.id);
-
-    const changes: Partial<PostRow> = {
-      messageCount: post.messageCount + 1,
-      lastActivityAt: deps.now,
-      updatedAt: deps.now,
-      firstBrandReplyAt: post.firstBrandReplyAt ?? deps.now,
-    };
-    let status = post.status;
-    if (status)
-      status = (applyFailTransition(status, { type: 'brand_reply' }) as { status: typeof status }).status;
-
-    if (status && input.escalatedTo) {
-      changes.escalatedTo = input.escalatedTo;
-      await insertEvent(tx, {
-        postId: post.id,
-        type: 'escalated',
-        actorId: agent.id,
-        brandId: post.brandId,
-        messageId: message.id,
-        data: { team: input.escalatedTo },
-        createdAt: deps.now,
-      });
-    }
-
-    // The pending promise, if any: a new date replaces it (or records it broken), a proposal settles it.
-    let pending = await findPendingPromise(tx, post.id);
-    if (status && input.promiseDueOn) {
-      const transition = applyFailTransition(status, { type: 'promise' });
-      if (!transition.ok) return invalid({ promiseDueOn: 'This case is closed: no new promise.' });
-      const previous = pending;
-      const previousOutcome = previous ? outcomeOnNewPromise(previous, deps.now) : null;
-      if (previous && previousOutcome) await settlePromise(tx, previous, previousOutcome, deps.now);
-      pending = await insertPromise(tx, {
-        postId: post.id,
-        brandId: post.brandId,
-        madeById: agent.id,
-        messageId: message.id,
-        dueOn: input.promiseDueOn,
-        createdAt: deps.now,
-      });
-      const replaced = previous !== null && previousOutcome === 'replaced';
-      await insertEvent(tx, {
-        postId: post.id,
-        type: replaced ? 'promise_replaced' : 'promise_made',
-        actorId: agent.id,
-        brandId: post.brandId,
-        messageId: message.id,
-        data: replaced
-          ? { dueOn: input.promiseDueOn, previousDueOn: previous.dueOn }
-          : { dueOn: input.promiseDueOn },
-        createdAt: deps.now,
-      });
-      status = transition.status;
-    }
-
-    if (status && input.proposeResolution) {
-      const transition = applyFailTransition(status, { type: 'propose_resolution' });
-      if (!transition.ok) return invalid({ body: 'This case is already closed.' });
-      await insertEvent(tx, {
-        postId: post.id,
-        type: 'resolution_proposed',
-        actorId: agent.id,
-        brandId: post.brandId,
-        messageId: message.id,
-        createdAt: deps.now,
-      });
-      // A promise made in this same reply is kept by it; an earlier one is kept if its day has not passed.
-      if (pending) await settlePromise(tx, pending, outcomeOnProposal(pending, deps.now), deps.now);
-      changes.resolutionProposedAt = deps.now;
-      status = transition.status;
-    }
-
-    changes.status = status;
-    await updatePost(tx, post.id, changes);
-    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
-    await notifyAuthor(
-      notify,
-      post,
-      input.proposeResolution && status === 'resolution_proposed' ? 'resolution_proposed' : 'brand_reply',
+    const planned = planBrandReply(
+      state,
+      { ...input, agent: { id: agent.id, name: agentName }, templateOfId: templateOf },
+      deps.now,
     );
-    return { ok: true, messageId: message.id } as const;
+    if (!planned.ok) return invalid(REPLY_REFUSALS[planned.reason]);
+    const { plan } = planned;
+    return goAhead(async () => {
+      const { messageId } = await applyThreadPlan(tx, post, plan);
+      const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+      const proposed = input.proposeResolution && plan.post.status === 'resolution_proposed';
+      await notifyAuthor(notify, post, proposed ? 'resolution_proposed' : 'brand_reply');
+      return { ok: true, messageId: messageId! } as const;
+    });
   });
 }
+
+/** What the reply form shows for each refusal of the reply's plan. */
+const REPLY_REFUSALS = {
+  like_takes_reply_only: { body: 'A like takes a reply only: no promise, escalation or resolution.' },
+  closed_to_promises: { promiseDueOn: 'This case is closed: no new promise.' },
+  already_closed: { body: 'This case is already closed.' },
+} satisfies Record<BrandReplyRefusal, Record<string, string>>;
 
 /** "Take this case": the member becomes its public handler; a takeover is shown in the thread. */
 export async function takeCase(
@@ -221,8 +119,11 @@ export async function takeCase(
   input: { postId: number },
 ): Promise<{ ok: true } | Refused | NotFound> {
   return writeToPublishedPost(deps, actor, input.postId, 'take_case', async (tx, post, agent) => {
-    await takeOver(tx, post, agent, deps.now, null);
-    return { ok: true } as const;
+    const { plan } = planTakeCase(await loadThreadState(tx, post), { id: agent.id, name: null }, deps.now);
+    return goAhead(async () => {
+      await applyThreadPlan(tx, post, plan);
+      return { ok: true } as const;
+    });
   });
 }
 

@@ -10,25 +10,22 @@ import { brandForNewPost } from '../../../db/queries/brand-merge.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import {
   findSameBrand,
-  findVerdict,
   freeBrandSlug,
   insertBrand,
   insertEvent,
-  insertMessage,
   insertMeToo,
   insertPost,
   insertRevision,
-  insertVerdict,
   lastEventAt,
   lockAuthorPosting,
   lockBrandCreation,
   recentAuthorPosts,
   updatePost,
-  updateVerdict,
 } from '../../../db/queries/post-writes.ts';
+import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
-import { applyFailTransition } from '../../domain/lifecycle.ts';
+import { openingStatus } from '../../domain/lifecycle.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import {
   checkExperienceDate,
@@ -41,7 +38,8 @@ import {
   type PersonalDataFound,
 } from '../../domain/posting.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
-import { countWords, normalizeText } from '../../domain/text.ts';
+import { normalizeText } from '../../domain/text.ts';
+import { planFollowUp, planVerdict } from '../../domain/thread-planners.ts';
 import type { Category, Channel } from '../../domain/vocabulary.ts';
 import { deleteSessionOfToken, validateSessionToken } from '../auth/session.ts';
 import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
@@ -51,6 +49,7 @@ import { logIn } from './accounts.ts';
 import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import {
+  goAhead,
   invalid,
   refused,
   replyQuotaExceeded,
@@ -206,7 +205,7 @@ async function publishPost(
       experiencedOn: input.experiencedOn,
       country: input.country,
       waitMinutes: input.waitMinutes ?? null,
-      status: input.kind === 'fail' ? 'waiting' : null,
+      status: openingStatus(input.kind),
       visibility: held ? 'held' : 'published',
       lastActivityAt: deps.now,
       createdAt: deps.now,
@@ -237,24 +236,18 @@ export async function addFollowUp(
     return invalid({ body: 'Write between 2 and 5,000 characters.' });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post, author) => {
-    await insertMessage(tx, {
-      postId: post.id,
-      authorId: author.id,
-      kind: 'follow_up',
-      body,
-      wordCount: countWords(body),
-      createdAt: deps.now,
-      updatedAt: deps.now,
+  return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post) => {
+    const { plan } = planFollowUp(await loadThreadState(tx, post), body, deps.now);
+    return goAhead(async () => {
+      await applyThreadPlan(tx, post, plan);
+      const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+      await notifyTeam(notify, post, 'team_follow_up');
+      await queueWebhookEvent(notify, post.brandId, 'post.follow_up', {
+        ...webhookPostData(post, deps.siteUrl),
+        followUp: body,
+      });
+      return { ok: true } as const;
     });
-    await updatePost(tx, post.id, { messageCount: post.messageCount + 1, lastActivityAt: deps.now });
-    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
-    await notifyTeam(notify, post, 'team_follow_up');
-    await queueWebhookEvent(notify, post.brandId, 'post.follow_up', {
-      ...webhookPostData(post, deps.siteUrl),
-      followUp: body,
-    });
-    return { ok: true } as const;
   });
 }
 
@@ -263,10 +256,12 @@ export async function sayMeToo(
   actor: Actor | null,
   input: { postId: number },
 ): Promise<{ ok: true; added: boolean } | Refused | NotFound> {
-  return writeToPublishedPost(deps, actor, input.postId, 'me_too', async (tx, post, author) => {
-    const added = await insertMeToo(tx, post.id, author.id, deps.now);
-    return { ok: true, added } as const;
-  });
+  return writeToPublishedPost(deps, actor, input.postId, 'me_too', async (tx, post, author) =>
+    goAhead(async () => {
+      const added = await insertMeToo(tx, post.id, author.id, deps.now);
+      return { ok: true, added } as const;
+    }),
+  );
 }
 
 export type VerdictResult =
@@ -281,61 +276,31 @@ export async function giveVerdict(
   actor: Actor | null,
   input: { postId: number; resolved: boolean; wouldBuyAgain: boolean },
 ): Promise<VerdictResult> {
-  return writeToPublishedPost(deps, actor, input.postId, 'give_verdict', async (tx, post, author) => {
-    const transition = applyFailTransition(post.status!, { type: 'verdict', resolved: input.resolved });
-    if (!transition.ok) return { ok: false, reason: 'no_brand_reply_yet' } as const;
-
-    const previous = await findVerdict(tx, post.id);
-    if (previous) {
-      if (previous.resolved === input.resolved && previous.wouldBuyAgain === input.wouldBuyAgain) {
-        return { ok: false, reason: 'unchanged' } as const;
-      }
-      if (previous.changeCount >= 1) return { ok: false, reason: 'already_changed' } as const;
-      await updateVerdict(tx, post.id, {
-        resolved: input.resolved,
-        wouldBuyAgain: input.wouldBuyAgain,
-        changeCount: previous.changeCount + 1,
-        updatedAt: deps.now,
-      });
-    } else {
-      await insertVerdict(tx, {
-        postId: post.id,
-        userId: author.id,
-        resolved: input.resolved,
-        wouldBuyAgain: input.wouldBuyAgain,
-        createdAt: deps.now,
-        updatedAt: deps.now,
-      });
+  return writeToPublishedPost(deps, actor, input.postId, 'give_verdict', async (tx, post) => {
+    const planned = planVerdict(await loadThreadState(tx, post), input, deps.now);
+    if (!planned.ok) {
+      // The policy lets only a fail's author give a verdict: a like never gets this far.
+      return planned.reason === 'not_a_fail' ? refused('forbidden') : { ok: false, reason: planned.reason };
     }
-    await insertEvent(tx, {
-      postId: post.id,
-      type: previous ? 'verdict_changed' : 'verdict',
-      actorId: author.id,
-      data: { resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain },
-      createdAt: deps.now,
+    const { plan } = planned;
+    return goAhead(async () => {
+      await applyThreadPlan(tx, post, plan);
+      const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+      await notifyTeam(notify, post, 'team_verdict');
+      await queueWebhookEvent(notify, post.brandId, 'post.verdict', {
+        ...webhookPostData({ ...post, status: plan.post.status ?? post.status }, deps.siteUrl),
+        resolved: input.resolved,
+        wouldBuyAgain: input.wouldBuyAgain,
+      });
+      return { ok: true } as const;
     });
-    await updatePost(tx, post.id, {
-      status: transition.status,
-      settledAt: deps.now,
-      lastActivityAt: deps.now,
-      updatedAt: deps.now,
-    });
-    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
-    await notifyTeam(notify, post, 'team_verdict');
-    await queueWebhookEvent(notify, post.brandId, 'post.verdict', {
-      ...webhookPostData({ ...post, status: transition.status }, deps.siteUrl),
-      resolved: input.resolved,
-      wouldBuyAgain: input.wouldBuyAgain,
-    });
-    return { ok: true } as const;
   });
 }
 
+type Edited = { ok: true; changed: boolean };
+
 export type EditResult =
-  | { ok: true; changed: boolean }
-  | Refused
-  | NotFound
-  | { ok: false; reason: 'personal_data'; found: PersonalDataFound };
+  Edited | Refused | NotFound | { ok: false; reason: 'personal_data'; found: PersonalDataFound };
 
 /** Edits keep the replaced version, readable behind "edited" (DESIGN §4). */
 export async function editPost(
@@ -367,29 +332,31 @@ export async function editPost(
       input.category === post.category &&
       input.channel === post.channel
     ) {
-      return { ok: true, changed: false } as const;
+      return goAhead(async (): Promise<Edited> => ({ ok: true, changed: false }));
     }
-    // The version being replaced was published at the previous edit, or when the post was created.
-    const previousEdit = await lastEventAt(tx, post.id, 'edited');
-    await insertRevision(tx, {
-      postId: post.id,
-      revision: post.revisionCount + 1,
-      title: post.title,
-      story: post.story,
-      category: post.category,
-      channel: post.channel,
-      createdAt: previousEdit ?? post.createdAt,
+    return goAhead(async (): Promise<Edited> => {
+      // The version being replaced was published at the previous edit, or when the post was created.
+      const previousEdit = await lastEventAt(tx, post.id, 'edited');
+      await insertRevision(tx, {
+        postId: post.id,
+        revision: post.revisionCount + 1,
+        title: post.title,
+        story: post.story,
+        category: post.category,
+        channel: post.channel,
+        createdAt: previousEdit ?? post.createdAt,
+      });
+      await updatePost(tx, post.id, {
+        title,
+        story,
+        category: input.category,
+        channel: input.channel,
+        revisionCount: post.revisionCount + 1,
+        updatedAt: deps.now,
+      });
+      await insertEvent(tx, { postId: post.id, type: 'edited', actorId: author.id, createdAt: deps.now });
+      return { ok: true, changed: true } as const;
     });
-    await updatePost(tx, post.id, {
-      title,
-      story,
-      category: input.category,
-      channel: input.channel,
-      revisionCount: post.revisionCount + 1,
-      updatedAt: deps.now,
-    });
-    await insertEvent(tx, { postId: post.id, type: 'edited', actorId: author.id, createdAt: deps.now });
-    return { ok: true, changed: true } as const;
   });
 }
 
@@ -399,9 +366,11 @@ export async function withdrawPost(
   actor: Actor | null,
   input: { postId: number },
 ): Promise<{ ok: true } | Refused | NotFound> {
-  return writeToPublishedPost(deps, actor, input.postId, 'withdraw_own_post', async (tx, post, author) => {
-    await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
-    await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: author.id, createdAt: deps.now });
-    return { ok: true } as const;
-  });
+  return writeToPublishedPost(deps, actor, input.postId, 'withdraw_own_post', async (tx, post, author) =>
+    goAhead(async () => {
+      await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
+      await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: author.id, createdAt: deps.now });
+      return { ok: true } as const;
+    }),
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * What every thread command shares: its result shapes, the reply quota, and
- * the preamble of each write — open the transaction, lock the published post,
- * ask the policy — so a command body starts where the rules differ.
+ * the frame of each write — open the transaction, lock the published post,
+ * ask the policy, let the command decide (load → plan), then write and record
+ * the figures — so a command body starts where the rules differ.
  */
 import type { Db } from '../../../db/client.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
@@ -42,52 +43,54 @@ export async function replyQuotaExceeded(
     : { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 }
 
-/** Carries a refusal out of a transaction so the transaction rolls back. */
-class RolledBack<T> extends Error {
-  readonly result: T;
-  constructor(result: T) {
-    super('rolled back');
-    this.result = result;
-  }
+/** A write that may go ahead: `write` runs it and answers the command's result. */
+export interface GoAhead<T> {
+  ok: true;
+  write: () => Promise<T>;
 }
 
 /**
- * Runs `write` in a transaction on the locked post when it is published and
- * the policy lets `actor` do `action` to it; otherwise answers not found or
- * refused without writing anything. When `write` itself answers a refusal
- * (`ok: false`) after writing part of its work, that work is rolled back:
- * a refused write leaves nothing behind. What the write changed in the post's
- * figures is applied to its brand's statistics in the same transaction, and
- * the change is announced (page cache, live updates) when it commits.
+ * Runs a thread write in one transaction on the locked post, when it is
+ * published and the policy lets `actor` do `action` to it; otherwise answers
+ * not found or refused without writing anything. `decide` only reads (it
+ * loads the facts and plans the change): it answers a refusal, and then
+ * nothing was written and nothing needs rolling back, or the go-ahead, whose
+ * `write` applies the plan. What the write changed in the post's figures is
+ * applied to its brand's statistics in the same transaction, and the change is
+ * announced (page cache, live updates) when it commits.
  */
-export async function writeToPublishedPost<T extends { ok: boolean }>(
+export async function writeToPublishedPost<D extends GoAhead<{ ok: true }> | { ok: false }>(
   deps: CommandDeps,
   actor: Actor | null,
   postId: number,
   action: Action,
-  write: (tx: Db, post: PostRow, actor: Actor) => Promise<T>,
-): Promise<T | Refused | NotFound> {
-  try {
-    return await deps.db.transaction(async (tx) => {
-      const post = await lockPost(tx, postId);
-      // Only published posts take new activity.
-      if (!post || post.visibility !== 'published') return notFound;
-      const decision = can(actor, action, {
-        brandId: post.brandId,
-        authorId: post.authorId,
-        postKind: post.kind,
-      });
-      if (!decision.ok) return refused(decision.reason);
-      const before = await readFactsBeforeChange(tx, post.id);
-      // Every thread action needs a signed-in actor: the policy refused anyone else above.
-      const result = await write(tx, post, actor!);
-      if (!result.ok) throw new RolledBack(result);
-      await recordPostChange(tx, before, post.id, deps.now);
-      await announceChange(tx, { brandId: post.brandId, postId: post.id });
-      return result;
+  decide: (tx: Db, post: PostRow, actor: Actor) => Promise<D>,
+): Promise<Written<D> | Exclude<D, GoAhead<unknown>> | Refused | NotFound> {
+  return deps.db.transaction(async (tx) => {
+    const post = await lockPost(tx, postId);
+    // Only published posts take new activity.
+    if (!post || post.visibility !== 'published') return notFound;
+    const decision = can(actor, action, {
+      brandId: post.brandId,
+      authorId: post.authorId,
+      postKind: post.kind,
     });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.result as T;
-    throw error;
-  }
+    if (!decision.ok) return refused(decision.reason);
+    // Every thread action needs a signed-in actor: the policy refused anyone else above.
+    const planned = await decide(tx, post, actor!);
+    if (!isGoAhead(planned)) return planned as Exclude<D, GoAhead<unknown>>;
+    const before = await readFactsBeforeChange(tx, post.id);
+    const result = (await planned.write()) as Written<D>;
+    await recordPostChange(tx, before, post.id, deps.now);
+    await announceChange(tx, { brandId: post.brandId, postId: post.id });
+    return result;
+  });
 }
+
+/** What a go-ahead's write answers. */
+type Written<D> = D extends GoAhead<infer T> ? T : never;
+
+const isGoAhead = (decision: { ok: boolean }): decision is GoAhead<unknown> => decision.ok;
+
+/** The go-ahead for a write. */
+export const goAhead = <T>(write: () => Promise<T>): GoAhead<T> => ({ ok: true, write });
