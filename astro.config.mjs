@@ -67,6 +67,14 @@ export default defineConfig({
         url: true,
         startsWith: 'postgres',
       }),
+      // A streaming replica of DATABASE_URL for signed-out reads (decision 010).
+      DATABASE_READ_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        url: true,
+        startsWith: 'postgres',
+      }),
       DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data', min: 1 }),
       SITE_URL: envField.string({
         context: 'server',
