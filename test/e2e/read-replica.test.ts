@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishFail, signedOutPageShows } from '../helpers/board-pages.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
-import { startReplicatedPostgres, type ReplicatedPostgres } from '../helpers/replicated-postgres.ts';
+import { startThrowAwayPostgres, type ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
 import { launchBrowser, logIn, withoutDatabaseUrl } from './browser.ts';
 
 const BASE_PORT = Number(process.env['E2E_PORT'] ?? 4329);
@@ -33,34 +34,11 @@ async function callsOf(sql: ReturnType<typeof postgres>, pattern: string): Promi
   return Number(row?.calls ?? 0);
 }
 
-async function publishFail(page: Page, title: string): Promise<void> {
-  await page.goto(`${server.url}/new?q=aldermoor`);
-  await page.getByRole('link', { name: /Aldermoor Audio/ }).click();
-  await page.getByLabel(/^Fail/).check();
-  await page.getByLabel('Title').fill(title);
-  await page
-    .getByLabel('Your story')
-    .fill('The headphones stopped charging after a week. Support asked me to wait for a call back.');
-  await page.getByLabel('What was it about?').selectOption('defect');
-  await page.getByLabel('How did you contact them?').selectOption('phone');
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page.waitForURL(/\/posts\/\d+\?posted=1$/);
-}
-
-/** The signed-out brand page, fetched until it shows `text` or `withinMilliseconds` pass. */
-async function brandPageShows(text: string, withinMilliseconds: number): Promise<boolean> {
-  const deadline = Date.now() + withinMilliseconds;
-  for (;;) {
-    const html = await (await fetch(`${server.url}/brands/aldermoor-audio`)).text();
-    if (html.includes(text)) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const brandPage = () => `${server.url}/brands/aldermoor-audio`;
 
 describe.skipIf(!canMakeClusters)('the built server with a streaming read replica', () => {
   beforeAll(async () => {
-    cluster = await startReplicatedPostgres({
+    cluster = await startThrowAwayPostgres({
       primaryPort: BASE_PORT + 4,
       replicaPort: BASE_PORT + 5,
       database: 'likes_and_fails',
@@ -69,7 +47,7 @@ describe.skipIf(!canMakeClusters)('the built server with a streaming read replic
     const env = {
       ...withoutDatabaseUrl(process.env),
       DATABASE_URL: cluster.primaryUrl,
-      DATABASE_READ_URL: cluster.replicaUrl,
+      DATABASE_READ_URL: cluster.replicaUrl!,
       DATA_DIR: dataDir,
       SITE_URL: `http://127.0.0.1:${BASE_PORT + 3}`,
     };
@@ -78,7 +56,7 @@ describe.skipIf(!canMakeClusters)('the built server with a streaming read replic
     await cluster.waitForReplay();
     server = await startBuiltServer(BASE_PORT + 3, env);
     primary = postgres(cluster.primaryUrl, { max: 1, onnotice: () => {} });
-    replica = postgres(cluster.replicaUrl, { max: 1, onnotice: () => {} });
+    replica = postgres(cluster.replicaUrl!, { max: 1, onnotice: () => {} });
     browser = await launchBrowser();
   });
 
@@ -130,16 +108,16 @@ describe.skipIf(!canMakeClusters)('the built server with a streaming read replic
   });
 
   it('shows a customer their fail the moment it is published, and signed-out readers at once', async () => {
-    expect(await brandPageShows('Aldermoor Audio', 0)).toBe(true); // now in the shared cache
+    expect(await signedOutPageShows(brandPage(), 'Aldermoor Audio', 0)).toBe(true); // now in the shared cache
     const title = `Headphones dead after a week ${Date.now()}`;
     const author = await (await browser.newContext()).newPage();
     await logIn(author, server.url, 'customer@demo.example');
-    await publishFail(author, title);
+    await publishFail(author, server.url, title);
     expect(await author.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     await author.goto(`${server.url}/account`);
     expect(await author.getByText(title).count()).toBeGreaterThan(0);
     await author.context().close();
-    expect(await brandPageShows(title, 1_000)).toBe(true);
+    expect(await signedOutPageShows(brandPage(), title, 1_000)).toBe(true);
   });
 
   it('does not cache the old page when the replica has not replayed a change yet', async () => {
@@ -147,15 +125,15 @@ describe.skipIf(!canMakeClusters)('the built server with a streaming read replic
     fs.appendFileSync(path.join(cluster.replicaDir, 'postgresql.conf'), "recovery_min_apply_delay = '5s'\n");
     cluster.reloadReplica();
     try {
-      expect(await brandPageShows('Aldermoor Audio', 0)).toBe(true);
+      expect(await signedOutPageShows(brandPage(), 'Aldermoor Audio', 0)).toBe(true);
       const title = `Charger refused under warranty ${Date.now()}`;
       const author = await (await browser.newContext()).newPage();
       await logIn(author, server.url, 'customer@demo.example');
-      await publishFail(author, title);
+      await publishFail(author, server.url, title);
       expect(await author.getByRole('heading', { level: 1 }).textContent()).toBe(title);
       await author.context().close();
 
-      expect(await brandPageShows(title, 1_000)).toBe(true);
+      expect(await signedOutPageShows(brandPage(), title, 1_000)).toBe(true);
       // The page came from the primary: the replica still does not have the post.
       const [onReplica] = await replica<{ count: string }[]>`
         select count(*)::text as count from posts where title = ${title}`;

@@ -1,6 +1,7 @@
 /**
- * A throw-away PostgreSQL primary with a streaming replica, for end-to-end
- * tests of reads on a replica (decision 010). The system cluster has no
+ * A throw-away PostgreSQL primary, with a streaming replica when asked, for
+ * end-to-end tests of reads on a replica (decision 010) and of several
+ * instances on one database. The system cluster has no
  * `replication` line in its pg_hba.conf, so this makes its own: `initdb` in a
  * temporary directory as the `postgres` user, replication allowed from
  * 127.0.0.1, then `pg_basebackup -R` for the replica. Both load
@@ -15,9 +16,9 @@ import postgres from 'postgres';
 const BIN = process.env['POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
 export interface ReplicatedPostgres {
-  /** The application database on the primary, and the same database on the replica. */
+  /** The application database on the primary, and the same database on the replica (null without one). */
   primaryUrl: string;
-  replicaUrl: string;
+  replicaUrl: string | null;
   /** The replica's data directory (its postgresql.conf may be changed, then `reload()`). */
   replicaDir: string;
   /** Re-reads the replica's configuration (`pg_ctl reload`). */
@@ -39,9 +40,10 @@ function asPostgres(command: string, args: string[]): string {
   return result.stdout;
 }
 
-export async function startReplicatedPostgres(options: {
+export async function startThrowAwayPostgres(options: {
   primaryPort: number;
-  replicaPort: number;
+  /** Where the replica listens; null for a primary alone. */
+  replicaPort: number | null;
   database: string;
 }): Promise<ReplicatedPostgres> {
   if (!fs.existsSync(path.join(BIN, 'initdb'))) throw new Error(`No PostgreSQL binaries in ${BIN}.`);
@@ -101,6 +103,16 @@ export async function startReplicatedPostgres(options: {
     await primary.unsafe('create extension pg_stat_statements');
     await primary.end();
 
+    if (options.replicaPort === null) {
+      return {
+        primaryUrl,
+        replicaUrl: null,
+        replicaDir,
+        reloadReplica: () => {},
+        waitForReplay: async () => {},
+        stop,
+      };
+    }
     asPostgres('pg_basebackup', [
       '-h',
       '127.0.0.1',
