@@ -1,6 +1,7 @@
 /**
- * Starts the built server (`dist/server/entry.mjs`, from `astro build`) as a
- * child process for end-to-end tests, and waits until it answers.
+ * Starts the built server (`dist/server/entry.mjs`, from `astro build`, or
+ * another output directory) as a child process for end-to-end tests, and waits
+ * until it answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -30,9 +31,13 @@ export async function waitUntilAnswering(
   throw new Error(`Nothing answered at ${url} within ${timeoutMilliseconds} ms.`);
 }
 
-export async function startBuiltServer(port: number, env: NodeJS.ProcessEnv): Promise<BuiltServer> {
+export async function startBuiltServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  outDir = 'dist',
+): Promise<BuiltServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  const child = spawn(process.execPath, [`${outDir}/server/entry.mjs`], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -71,6 +71,8 @@ export async function startProxiedInstances(options: {
   proxyPort: number;
   instancePorts: number[];
   env: NodeJS.ProcessEnv;
+  /** The build the instances run (default `dist`). */
+  outDir?: string;
 }): Promise<ProxiedBoard> {
   const url = `http://127.0.0.1:${options.proxyPort}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-nginx-'));
@@ -95,7 +97,11 @@ export async function startProxiedInstances(options: {
     const started = await Promise.all(
       options.instancePorts.map(async (port) => {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lf-instance-${port}-`));
-        const server = await startBuiltServer(port, { ...options.env, DATA_DIR: dataDir, SITE_URL: url });
+        const server = await startBuiltServer(
+          port,
+          { ...options.env, DATA_DIR: dataDir, SITE_URL: url },
+          options.outDir,
+        );
         return { ...server, dataDir };
       }),
     );
