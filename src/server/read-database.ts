@@ -85,7 +85,9 @@ export class ReplicaFence {
       return true;
     }
     for (;;) {
-      await this.readReplicaPosition();
+      // A replica that does not answer (a connection that hangs) costs no more than the wait.
+      const remaining = this.options.maxWaitMilliseconds - (Date.now() - startedAt);
+      await Promise.race([this.readReplicaPosition(), sleep(Math.max(remaining, 0))]);
       if (this.replayed >= target) {
         this.counts.waited++;
         return true;

@@ -89,6 +89,18 @@ describe('the replica fence', () => {
     expect(await fence.replicaIsCurrent()).toBe(false);
   });
 
+  it('sends a render to the primary after the wait when the replica does not answer at all', async () => {
+    const fence = new ReplicaFence({
+      primaryPosition: async () => 100n,
+      replicaPosition: () => new Promise<bigint>(() => {}),
+      maxWaitMilliseconds: 60,
+      pollMilliseconds: 2,
+    });
+    const startedAt = Date.now();
+    expect(await fence.replicaIsCurrent()).toBe(false);
+    expect(Date.now() - startedAt).toBeLessThan(500);
+  });
+
   it('sends renders to the primary when the primary position cannot be read', async () => {
     const { servers, fence } = fakeServers(100n, 100n);
     servers.primaryDown = true;
