@@ -35,6 +35,29 @@ function openDatabaseBeforeListening() {
   };
 }
 
+/**
+ * Behind a reverse proxy (docs/deploy.md), build with `TRUST_PROXY=true` and SITE_URL set to the public
+ * address: Astro then believes the proxy's X-Forwarded-Proto, -Host and -For for that address (and
+ * only it), so the origin check sees the address the browser used (https through a TLS proxy) and the
+ * per-IP limits see each reader instead of the proxy. Read at build time: Astro writes it into the
+ * built server. Never for an instance that can be reached without the proxy: anyone could then name
+ * their own address in X-Forwarded-For.
+ * @returns {{ protocol: string, hostname: string, port?: string }[]}
+ */
+function proxiedPublicAddress() {
+  if (process.env.TRUST_PROXY !== 'true') return [];
+  if (!process.env.SITE_URL)
+    throw new Error('TRUST_PROXY=true needs SITE_URL, the public address, at build time.');
+  const site = new URL(process.env.SITE_URL);
+  return [
+    {
+      protocol: site.protocol.replace(':', ''),
+      hostname: site.hostname,
+      ...(site.port ? { port: site.port } : {}),
+    },
+  ];
+}
+
 export default defineConfig({
   output: 'server',
   // The adapter's own default body limit is 1 GiB; nothing here needs more than 2 MB.
@@ -44,6 +67,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   security: {
     checkOrigin: true,
+    allowedDomains: proxiedPublicAddress(),
     actionBodySizeLimit: ONE_MEGABYTE,
     // Sent as a response header on server-rendered pages; Astro hashes its own styles and scripts.
     csp: {
@@ -61,6 +85,14 @@ export default defineConfig({
     schema: {
       // Validated when the server starts (validateSecrets), so a typo stops the start, not a request.
       DATABASE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        url: true,
+        startsWith: 'postgres',
+      }),
+      // A streaming replica of DATABASE_URL for signed-out reads (decision 010).
+      DATABASE_READ_URL: envField.string({
         context: 'server',
         access: 'secret',
         optional: true,

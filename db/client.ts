@@ -28,7 +28,14 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Db = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
+  /** The primary: every write, and every read that must see one's own writes. */
   db: Database;
+  /**
+   * A streaming replica for reads that may lag (`DATABASE_READ_URL`), or null: then every read goes
+   * to `db`. Which pages may read it, and how they avoid caching what it has not replayed yet, is
+   * src/server/read-database.ts (decision 010).
+   */
+  replica: Database | null;
   driver: 'pglite' | 'postgres';
   /** Rows of a raw query, whatever the driver's result shape. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
@@ -57,6 +64,8 @@ const LISTEN_RETRY_MILLISECONDS = 1_000;
 export interface OpenOptions {
   /** PostgreSQL URL; when absent PGlite is used. */
   databaseUrl?: string | null;
+  /** A streaming replica of `databaseUrl` for reads that may lag; needs `databaseUrl`. */
+  readDatabaseUrl?: string | null;
   /** Where PGlite keeps its files (`<dataDir>/pglite`); ignored with a URL. */
   dataDir?: string;
   /** An in-memory PGlite, for tests. */
@@ -91,14 +100,29 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   if (shouldMigrate && !fs.existsSync(path.join(migrationsFolder, 'meta', '_journal.json'))) {
     throw new Error(`No migrations found in ${migrationsFolder} (set MIGRATIONS_DIR).`);
   }
+  if (options.readDatabaseUrl && !options.databaseUrl) {
+    throw new Error(
+      'DATABASE_READ_URL names a read replica, which needs DATABASE_URL (its primary): the embedded ' +
+        'database has no replicas.',
+    );
+  }
   if (options.databaseUrl) {
-    return openPostgres(options.databaseUrl, shouldMigrate, migrationsFolder);
+    return openPostgres(
+      options.databaseUrl,
+      options.readDatabaseUrl ?? null,
+      shouldMigrate,
+      migrationsFolder,
+    );
   }
   return openPglite(options, shouldMigrate, migrationsFolder);
 }
 
+/** How long a replica may take to accept a connection before its reads go to the primary. */
+const REPLICA_CONNECT_TIMEOUT_SECONDS = 2;
+
 async function openPostgres(
   url: string,
+  readUrl: string | null,
   shouldMigrate: boolean,
   migrationsFolder: string,
 ): Promise<DatabaseHandle> {
@@ -120,14 +144,21 @@ async function openPostgres(
     await client.end({ timeout: 5 });
     throw error;
   }
+  // Not checked at start: a replica that is down costs its reads a fallback to the primary, not the start.
+  const replicaClient = readUrl
+    ? postgres(readUrl, { max: 10, onnotice: () => {}, connect_timeout: REPLICA_CONNECT_TIMEOUT_SECONDS })
+    : null;
   return {
     db,
+    replica: replicaClient ? (drizzlePostgres(replicaClient, { schema }) as unknown as Database) : null,
     driver: 'postgres',
     rows: async <T extends Record<string, unknown>>(query: SQL) => [
       ...((await db.execute(query)) as unknown as T[]),
     ],
     listen: (channels, handlers) => listenPostgres(url, [channels].flat(), handlers),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), replicaClient?.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -220,6 +251,7 @@ async function openPglite(
   let closed = false;
   return {
     db,
+    replica: null,
     driver: 'pglite',
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,

@@ -4,6 +4,12 @@ declare namespace App {
   interface Locals {
     /** The database handle for this request (injected directly in component tests). */
     db: import('../db/client.ts').Database;
+    /**
+     * The handle pages read with (`readDatabase(locals)`, src/server/read-database.ts): the read
+     * replica for signed-out reads once it has replayed every change heard of, otherwise the
+     * primary; unset (component tests) means `db`.
+     */
+    readDb?: import('../db/client.ts').Database;
     /** The request's clock, so pages render deterministically in tests. */
     now: Date;
     /** The signed-in account, or null for a reader. */

@@ -19,6 +19,7 @@ import {
 } from './server/auth/session.ts';
 import { requestIsRateLimitExempt } from './server/bench-bypass.ts';
 import { getDatabase } from './server/database.ts';
+import { publicReadDatabase } from './server/read-database.ts';
 import { personalRegions, readerOf } from './markup/personal-header.ts';
 import { paths } from './paths.ts';
 import { parseToken } from './server/auth/tokens.ts';
@@ -69,7 +70,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (isPublicRead(context.request)) {
     keepPageCacheFresh(handle);
     return servePublicRead(pageCache, context.request, {
-      render: async () => withSecurityHeaders(await next()),
+      render: async () => {
+        // Signed-out pages may read the replica once it has replayed every change heard of (decision 010).
+        context.locals.readDb = await publicReadDatabase(handle);
+        return withSecurityHeaders(await next());
+      },
       tags: () => context.locals.cacheTags,
       setsCookies: () => !context.cookies.headers().next().done,
       shareable: () => context.locals.sameForEveryone === true,

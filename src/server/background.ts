@@ -8,6 +8,7 @@
 import type { Database } from '../../db/client.ts';
 import { runDueJobs } from './job-runner.ts';
 import { runMaintenance } from './maintenance.ts';
+import { claimMaintenanceRound } from './maintenance-round.ts';
 import { refreshRequestedFigures } from './statistics.ts';
 import type { Mailer } from './mail.ts';
 
@@ -29,7 +30,10 @@ export function startBackgroundWork(
     try {
       const now = new Date();
       await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl });
-      if (now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS) {
+      if (
+        now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS &&
+        (await claimMaintenanceRound(db, now, MAINTENANCE_EVERY_MS))
+      ) {
         await runMaintenance(db, now);
         lastMaintenance = now.getTime();
       }

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { CHANGES_CHANNEL, parseChange } from '../../db/queries/changes.ts';
 import { changeListenerOf } from './change-listener.ts';
 import { PageCache } from './page-cache.ts';
+import { noteChangeForReplica } from './read-database.ts';
 
 /** Memory the cached pages may take, compressed copies included. */
 export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -29,8 +30,14 @@ export function keepPageCacheFresh(handle: DatabaseHandle, cache: PageCache = pa
   let started = caches.get(cache);
   if (!started) {
     started = changeListenerOf(handle).subscribe(CHANGES_CHANNEL, {
-      onNotify: (payload) => cache.invalidate(parseChange(payload)),
+      // The replica must replay a change before a render reads it (decision 010): noted before any
+      // render that follows this eviction can start.
+      onNotify: (payload) => {
+        cache.invalidate(parseChange(payload));
+        noteChangeForReplica(handle);
+      },
       onConnected: () => {
+        noteChangeForReplica(handle);
         cache.clear();
         cache.enabled = true;
       },

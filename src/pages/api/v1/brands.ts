@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { listBrandsAfter } from '../../../../db/queries/brands.ts';
 import { getStatsForBrands } from '../../../../db/queries/stats.ts';
@@ -10,7 +11,7 @@ import { siteUrl } from '../../../server/services.ts';
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     const params = brandListParams.parse(queryObject(context.url));
-    const { db } = context.locals;
+    const db = readDatabase(context.locals);
     const rows = await listBrandsAfter(db, params.cursor ?? null, params.limit + 1, params.sector ?? null);
     const page = rows.slice(0, params.limit);
     const stats = await getStatsForBrands(

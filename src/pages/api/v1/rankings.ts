@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { rankingParams } from '../../../domain/api-params.ts';
 import { paths } from '../../../paths.ts';
@@ -7,7 +8,7 @@ import { loadRankingPage, positionInRanking } from '../../../server/rankings.ts'
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     const params = rankingParams.parse(queryObject(context.url));
-    const { db } = context.locals;
+    const db = readDatabase(context.locals);
     // The cursor is the last slug of the previous page: find its position, then read one page (+1 to
     // know whether another follows).
     const position = params.cursor ? await positionInRanking(db, params, params.cursor) : -1;

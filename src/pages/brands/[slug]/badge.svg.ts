@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
@@ -8,18 +9,18 @@ import { paths } from '../../../paths.ts';
 import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 
 export const GET: APIRoute = async ({ locals, params, url }) => {
-  const brand = await getBrandBySlug(locals.db, params.slug ?? '');
+  const brand = await getBrandBySlug(readDatabase(locals), params.slug ?? '');
   if (!brand)
     return new Response('No such brand.', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const moved = await mergedBrandRedirect(locals.db, brand, url, paths.brandBadge, {
+  const moved = await mergedBrandRedirect(readDatabase(locals), brand, url, paths.brandBadge, {
     'Access-Control-Allow-Origin': '*',
   });
   if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
-  const stats = await getBrandWindowStats(locals.db, brand.id, '12m');
+  const stats = await getBrandWindowStats(readDatabase(locals), brand.id, '12m');
   const text = badgeText(stats.answered, stats.responseEligible, stats.firstResponseMedianSeconds);
   return new Response(badgeSvg(brand.name, text), {
     headers: {

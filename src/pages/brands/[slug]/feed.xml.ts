@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
@@ -8,16 +9,16 @@ import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 import { siteUrl } from '../../../server/services.ts';
 
 export const GET: APIRoute = async ({ locals, params, url }) => {
-  const brand = await getBrandBySlug(locals.db, params.slug ?? '');
+  const brand = await getBrandBySlug(readDatabase(locals), params.slug ?? '');
   if (!brand)
     return new Response('No such brand.', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const moved = await mergedBrandRedirect(locals.db, brand, url, paths.brandFeed);
+  const moved = await mergedBrandRedirect(readDatabase(locals), brand, url, paths.brandFeed);
   if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
-  const page = await listBrandPosts(locals.db, brand.id, {}, { limit: 50, now: locals.now });
+  const page = await listBrandPosts(readDatabase(locals), brand.id, {}, { limit: 50, now: locals.now });
   return atomFeed({
     title: `${brand.name} on Likes & Fails`,
     description: `Likes and fails about ${brand.name}'s customer service.`,

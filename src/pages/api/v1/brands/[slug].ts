@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../../db/queries/brands.ts';
@@ -13,10 +14,10 @@ import { siteUrl } from '../../../../server/services.ts';
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     emptyParams.parse(queryObject(context.url));
-    const brand = await getBrandBySlug(context.locals.db, context.params.slug ?? '');
+    const brand = await getBrandBySlug(readDatabase(context.locals), context.params.slug ?? '');
     if (!brand) return apiError(404, 'No brand has this slug.');
     const moved = await mergedBrandRedirect(
-      context.locals.db,
+      readDatabase(context.locals),
       brand,
       context.url,
       paths.apiBrand,
@@ -26,7 +27,7 @@ export const GET: APIRoute = (context) =>
     if (brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
     context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const windows = await Promise.all(
-      STAT_WINDOWS.map((window) => getBrandWindowStats(context.locals.db, brand.id, window)),
+      STAT_WINDOWS.map((window) => getBrandWindowStats(readDatabase(context.locals), brand.id, window)),
     );
     return answer('getBrand', { data: { ...brandView(brand, siteUrl), stats: windows.map(statsView) } });
   });

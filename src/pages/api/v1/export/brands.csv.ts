@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { BRAND_EXPORT_COLUMNS, brandExportBatch } from '../../../../../db/queries/exports.ts';
 import { handleApi } from '../../../../server/api.ts';
@@ -8,7 +9,11 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () =>
     csvResponse(
       csvStream<Record<string, unknown>>(BRAND_EXPORT_COLUMNS, (after, limit) =>
-        brandExportBatch(context.locals.db, after ? String(after['slug']) : '', Math.ceil(limit / 4)),
+        brandExportBatch(
+          readDatabase(context.locals),
+          after ? String(after['slug']) : '',
+          Math.ceil(limit / 4),
+        ),
       ),
       'likes-and-fails-brands.csv',
     ),

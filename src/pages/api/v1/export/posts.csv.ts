@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import {
   POST_EXPORT_COLUMNS,
@@ -11,7 +12,7 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () =>
     csvResponse(
       csvStream<PostExportRow>(POST_EXPORT_COLUMNS, (after, limit) =>
-        postExportBatch(context.locals.db, after ? Number(after.id) : 0, limit),
+        postExportBatch(readDatabase(context.locals), after ? Number(after.id) : 0, limit),
       ),
       'likes-and-fails-posts.csv',
     ),

@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../server/page-cache.ts';
 import { getPostPage } from '../../../../../db/queries/posts.ts';
@@ -16,7 +17,7 @@ export const GET: APIRoute = (context) =>
     if (!/^\d{1,20}$/.test(context.params.id ?? ''))
       return apiError(400, 'Invalid parameters. id: a post number (a positive whole number)');
     const id = parsePostId(context.params.id);
-    const page = id === null ? null : await getPostPage(context.locals.db, id);
+    const page = id === null ? null : await getPostPage(readDatabase(context.locals), id);
     // A post held for review is not public yet (its page shows it to its author and moderators only).
     if (!page || page.post.visibility === 'held') return apiError(404, 'No post has this id.');
     const { post, brand } = page;

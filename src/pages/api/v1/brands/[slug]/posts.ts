@@ -1,3 +1,4 @@
+import { readDatabase } from '../../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../../../db/queries/brands.ts';
@@ -20,7 +21,8 @@ import { siteUrl } from '../../../../../server/services.ts';
 export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     const params = brandPostsParams.parse(queryObject(context.url));
-    const { db, now } = context.locals;
+    const { now } = context.locals;
+    const db = readDatabase(context.locals);
     const brand = await getBrandBySlug(db, context.params.slug ?? '');
     if (!brand) return apiError(404, 'No brand has this slug.');
     const moved = await mergedBrandRedirect(db, brand, context.url, paths.apiBrandPosts, CORS_HEADERS);
