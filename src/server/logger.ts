@@ -1,0 +1,25 @@
+/**
+ * The server's one logger: pino, one JSON object per line on stdout, so a log
+ * collector can parse every line (request logs, start-up, background work).
+ * `LOG_LEVEL` sets the threshold (default `info`). Writes are synchronous: the
+ * last lines before an exit (a taken port, a shutdown) are never lost.
+ *
+ * Under vitest, errors go to `console.error` instead, so the tests' guard
+ * against unexpected errors (test/helpers/fail-on-console-error.ts) still sees
+ * them, and the rest is dropped to keep the test output readable.
+ */
+import pino from 'pino';
+
+const underTest = Boolean(process.env['VITEST']);
+const ERROR_LEVEL = 50;
+
+const testDestination = {
+  write(line: string) {
+    if ((JSON.parse(line) as { level: number }).level >= ERROR_LEVEL) console.error(line.trimEnd());
+  },
+};
+
+export const logger = pino(
+  { level: process.env['LOG_LEVEL'] ?? 'info', base: { pid: process.pid } },
+  underTest ? testDestination : pino.destination({ dest: 1, sync: true }),
+);
