@@ -27,7 +27,9 @@ function openDatabaseBeforeListening() {
     transform(code, id) {
       if (!/[\\/]@astrojs[\\/]node[\\/]dist[\\/]server\.js$/.test(id)) return null;
       if (!adapterAutostart.test(code)) {
-        throw new Error('likes-and-fails:boot: the adapter no longer calls startServer(); update astro.config.mjs.');
+        throw new Error(
+          'likes-and-fails:boot: the adapter no longer calls startServer(); update astro.config.mjs.',
+        );
       }
       injected = true;
       const supervised = code.replace(adapterAutostart, '$1__likesAndFailsServe(startServer);');

@@ -35,7 +35,8 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
   // Written beside, then renamed: a failed backup never leaves a half file under the final name.
   const partial = `${file}.partial`;
   try {
-    if (target.databaseUrl) runPgTool('pg_dump', ['--format=custom', `--file=${partial}`, target.databaseUrl]);
+    if (target.databaseUrl)
+      runPgTool('pg_dump', ['--format=custom', `--file=${partial}`, target.databaseUrl]);
     else await dumpPglite(target.dataDir, partial);
     fs.renameSync(partial, file);
   } finally {
@@ -108,7 +109,9 @@ async function refuseNonEmptyPostgres(url: string): Promise<void> {
     const [row] = await client<{ tables: number }[]>`
       select count(*)::int as tables from pg_tables where schemaname in ('public', 'drizzle')`;
     if ((row?.tables ?? 0) > 0)
-      throw new Error('The target database already has tables: restore into a new, empty database (createdb).');
+      throw new Error(
+        'The target database already has tables: restore into a new, empty database (createdb).',
+      );
   } finally {
     await client.end({ timeout: 5 });
   }

@@ -72,7 +72,7 @@ export async function runDueJobs(
 
   await new Promise<void>((resolve) => {
     const startWhatFits = () => {
-      for (let index = 0; index < waiting.length && active < settings.concurrency; ) {
+      for (let index = 0; index < waiting.length && active < settings.concurrency;) {
         const job = waiting[index]!;
         const group = groups.get(job.id) ?? null;
         if (group !== null && (running.get(group) ?? 0) >= settings.perBrand) {
@@ -125,7 +125,10 @@ async function groupsOf(db: Db, jobs: JobRow[]): Promise<Map<number, string>> {
   const webhookJobs = jobs.filter((job) => job.type === 'webhook');
   const brands = await brandsOfDeliveries(db, webhookJobs.map(deliveryOf));
   return new Map(
-    webhookJobs.map((job) => [job.id, `brand:${brands.get(deliveryOf(job)) ?? `delivery:${deliveryOf(job)}`}`]),
+    webhookJobs.map((job) => [
+      job.id,
+      `brand:${brands.get(deliveryOf(job)) ?? `delivery:${deliveryOf(job)}`}`,
+    ]),
   );
 }
 

@@ -10,7 +10,9 @@
  */
 import pino from 'pino';
 
-const underTest = Boolean(process.env['VITEST']);
+// Vite replaces this in the build ('production'); vitest sets 'test'. Not process.env.VITEST: a
+// server a test spawns inherits that, and its log lines must still be written.
+const underTest = import.meta.env?.MODE === 'test';
 const ERROR_LEVEL = 50;
 
 const testDestination = {

@@ -4,7 +4,7 @@
  * killed and restarted on a port of its own, and writers that publish through
  * the real /new form, recording which posts the server acknowledged.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { prepareAuthors, type BenchAuthor } from '../../bench/http-data.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { BENCH_BYPASS_HEADER } from '../../src/server/bench-bypass.ts';
+import { createBrand } from '../fixtures/board.ts';
 import { withoutDatabaseUrl } from './browser.ts';
 
 /** This test run's ports: E2E_PORT + 5 … + 9 (global-setup uses E2E_PORT, postgres.test.ts + 2). */
@@ -24,7 +25,11 @@ export interface Board {
   destroy(): Promise<void>;
 }
 
-/** A seeded board of its own: a PGlite data directory, or a database on TEST_DATABASE_URL's server. */
+/**
+ * A board of its own, migrated, with one brand (`BRAND_SLUG`) for the writers: a PGlite data
+ * directory, or a database on TEST_DATABASE_URL's server. (The demo seed hashes a hundred
+ * passwords: too slow to repeat per test on shared cores.)
+ */
 export async function createBoard(driver: 'pglite' | 'postgres'): Promise<Board> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-ops-'));
   let env: NodeJS.ProcessEnv = { ...withoutDatabaseUrl(process.env), DATA_DIR: dataDir };
@@ -44,12 +49,18 @@ export async function createBoard(driver: 'pglite' | 'postgres'): Promise<Board>
       await removeDir();
     };
   }
-  const seed = spawnSync(process.execPath, ['db/seed/index.ts'], { env, encoding: 'utf8' });
-  if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stderr}`);
-  const open = () =>
-    openDatabase(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : { dataDir, migrate: false });
-  return { env, open, destroy };
+  const open = (migrate = false) =>
+    openDatabase(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'], migrate } : { dataDir, migrate });
+  const handle = await open(true);
+  try {
+    await createBrand(handle.db, 'Aldermoor Audio');
+  } finally {
+    await handle.close();
+  }
+  return { env, open: () => open(), destroy };
 }
+
+export const BRAND_SLUG = 'aldermoor-audio';
 
 export interface ServerProcess {
   origin: string;
@@ -59,7 +70,11 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startServer(env: NodeJS.ProcessEnv, port: number, extra: NodeJS.ProcessEnv = {}): ServerProcess {
+export function startServer(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  extra: NodeJS.ProcessEnv = {},
+): ServerProcess {
   const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,13 +127,13 @@ export interface WriteLog {
  * `stop()`. A request with no answer (the server was killed) is sent again with
  * the same title: if it had been saved, the duplicate guard refuses the copy.
  */
-export function startWriters(origin: () => string, writers: BenchAuthor[], secret: string, brandSlug: string) {
+export function startWriters(origin: () => string, writers: BenchAuthor[], secret: string) {
   const log: WriteLog = { acknowledged: new Map(), statuses: new Map(), unanswered: 0 };
   let stopped = false;
   const today = new Date().toISOString().slice(0, 10);
   const publish = async (writer: BenchAuthor, title: string): Promise<'answered' | 'unanswered'> => {
     const body = new URLSearchParams({
-      brandSlug,
+      brandSlug: BRAND_SLUG,
       kind: 'fail',
       title,
       story: 'The router died twice in a week and support asked me to restart it a third time.',

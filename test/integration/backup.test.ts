@@ -21,7 +21,9 @@ const createdDatabases: string[] = [];
 const admin = serverUrl ? postgres(serverUrl, { max: 1, onnotice: () => {} }) : null;
 
 /** A new empty place for a database: a PostgreSQL database, or a PGlite data directory. */
-async function freshTarget(label: string): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<DatabaseHandle> }> {
+async function freshTarget(
+  label: string,
+): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<DatabaseHandle> }> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   if (!serverUrl) {
     const dataDir = path.join(workDir, label);
