@@ -11,6 +11,7 @@ import { runMaintenance } from './maintenance.ts';
 import { refreshRequestedFigures } from './statistics.ts';
 import type { Mailer } from './mail.ts';
 import { logger } from './logger.ts';
+import { isShuttingDown } from './shutdown.ts';
 
 const JOB_INTERVAL_MS = 5_000;
 const MAINTENANCE_EVERY_MS = 60_000;
@@ -27,8 +28,8 @@ export function startBackgroundWork(
   const round = async () => {
     try {
       const now = new Date();
-      await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl });
-      if (now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS) {
+      await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl, stopping: isShuttingDown });
+      if (now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS && !isShuttingDown()) {
         await runMaintenance(db, now);
         lastMaintenance = now.getTime();
       }

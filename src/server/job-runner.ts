@@ -11,7 +11,8 @@
  * runner may take the job again: a job is started only while it can still
  * finish, timeout included, well before its lease ends; the ones that cannot
  * are given back untouched. So a lease never expires while its job runs, and
- * no job is delivered twice by two runners.
+ * no job is delivered twice by two runners. A runner told to stop gives back
+ * what it has not started, so stopping waits only for the jobs in progress.
  */
 import type { Db } from '../../db/client.ts';
 import { claimDueJobs, completeJob, failJob, releaseJob, type JobRow } from '../../db/queries/jobs.ts';
@@ -28,6 +29,8 @@ export interface JobRunnerDeps {
   allowPrivateWebhookTargets: boolean;
   /** Origin for links in mails the jobs write (password resets). */
   siteUrl: string;
+  /** True once the process is stopping: jobs not yet started are given back instead. */
+  stopping?: () => boolean;
 }
 
 export interface JobRunnerLimits {
@@ -96,7 +99,7 @@ export async function runDueJobs(
 
   async function settle(job: JobRow): Promise<void> {
     try {
-      if (performance.now() > startBy) {
+      if (performance.now() > startBy || deps.stopping?.()) {
         await releaseJob(deps.db, job.id);
         counts.released++;
         return;

@@ -90,9 +90,16 @@ async function queueDeliveries(brandName: string, path: string, count: number, r
 const queueMail = (to: string, runAt = now) =>
   enqueueJob(database.db, 'email', { to, subject: 'Hello', text: 'A reply to your fail.' }, runAt);
 
-const run = (mailer: Mailer, limits: Partial<JobRunnerLimits> = {}, at = now) =>
+const run = (mailer: Mailer, limits: Partial<JobRunnerLimits> = {}, at = now, stopping = () => false) =>
   runDueJobs(
-    { db: database.db, mailer, now: at, allowPrivateWebhookTargets: true, siteUrl: 'https://board.example' },
+    {
+      db: database.db,
+      mailer,
+      now: at,
+      allowPrivateWebhookTargets: true,
+      siteUrl: 'https://board.example',
+      stopping,
+    },
     limits,
   );
 
@@ -163,5 +170,18 @@ describe('the job runner', () => {
     expect(mailer.sent.map((sent) => sent.message.to).sort()).toEqual(
       [0, 1, 2, 3, 4].map((i) => `reader${i}@example.com`),
     );
+  });
+
+  it('gives back the jobs it has not started once the process is stopping', async () => {
+    for (let i = 0; i < 3; i++) await queueMail(`reader${i}@example.com`);
+    const mailer = timedMailer(100);
+    const result = await run(mailer, { concurrency: 1 }, now, () => mailer.sent.length > 0);
+    expect(result).toEqual({ done: 1, failed: 0, released: 2 });
+    const statuses = (await listJobs(database.db, 'email')).map((job) => [job.status, job.attempts]);
+    expect(statuses).toEqual([
+      ['done', 1],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
   });
 });
