@@ -19,6 +19,7 @@ import { claimDueJobs, completeJob, failJob, releaseJob, type JobRow } from '../
 import { brandsOfDeliveries } from '../../db/queries/webhooks.ts';
 import { retryDelaySeconds } from '../domain/webhooks.ts';
 import { PASSWORD_RESET_JOB, sendPasswordResetLink } from './commands/accounts.ts';
+import { logger } from './logger.ts';
 import type { Mailer } from './mail.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
 
@@ -115,8 +116,11 @@ export async function runDueJobs(
         await failJob(deps.db, job, outcome.error, outcome.retry ? retryAt : null, deps.now);
         counts.failed++;
       }
-    } catch {
-      // The database failed while recording: the job comes back when its lease ends.
+    } catch (error) {
+      logger.error(
+        { err: error, jobId: job.id },
+        'Recording a job failed; it comes back when its lease ends.',
+      );
       counts.failed++;
     }
   }

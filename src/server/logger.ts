@@ -1,6 +1,7 @@
 /**
- * The server's one logger: pino, one JSON object per line on stdout, so a log
- * collector can parse every line (request logs, start-up, background work).
+ * The server's one logger: pino, one JSON object per line, so a log collector
+ * can parse every line (request logs, start-up, background work): errors on
+ * stderr, everything else on stdout.
  * `LOG_LEVEL` sets the threshold (default `info`). Writes are synchronous: the
  * last lines before an exit (a taken port, a shutdown) are never lost.
  *
@@ -21,7 +22,18 @@ const testDestination = {
   },
 };
 
+const level = process.env['LOG_LEVEL'] ?? 'info';
+
+// Errors and fatal lines (a start that fails, say why) on stderr, the rest on stdout; each line once.
+const serverDestination = pino.multistream(
+  [
+    { level, stream: pino.destination({ dest: 1, sync: true }) },
+    { level: 'error', stream: pino.destination({ dest: 2, sync: true }) },
+  ],
+  { dedupe: true },
+);
+
 export const logger = pino(
-  { level: process.env['LOG_LEVEL'] ?? 'info', base: { pid: process.pid } },
-  underTest ? testDestination : pino.destination({ dest: 1, sync: true }),
+  { level, base: { pid: process.pid } },
+  underTest ? testDestination : serverDestination,
 );
