@@ -46,7 +46,10 @@ export function serveWithLifecycle(startServer: () => StartedServer): void {
   // The adapter's promise rejects on a listen error; handled below, on the server's 'error' event.
   started.done.catch(() => {});
   server.prependListener('request', tagAndLogRequest);
-  server.once('error', (error: NodeJS.ErrnoException) => void refuseToStart(error));
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (server.listening) logger.error({ err: error }, 'HTTP server error.');
+    else void refuseToStart(error);
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       // A second signal while stopping: the operator insists.
