@@ -5,13 +5,18 @@ import { defineConfig, envField } from 'astro/config';
 
 const ONE_MEGABYTE = 1024 * 1024;
 const bootModule = fileURLToPath(new URL('./src/server/boot.ts', import.meta.url));
+const lifecycleModule = fileURLToPath(new URL('./src/server/http-lifecycle.ts', import.meta.url));
+// The adapter's own start: `if (… ASTRO_NODE_AUTOSTART !== "disabled") { startServer(); }`.
+const adapterAutostart = /(ASTRO_NODE_AUTOSTART !== "disabled"\)\s*\{\s*)startServer\(\);/;
 
 /**
  * Makes the built server open the database (migrations, PGlite lock) before it
  * listens: the Node adapter starts listening as soon as its entry module runs
  * and loads our code lazily on the first request. We prepend one import to the
- * adapter's server module; the build fails if that module is not found, so an
- * adapter upgrade cannot silently drop it. See docs/decisions/002-….
+ * adapter's server module, and hand its `startServer` to our lifecycle
+ * (request ids and logs, a clear exit when the port is taken, graceful
+ * shutdown). The build fails if that module or its start call is not found, so
+ * an adapter upgrade cannot silently drop either. See docs/decisions/002-….
  */
 function openDatabaseBeforeListening() {
   let injected = false;
@@ -21,8 +26,20 @@ function openDatabaseBeforeListening() {
     /** @param {string} code @param {string} id */
     transform(code, id) {
       if (!/[\\/]@astrojs[\\/]node[\\/]dist[\\/]server\.js$/.test(id)) return null;
+      if (!adapterAutostart.test(code)) {
+        throw new Error(
+          'likes-and-fails:boot: the adapter no longer calls startServer(); update astro.config.mjs.',
+        );
+      }
       injected = true;
-      return { code: `import ${JSON.stringify(bootModule)};\n${code}`, map: null };
+      const supervised = code.replace(adapterAutostart, '$1__likesAndFailsServe(startServer);');
+      return {
+        code:
+          `import ${JSON.stringify(bootModule)};\n` +
+          `import { serveWithLifecycle as __likesAndFailsServe } from ${JSON.stringify(lifecycleModule)};\n` +
+          supervised,
+        map: null,
+      };
     },
     /** @this {{ environment?: { name: string } }} */
     generateBundle() {
@@ -100,12 +117,8 @@ export default defineConfig({
         startsWith: 'postgres',
       }),
       DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data', min: 1 }),
-      SITE_URL: envField.string({
-        context: 'server',
-        access: 'secret',
-        default: 'http://localhost:4321',
-        url: true,
-      }),
+      // Unset: derived from HOST and PORT at start (src/domain/site-url.ts).
+      SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       // Local development only: lets webhooks target loopback and private networks.
       WEBHOOK_ALLOW_PRIVATE: envField.boolean({ context: 'server', access: 'secret', default: false }),
       // `npm run bench:http` only: loopback requests carrying it skip the rate limits (src/server/bench-bypass.ts).

@@ -382,18 +382,6 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** Closes the database once on SIGTERM/SIGINT, then exits. */
-export function closeOnSignals(handle: DatabaseHandle): void {
-  const shutdown = (signal: NodeJS.Signals) => {
-    handle
-      .close()
-      .catch((error: unknown) => console.error('Closing the database failed:', error))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-}
-
 /** Rows of `db.execute()`, which answers an array on postgres-js and `{ rows }` on PGlite. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -17,6 +17,8 @@ declare namespace App {
     /** The same person as the policy module sees them (role, verification, brand memberships). */
     actor: import('./domain/policy.ts').Actor | null;
     session: { id: string } | null;
+    /** This request's id (src/server/request-id.ts): logged, sent as `X-Request-Id`, shown on the error page. */
+    requestId?: string;
     /** The load benchmark's bypass of the rate limits (src/server/bench-bypass.ts); unset means no. */
     rateLimitExempt?: boolean;
     /**

@@ -33,6 +33,7 @@ import {
 } from './server/public-cache.ts';
 import { personalResponse } from './server/personal-pages.ts';
 import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
+import { requestIdFor } from './server/request-id.ts';
 import { refuseUnreadableRequest, scrubActionError, statusOfRefusedAction } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
@@ -49,6 +50,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.actor = null;
   context.locals.session = null;
+  // The built server has already put a safe id in the header (src/server/http-lifecycle.ts).
+  context.locals.requestId = requestIdFor(context.request.headers.get('x-request-id'));
   context.locals.rateLimitExempt = requestIsRateLimitExempt(benchBypassSecret, context);
 
   const unreadable = await refuseUnreadableRequest(context.request, SECURITY_HEADERS);

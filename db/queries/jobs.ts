@@ -50,6 +50,17 @@ export async function claimDueJobs(db: Db, now: Date, limit: number, leaseSecond
   });
 }
 
+/**
+ * Gives a claimed job back untouched (its attempt not counted), for a runner
+ * that could not start it early enough to finish within its lease.
+ */
+export async function releaseJob(db: Db, id: number): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'queued', attempts: sql`greatest(${jobs.attempts} - 1, 0)`, lockedUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+}
+
 export async function completeJob(db: Db, id: number, now: Date): Promise<void> {
   await db
     .update(jobs)

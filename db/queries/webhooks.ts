@@ -1,5 +1,5 @@
 /** Brand webhooks and their delivery log. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { webhookDeliveries, webhooks } from '../schema.ts';
 
@@ -81,4 +81,15 @@ export function recentDeliveries(db: Db, brandId: number, limit = 20) {
     .where(eq(webhooks.brandId, brandId))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(limit);
+}
+
+/** The brand of each delivery, so the job runner can limit how many of one brand run at once. */
+export async function brandsOfDeliveries(db: Db, deliveryIds: number[]): Promise<Map<number, number>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await db
+    .select({ deliveryId: webhookDeliveries.id, brandId: webhooks.brandId })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(inArray(webhookDeliveries.id, deliveryIds));
+  return new Map(rows.map((row) => [row.deliveryId, row.brandId]));
 }

@@ -11,6 +11,8 @@ import { runMaintenance } from './maintenance.ts';
 import { claimMaintenanceRound } from './maintenance-round.ts';
 import { refreshRequestedFigures } from './statistics.ts';
 import type { Mailer } from './mail.ts';
+import { logger } from './logger.ts';
+import { isShuttingDown } from './shutdown.ts';
 
 const JOB_INTERVAL_MS = 5_000;
 const MAINTENANCE_EVERY_MS = 60_000;
@@ -21,49 +23,50 @@ export function startBackgroundWork(
   mailer: Mailer,
   allowPrivateWebhookTargets: boolean,
   siteUrl: string,
-): () => void {
-  let busy = false;
+): () => Promise<void> {
+  let busy: Promise<void> | null = null;
   let lastMaintenance = 0;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
+  const round = async () => {
     try {
       const now = new Date();
-      await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl });
+      await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl, stopping: isShuttingDown });
       if (
         now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS &&
+        !isShuttingDown() &&
         (await claimMaintenanceRound(db, now, MAINTENANCE_EVERY_MS))
       ) {
         await runMaintenance(db, now);
         lastMaintenance = now.getTime();
       }
     } catch (error) {
-      console.error('Background work failed (retrying on the next tick):', error);
-    } finally {
-      busy = false;
+      logger.error({ err: error }, 'Background work failed (retrying on the next tick).');
     }
+  };
+  const tick = () => {
+    busy ??= round().finally(() => (busy = null));
+    return busy;
   };
   const timer = setInterval(() => void tick(), JOB_INTERVAL_MS);
   timer.unref();
   void tick();
 
   // Scores and percentiles follow writes within a second (decision 004).
-  let refreshing = false;
-  const refresh = async () => {
-    if (refreshing) return;
-    refreshing = true;
-    try {
-      await refreshRequestedFigures(db, new Date());
-    } catch (error) {
-      console.error('Refreshing figures failed (retrying in a second):', error);
-    } finally {
-      refreshing = false;
-    }
+  let refreshing: Promise<void> | null = null;
+  const refresh = () => {
+    refreshing ??= refreshRequestedFigures(db, new Date())
+      .then(
+        () => {},
+        (error: unknown) => logger.error({ err: error }, 'Refreshing figures failed (retrying in a second).'),
+      )
+      .finally(() => (refreshing = null));
+    return refreshing;
   };
   const refreshTimer = setInterval(() => void refresh(), FIGURES_REFRESH_INTERVAL_MS);
   refreshTimer.unref();
-  return () => {
+  // Stopping waits for the round in progress, so no job is left half-sent when the database closes.
+  return async () => {
     clearInterval(timer);
     clearInterval(refreshTimer);
+    await Promise.all([busy, refreshing]);
   };
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { logger } from './logger.ts';
 
 export interface MailMessage {
   to: string;
@@ -21,7 +22,7 @@ export interface MailerOptions {
   smtpUrl: string | null;
   outboxDir: string;
   from?: string;
-  /** Where to say that a message went to the outbox (console by default; tests pass a no-op). */
+  /** Where to say that a message went to the outbox (the server log by default; tests pass a no-op). */
   log?: (line: string) => void;
 }
 
@@ -29,7 +30,7 @@ const DEFAULT_FROM = 'Likes & Fails <no-reply@likes-and-fails.example>';
 
 export function createMailer(options: MailerOptions): Mailer {
   const from = options.from ?? DEFAULT_FROM;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => logger.info(line));
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {

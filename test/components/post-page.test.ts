@@ -108,4 +108,25 @@ describe('the error page', () => {
     expect(html).toContain('Something went wrong on our side');
     expect(html).not.toContain('secret connection string');
   });
+
+  it('shows the request id the reader can quote, and sends it as a header', async () => {
+    expectConsoleError();
+    const response = await container.renderToResponse(ServerErrorPage, {
+      props: { error: new Error('boom') },
+      request: new Request('http://localhost/boom', { headers: { 'X-Request-Id': 'req-4f2a9c' } }),
+    });
+    expect(textOf(await response.text())).toContain('quote this id when you tell us: req-4f2a9c');
+    expect(response.headers.get('X-Request-Id')).toBe('req-4f2a9c');
+  });
+
+  it('never echoes an incoming request id that is not a short plain token', async () => {
+    expectConsoleError();
+    const response = await container.renderToResponse(ServerErrorPage, {
+      props: { error: new Error('boom') },
+      request: new Request('http://localhost/boom', { headers: { 'X-Request-Id': '<b>not-an-id</b>' } }),
+    });
+    const html = await response.text();
+    expect(html).not.toContain('not-an-id');
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[A-Za-z0-9_-]{12}$/);
+  });
 });

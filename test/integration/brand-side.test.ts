@@ -384,6 +384,7 @@ describe('notifications', () => {
     ).toEqual({
       done: 1,
       failed: 0,
+      released: 0,
     });
     expect(mailer.lastTo(customer.email).subject).toBe(
       'Northwind replied to “TV box dead on the night of the final”',

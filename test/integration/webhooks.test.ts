@@ -133,7 +133,7 @@ describe('webhook deliveries', () => {
     expect(await run(now)).toMatchObject({ failed: 1 });
     const [job] = await listJobs(database.db, 'webhook');
     expect(job).toMatchObject({ status: 'queued', attempts: 1, runAt: new Date(now.getTime() + 60_000) });
-    expect(await run(new Date(now.getTime() + 30_000))).toEqual({ done: 0, failed: 0 }); // not due yet
+    expect(await run(new Date(now.getTime() + 30_000))).toEqual({ done: 0, failed: 0, released: 0 }); // not due yet
     expect(await run(new Date(now.getTime() + 61_000))).toMatchObject({ failed: 1 });
     expect((await listJobs(database.db, 'webhook'))[0]?.runAt).toEqual(
       new Date(now.getTime() + 61_000 + 120_000),
