@@ -41,7 +41,7 @@ const next = z
   .nullable()
   .describe('Relative URL of the next page (same filters), null on the last page');
 
-const apiErrorSchema = z
+export const apiErrorSchema = z
   .object({
     error: z.object({
       status: z.number().int().describe('The HTTP status, repeated'),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { brandListParams, brandPostsParams, rankingParams } from './api-params.ts';
-import { apiRegistry, apiResponses } from './api-schemas.ts';
+import { apiErrorSchema, apiRegistry, apiResponses } from './api-schemas.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -45,9 +45,16 @@ const slugParameter = {
   schema: { type: 'string' },
 };
 
+/** The registered name of a schema (its `components.schemas` key). */
+function nameOf(schema: z.ZodType): string {
+  const entry = apiRegistry.get(schema);
+  if (!entry) throw new Error('A response schema of the API is not registered.');
+  return entry.id;
+}
+
 const errorResponse = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ref('Error') } },
+  content: { 'application/json': { schema: ref(nameOf(apiErrorSchema)) } },
 });
 
 const retryAfter = {
@@ -70,8 +77,9 @@ const movedPermanently = {
 };
 
 function ok(id: keyof typeof apiResponses, description: string) {
-  const name = (apiRegistry.get(apiResponses[id]) ?? { id }).id;
-  return { '200': { description, content: { 'application/json': { schema: ref(name) } } } };
+  return {
+    '200': { description, content: { 'application/json': { schema: ref(nameOf(apiResponses[id])) } } },
+  };
 }
 
 const csv = {
