@@ -59,7 +59,7 @@ async function publishFail(author: Page, title: string): Promise<string> {
   await author.getByLabel('What was it about?').selectOption('responsiveness');
   await author.getByLabel('How did you contact them?').selectOption('phone');
   await author.getByRole('button', { name: 'Publish' }).click();
-  await author.waitForURL(/\/posts\/\d+\?posted=1$/);
+  await author.waitForURL(/\/posts\/\d+\?done=posted$/);
   return author.url().replace(/\?.*$/, '');
 }
 

@@ -13,7 +13,7 @@ export async function publishFail(page: Page, baseUrl: string, title: string): P
   await page.getByLabel('What was it about?').selectOption('defect');
   await page.getByLabel('How did you contact them?').selectOption('phone');
   await page.getByRole('button', { name: 'Publish' }).click();
-  await page.waitForURL(/\/posts\/\d+\?posted=1$/);
+  await page.waitForURL(/\/posts\/\d+\?done=posted$/);
 }
 
 /** Fetches a page signed out until it shows `text`, or `withinMilliseconds` pass. */
