@@ -128,7 +128,11 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     ipAddress: text('ip_address'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    // Maintenance sweeps idle sessions by age: a range of this index, not a scan of every session.
+    index('sessions_last_active_idx').on(t.lastActiveAt),
+  ],
 );
 
 /** Verification, reset, e-mail change, brand claim and team invite links. */
@@ -298,6 +302,10 @@ export const posts = pgTable(
     index('posts_brand_unanswered_idx')
       .on(t.brandId, t.createdAt)
       .where(sql`kind = 'fail' and visibility = 'published' and first_brand_reply_at is null`),
+    // Maintenance's search for proposals to close as unconfirmed: an indexed range, not a scan of posts.
+    index('posts_open_proposals_idx')
+      .on(t.resolutionProposedAt)
+      .where(sql`status = 'resolution_proposed'`),
     check('posts_title_length', sql`char_length(title) between 1 and 120`),
     check('posts_story_length', sql`char_length(story) between 1 and 5000`),
     check('posts_wait_minutes', sql`wait_minutes is null or wait_minutes between 0 and 10080`),

@@ -65,6 +65,11 @@ export async function tryToAddToBrandFigures(db: Db, brandId: number): Promise<b
   return Boolean(row?.adding);
 }
 
+/** Waits for the brand's adding turn (held until the transaction ends); for the refresher's own additions. */
+export async function waitToAddToBrandFigures(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_ADDER_LOCK}::int, ${brandId}::int)`);
+}
+
 /** Until the transaction ends, this brand's figures change only here (brand merges hold both brands). */
 export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
   await holdBrandFiguresAlone(db, brandId);
@@ -387,10 +392,17 @@ export interface WindowFigures {
 
 /**
  * Stores the figures computed from the rows (response-time percentiles, score,
- * like share's lower bound) and marks those rows refreshed: for one brand after
- * its refresh, or for every brand after a rebuild, a thousand rows a statement.
+ * like share's lower bound): for one brand after its refresh, or for every
+ * brand after a rebuild, a thousand rows a statement. `markRefreshed` also
+ * clears the refresh requests (not when only percentiles computed outside the
+ * brand's lock are stored: a request made meanwhile must stay).
  */
-export async function storeWindowFigures(db: Db, figures: readonly WindowFigures[]): Promise<void> {
+export async function storeWindowFigures(
+  db: Db,
+  figures: readonly WindowFigures[],
+  { markRefreshed }: { markRefreshed: boolean } = { markRefreshed: true },
+): Promise<void> {
+  const flags = markRefreshed ? sql`, refresh_requested = false, percentiles_stale = false` : sql``;
   for (let start = 0; start < figures.length; start += 1_000) {
     const values = sql.join(
       figures.slice(start, start + 1_000).map(
@@ -402,8 +414,7 @@ export async function storeWindowFigures(db: Db, figures: readonly WindowFigures
     );
     await db.execute(sql`
       update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
-        score = v.score, like_share_lower_bound = v.lower_bound, refresh_requested = false,
-        percentiles_stale = false
+        score = v.score, like_share_lower_bound = v.lower_bound${flags}
       from (values ${values}) as v(brand_id, "window", median, p90, score, lower_bound)
       where s.brand_id = v.brand_id and s."window" = v."window"`);
   }

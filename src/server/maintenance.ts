@@ -98,10 +98,8 @@ export async function runMaintenance(db: Database, now: Date): Promise<Maintenan
     const written = new Set(await listBrandsToRefresh(db, 10_000));
     const brandsToRoll = [...new Set([...(await listBrandsToRoll(db, ROLLING_WINDOWS, now)), ...written])];
     for (const brandId of brandsToRoll) {
-      await db.transaction(async (tx) => {
-        await refreshBrandFigures(tx, brandId, now);
-        if (written.has(brandId)) await announceChange(tx, { brandId, postId: null });
-      });
+      await refreshBrandFigures(db, brandId, now);
+      if (written.has(brandId)) await announceChange(db, { brandId, postId: null });
     }
     await deleteExpiredBuckets(db, now);
     await sweepExpiredSessions(db, now);

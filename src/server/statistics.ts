@@ -35,6 +35,7 @@ import {
   shareBrandFigures,
   takeQueuedDeltas,
   tryToAddToBrandFigures,
+  waitToAddToBrandFigures,
   readResponsePercentiles,
   refreshMonths,
   storeWindowFigures,
@@ -157,11 +158,58 @@ async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): P
 }
 
 /**
- * The figures refresh of one brand, in its own transaction: windows moved to
- * `now`, the grace recounted, percentiles, monthly medians and score
- * recomputed, the refresh request cleared.
+ * The figures refresh of one brand, in three short transactions so that
+ * writers of a busy brand wait for it only while it must have the brand alone
+ * (decision 012):
+ *
+ * 1. as a writer would (others keep writing, queuing their changes), it adds
+ *    what was queued;
+ * 2. alone, it adds what was queued since, moves each window to `now`,
+ *    recounts the grace, the stale months' medians and the score, and clears
+ *    the requests;
+ * 3. if answered fails entered, left or changed, it reads the percentiles with
+ *    no lock held and stores them as a writer would; a change committed after
+ *    step 2 asks again, so the next refresh recomputes them.
  */
-export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): Promise<void> {
+export async function refreshBrandFigures(db: Database, brandId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await shareBrandFigures(tx, brandId);
+    await waitToAddToBrandFigures(tx, brandId);
+    for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
+  });
+  const stale = await db.transaction((tx) => moveBrandFigures(tx, brandId, now));
+  if (!stale) return;
+  const percentiles = await readResponsePercentiles(db, brandId, stale);
+  await db.transaction(async (tx) => {
+    await shareBrandFigures(tx, brandId);
+    await waitToAddToBrandFigures(tx, brandId);
+    const rows = await lockWindowRows(tx, brandId);
+    await storeWindowFigures(
+      tx,
+      rows.map((row) => {
+        const times = percentiles.get(row.window);
+        return figuresOf({
+          ...row,
+          ...(times && {
+            firstResponseMedianSeconds: times.medianSeconds,
+            firstResponseP90Seconds: times.p90Seconds,
+          }),
+        });
+      }),
+      { markRefreshed: false },
+    );
+  });
+}
+
+/**
+ * Step 2 of the refresh, holding the brand's figures alone; returns the windows (with their new
+ * starts) whose percentiles must be recomputed, or null when they are current.
+ */
+async function moveBrandFigures(
+  tx: Db,
+  brandId: number,
+  now: Date,
+): Promise<{ window: StatWindow; windowStart: Date | null }[] | null> {
   // Alone: writers wait, so the posts read below and the queued changes added first agree.
   await holdBrandFiguresAlone(tx, brandId);
   for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
@@ -177,10 +225,10 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
     rows = await lockWindowRows(tx, brandId);
   }
   // A rolling window that does not know where it starts (rows written before decision 004) cannot
-  // move by deltas: rebuild this brand once, which sets every start.
+  // move by deltas: rebuild this brand once, which sets every start and every percentile.
   if (rows.some((row) => row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null)) {
     await rebuildBrandStatistics(tx, now, brandId);
-    return;
+    return null;
   }
 
   // Each window moves to its start at `now`; never backwards (a refresher with a late clock).
@@ -215,24 +263,17 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
   await applyBreakdownChanges(tx, brandId, breakdownChanges);
   await refreshMonths(tx, brandId);
 
-  // Percentiles read every answered fail of the brand's windows: only when one entered, left or changed.
+  // Percentiles read every answered fail of the brand's windows: only when one entered, left or
+  // changed, and after this transaction (step 3), so writers do not wait for that read.
   const percentilesStale =
     rows.some((row) => row.percentilesStale) || left.some((facts) => firstResponseSeconds(facts) !== null);
-  const percentiles = percentilesStale ? await readResponsePercentiles(tx, brandId, updated) : null;
   await storeWindowFigures(
     tx,
-    updated.map((row) => {
-      const times = percentiles?.get(row.window);
-      return figuresOf({
-        ...row,
-        brandId,
-        ...(times && {
-          firstResponseMedianSeconds: times.medianSeconds,
-          firstResponseP90Seconds: times.p90Seconds,
-        }),
-      });
-    }),
+    updated.map((row) => figuresOf({ ...row, brandId })),
   );
+  return percentilesStale
+    ? updated.map((row) => ({ window: row.window, windowStart: row.windowStart }))
+    : null;
 }
 
 /**
@@ -243,10 +284,8 @@ export async function refreshBrandFigures(tx: Db, brandId: number, now: Date): P
 export async function refreshRequestedFigures(db: Database, now: Date, limit = 100): Promise<number> {
   const brandIds = await listBrandsToRefresh(db, limit);
   for (const brandId of brandIds) {
-    await db.transaction(async (tx) => {
-      await refreshBrandFigures(tx, brandId, now);
-      await announceChange(tx, { brandId, postId: null });
-    });
+    await refreshBrandFigures(db, brandId, now);
+    await announceChange(db, { brandId, postId: null });
   }
   return brandIds.length;
 }

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench:profile-writes` — where a write's time goes: starts the built
+ * server on DATABASE_URL (required; seed it first) with `--cpu-prof` when
+ * PROFILE_DIR is set, lets 50 signed-in authors publish fails on the largest
+ * brand for 10 s (the write part of `npm run bench:http`), prints fails/s and
+ * p50/p99, and leaves the V8 CPU profile in PROFILE_DIR (open it in Chrome's
+ * DevTools, or sum its samples by function). Sample `pg_stat_activity` while
+ * it runs to see what PostgreSQL waits on.
+ */
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../db/client.ts';
+import { findBenchTargets, prepareAuthors } from './http-data.ts';
+import { startServer, waitUntilAnswering } from './http-server.ts';
+import { runWriteBenchmark } from './http-writes.ts';
+
+const databaseUrl = process.env['DATABASE_URL'];
+if (!databaseUrl) throw new Error('Set DATABASE_URL to a seeded PostgreSQL database.');
+const profileDir = process.env['PROFILE_DIR'] ?? null;
+const secret = randomBytes(32).toString('base64url');
+
+const handle = await openDatabase({ databaseUrl });
+try {
+  const targets = await findBenchTargets(handle);
+  const authors = await prepareAuthors(handle, 50, new Date());
+  const server = await startServer({
+    ...process.env,
+    LF_BENCH_BYPASS_SECRET: secret,
+    NODE_OPTIONS: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
+  });
+  try {
+    await waitUntilAnswering(server, '/about', 120);
+    await new Promise((resolve) => setTimeout(resolve, 5_000)); // start-up work settles
+    const writes = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, 10);
+    console.log(
+      `${writes.succeeded} fails in ${writes.seconds.toFixed(1)} s = ${writes.perSecond.toFixed(0)} fails/s; ` +
+        `p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms; ${writes.failed} errors` +
+        (profileDir ? `; CPU profile in ${profileDir}` : ''),
+    );
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "posts_open_proposals_idx" ON "posts" USING btree ("resolution_proposed_at") WHERE status = 'resolution_proposed';--> statement-breakpoint
+CREATE INDEX "sessions_last_active_idx" ON "sessions" USING btree ("last_active_at");
