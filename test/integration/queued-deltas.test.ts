@@ -8,12 +8,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.ts';
 import type { Actor } from '../../src/domain/policy.ts';
-import type { NewPostInput } from '../../src/domain/posting.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { refreshRequestedFigures } from '../../src/server/statistics.ts';
 import { tryToAddToBrandFigures, shareBrandFigures } from '../../db/queries/stat-deltas.ts';
-import { createBrand, createPerson } from '../fixtures/board.ts';
+import { createBrand, createPerson, newPostInput } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
@@ -33,26 +32,6 @@ function deps(): CommandDeps {
     now,
     siteUrl: 'https://board.example',
     meta: { userAgent: 'vitest', ipAddress: '198.51.100.7' },
-  };
-}
-
-function fail(brandSlug: string, title: string): NewPostInput {
-  return {
-    kind: 'fail',
-    brandSlug,
-    newBrandName: null,
-    newBrandWebsite: null,
-    newBrandSector: null,
-    title,
-    story: 'What happened, told plainly enough to be published on the board.',
-    category: 'billing',
-    channel: 'phone',
-    experiencedOn: now.toISOString().slice(0, 10),
-    country: null,
-    waitMinutes: null,
-    personalData: null,
-    loginEmail: null,
-    loginPassword: null,
   };
 }
 
@@ -91,7 +70,7 @@ async function holdAddingTurn(brandId: number) {
 }
 
 async function publishAs(author: Actor, brandSlug: string, title: string): Promise<void> {
-  const result = await createPost(deps(), author, fail(brandSlug, title));
+  const result = await createPost(deps(), author, newPostInput({ brandSlug, title }));
   if (!result.ok) throw new Error(`refused: ${result.reason}`);
 }
 
