@@ -11,7 +11,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { clientPacer } from './response-backpressure.ts';
 
-const BATCH_ROWS = 2000;
+const BATCH_ROWS = 500;
 
 export type CsvColumnType = 'text' | 'number' | 'boolean' | 'timestamp' | 'date';
 /** Column name → type, in the order of the file's columns. */
