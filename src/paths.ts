@@ -58,6 +58,7 @@ export const paths = {
   /** The open data behind every figure (DESIGN §7). */
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
+  favicon: () => '/favicon.svg',
   /** Live updates (server-sent events) of the home feed, a brand page, a post page or a brand's inbox. */
   live: (page?: { brand: string } | { post: number } | { inbox: string }) =>
     withQuery(

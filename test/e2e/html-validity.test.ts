@@ -63,4 +63,14 @@ describe('every page', () => {
       });
     expect(errors).toEqual([]);
   });
+
+  it('links a favicon that is served as an image', async () => {
+    const home = await (await get('/')).text();
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(home)?.[1];
+    expect(href).toBe('/favicon.svg');
+    const icon = await get(href!);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toContain('<svg');
+  });
 });

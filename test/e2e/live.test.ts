@@ -29,7 +29,7 @@ const consoleErrors: string[] = [];
 async function pageFor(email: string | null): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   page.on('console', (message) => {
-    // The board has no favicon: the browser's own request for one is not the page's doing.
+    // The pages link /favicon.svg; a browser asking for /favicon.ico anyway is not the page's doing.
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
       consoleErrors.push(`${message.location().url}: ${message.text()}`);
     }
