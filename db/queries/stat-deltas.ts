@@ -70,11 +70,6 @@ export async function waitToAddToBrandFigures(db: Db, brandId: number): Promise<
   await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_ADDER_LOCK}::int, ${brandId}::int)`);
 }
 
-/** Until the transaction ends, this brand's figures change only here (brand merges hold both brands). */
-export async function lockBrandStatistics(db: Db, brandId: number): Promise<void> {
-  await holdBrandFiguresAlone(db, brandId);
-}
-
 /** How a post counts in the response rate's denominator at a time `t`. */
 export type ResponseEligibility =
   /** not a published fail */

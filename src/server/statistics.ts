@@ -140,13 +140,23 @@ export async function recordPostChange(
   await shareBrandFigures(tx, after.brandId);
   if (await tryToAddToBrandFigures(tx, after.brandId)) {
     // Ours to add, with whatever other writers queued while one was adding.
-    for (const queued of await takeQueuedDeltas(tx, after.brandId))
-      await addDelta(tx, after.brandId, queued, now);
+    await addQueuedDeltas(tx, after.brandId, now);
     await addDelta(tx, after.brandId, delta, now);
   } else {
     // Another writer of this brand is adding its change until it commits: no waiting for it.
     await queuePostDelta(tx, after.brandId, delta);
   }
+}
+
+/** Adds (and removes) every change queued for the brand: with its adding turn, or holding it alone. */
+async function addQueuedDeltas(tx: Db, brandId: number, now: Date): Promise<void> {
+  for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
+}
+
+/** The brand's adding turn as a writer holds it, waited for: the refresher's own additions. */
+async function takeAddingTurn(tx: Db, brandId: number): Promise<void> {
+  await shareBrandFigures(tx, brandId);
+  await waitToAddToBrandFigures(tx, brandId);
 }
 
 /** Adds one change to the brand's rows, creating them for its first figure. */
@@ -173,16 +183,14 @@ async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): P
  */
 export async function refreshBrandFigures(db: Database, brandId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await shareBrandFigures(tx, brandId);
-    await waitToAddToBrandFigures(tx, brandId);
-    for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
+    await takeAddingTurn(tx, brandId);
+    await addQueuedDeltas(tx, brandId, now);
   });
   const stale = await db.transaction((tx) => moveBrandFigures(tx, brandId, now));
   if (!stale) return;
   const percentiles = await readResponsePercentiles(db, brandId, stale);
   await db.transaction(async (tx) => {
-    await shareBrandFigures(tx, brandId);
-    await waitToAddToBrandFigures(tx, brandId);
+    await takeAddingTurn(tx, brandId);
     const rows = await lockWindowRows(tx, brandId);
     await storeWindowFigures(
       tx,
@@ -212,7 +220,7 @@ async function moveBrandFigures(
 ): Promise<{ window: StatWindow; windowStart: Date | null }[] | null> {
   // Alone: writers wait, so the posts read below and the queued changes added first agree.
   await holdBrandFiguresAlone(tx, brandId);
-  for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
+  await addQueuedDeltas(tx, brandId, now);
   let rows = await lockWindowRows(tx, brandId);
   if (rows.length < STAT_WINDOWS.length) {
     const present = new Set(rows.map((row) => row.window));

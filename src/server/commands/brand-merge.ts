@@ -28,7 +28,7 @@ import { markBrandVerified } from '../../../db/queries/brand-team.ts';
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
-import { lockBrandStatistics } from '../../../db/queries/stat-deltas.ts';
+import { holdBrandFiguresAlone } from '../../../db/queries/stat-deltas.ts';
 import { rebuildBrandStatistics } from '../statistics.ts';
 import { mergedRole, type MergeBrandsInput } from '../../domain/moderator-actions.ts';
 import { can, type Actor } from '../../domain/policy.ts';
@@ -63,7 +63,7 @@ export async function mergeBrands(
     await lockBrandPosts(tx, duplicate.id);
     const ascending = [duplicate.id, kept.id].sort((a, b) => a - b);
     await lockBrandRows(tx, ascending);
-    for (const brandId of ascending) await lockBrandStatistics(tx, brandId);
+    for (const brandId of ascending) await holdBrandFiguresAlone(tx, brandId);
 
     // The team: one seat per person, the higher role, and one owner (the kept brand's, if any).
     const keptMembers = new Map((await listMembers(tx, kept.id)).map((m) => [m.userId, m.role]));
