@@ -11,7 +11,6 @@ import { announceChange } from '../../db/queries/changes.ts';
 import { pruneLiveEvents } from '../../db/queries/live-events.ts';
 import { posts } from '../../db/schema.ts';
 import type { Actor } from '../../src/domain/policy.ts';
-import type { NewPostInput } from '../../src/domain/posting.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { LiveHub } from '../../src/server/live-hub.ts';
@@ -21,7 +20,7 @@ import { keepSessionCacheFresh } from '../../src/server/shared-session-cache.ts'
 import { PageCache } from '../../src/server/page-cache.ts';
 import { SessionCache } from '../../src/server/auth/session-cache.ts';
 import { runShutdownSteps, onShutdown } from '../../src/server/shutdown.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 
@@ -55,26 +54,12 @@ const deps = (): CommandDeps => ({
   meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
 });
 
-const fail = (brandSlug: string, title: string): NewPostInput => ({
-  kind: 'fail',
-  brandSlug,
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title,
-  story: 'The line has been down for a week and nobody calls back.',
-  category: 'responsiveness',
-  channel: 'phone',
-  experiencedOn: '2026-06-14',
-  country: null,
-  waitMinutes: null,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-});
-
 async function publish(author: Actor, brandSlug: string, title: string): Promise<number> {
-  const result = await createPost(deps(), author, fail(brandSlug, title));
+  const result = await createPost(
+    deps(),
+    author,
+    newPostInput({ brandSlug, title, experiencedOn: '2026-06-14' }),
+  );
   if (!result.ok) throw new Error(`expected a post, got ${JSON.stringify(result)}`);
   return result.postId;
 }
