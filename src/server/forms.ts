@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AstroGlobal } from 'astro';
 import { isInputError } from 'astro:actions';
 import type { FormResult, FormState } from '../domain/forms.ts';
+import { logger } from './logger.ts';
 
 export type { FormState } from '../domain/forms.ts';
 
@@ -24,7 +25,7 @@ export function describeActionError(error: unknown, where: string): string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   if (code && SPOKEN_CODES.has(code) && message) return message;
   const reference = randomUUID().slice(0, 8);
-  console.error(`[${reference}] Unexpected error in a form action on ${where}:`, error);
+  logger.error({ reference, where, err: error }, 'Unexpected error in a form action');
   return `Something went wrong on our side and nothing was saved. Please try again; if it happens again, quote reference ${reference}.`;
 }
 

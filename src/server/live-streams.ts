@@ -31,6 +31,7 @@ import { changeListenerOf } from './change-listener.ts';
 import { formatEvent, type LiveHub } from './live-hub.ts';
 import { attempt } from './rate-limit.ts';
 import { isShuttingDown } from './shutdown.ts';
+import { logger } from './logger.ts';
 
 /** Events kept for reconnecting pages; a page away longer reloads its regions. */
 export const LIVE_EVENTS_KEEP_SECONDS = 10 * 60;
@@ -149,7 +150,7 @@ export function connectLiveHub(handle: DatabaseHandle, hub: LiveHub): Promise<()
   let listenedBefore = false;
   const prune = setInterval(() => {
     pruneLiveEvents(handle.db, LIVE_EVENTS_KEEP_SECONDS).catch((error: unknown) =>
-      console.error('Pruning live events failed:', error),
+      logger.error({ err: error }, 'Pruning live events failed'),
     );
   }, PRUNE_EVERY_MILLISECONDS);
   prune.unref();
@@ -163,7 +164,9 @@ export function connectLiveHub(handle: DatabaseHandle, hub: LiveHub): Promise<()
       listenedBefore = true;
     },
   });
-  subscription.catch((error: unknown) => console.error('Live updates cannot listen for changes:', error));
+  subscription.catch((error: unknown) =>
+    logger.error({ err: error }, 'Live updates cannot listen for changes'),
+  );
   return subscription.then((unsubscribe) => async () => {
     clearInterval(prune);
     hubs.delete(hub);

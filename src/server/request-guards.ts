@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseDevalue } from 'devalue';
 import { paths } from '../paths.ts';
+import { logger } from './logger.ts';
 
 const NUL_ENCODED = /%00/i;
 const NUL = String.fromCharCode(0);
@@ -89,8 +90,8 @@ export function scrubActionError(pathname: string, response: Response): Response
   if (!pathname.startsWith('/_actions/') || response.status < 500) return response;
   const reference = randomUUID().slice(0, 8);
   void response.text().then(
-    (body) => console.error(`[${reference}] Unexpected error in ${pathname}: ${body}`),
-    () => console.error(`[${reference}] Unexpected error in ${pathname}`),
+    (body) => logger.error({ reference, pathname, body }, 'Unexpected error in an action'),
+    () => logger.error({ reference, pathname }, 'Unexpected error in an action'),
   );
   const body = {
     type: 'AstroActionError',

@@ -10,6 +10,7 @@ import { CHANGES_CHANNEL, parseChange } from '../../db/queries/changes.ts';
 import { changeListenerOf } from './change-listener.ts';
 import { PageCache } from './page-cache.ts';
 import { noteChangeForReplica } from './read-database.ts';
+import { logger } from './logger.ts';
 
 /** Memory the cached pages may take, compressed copies included. */
 export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -46,7 +47,9 @@ export function keepPageCacheFresh(handle: DatabaseHandle, cache: PageCache = pa
         cache.clear();
       },
     });
-    started.catch((error: unknown) => console.error('The page cache cannot listen for changes:', error));
+    started.catch((error: unknown) =>
+      logger.error({ err: error }, 'The page cache cannot listen for changes'),
+    );
     const subscription = started;
     caches.set(cache, subscription);
     // Unsubscribing forgets it, so a later call subscribes again.

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import { parseUserChange, USERS_CHANNEL } from '../../db/queries/changes.ts';
 import { changeListenerOf } from './change-listener.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import { logger } from './logger.ts';
 
 export const SESSION_CACHE_TTL_MILLISECONDS = 60_000;
 
@@ -36,7 +37,9 @@ export function keepSessionCacheFresh(handle: DatabaseHandle, cache: SessionCach
         cache.clear();
       },
     });
-    started.catch((error: unknown) => console.error('The session cache cannot listen for changes:', error));
+    started.catch((error: unknown) =>
+      logger.error({ err: error }, 'The session cache cannot listen for changes'),
+    );
     listening.set(handle, started);
   }
   return started;

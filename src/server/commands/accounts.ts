@@ -31,6 +31,7 @@ import { createSession } from '../auth/session.ts';
 import type { MailMessage } from '../mail.ts';
 import { attempt } from '../rate-limit.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+import { logger } from '../logger.ts';
 
 export type AccountDeps = CommandDeps;
 
@@ -42,7 +43,7 @@ async function sendAll(deps: AccountDeps, messages: MailMessage[]): Promise<void
       await deps.mailer.send(message);
     } catch (error) {
       // The write stands; the person can ask for the link again.
-      console.error(`Sending "${message.subject}" failed:`, error);
+      logger.error({ err: error, subject: message.subject }, 'Sending a message failed');
     }
   }
 }
