@@ -20,7 +20,6 @@ import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { decideOnItem, flagContent } from '../../src/server/commands/moderation.ts';
 import type { TestDatabase } from '../helpers/database.ts';
 import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 let container: AstroContainer;
@@ -30,13 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.destroy());
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now: DEMO_NOW,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now: DEMO_NOW });
 
 const render = (
   page: Parameters<AstroContainer['renderToString']>[0],

@@ -21,9 +21,8 @@ import PostPage from '../../src/pages/posts/[id]/index.astro';
 import { mergeBrands } from '../../src/server/commands/brand-merge.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { recordPostChange } from '../../src/server/statistics.ts';
-import { createBrand, createPerson } from '../fixtures/board.ts';
+import { createBrand, createPerson, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 let container: AstroContainer;
@@ -34,13 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.destroy());
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now });
 
 const locals = (actor: Actor | null = null) => ({
   db: database.db,

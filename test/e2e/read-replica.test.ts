@@ -4,7 +4,6 @@
  * their own post the moment it is published, and a replica that lags behind a
  * change never puts the old page back in the shared cache.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +12,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishFail, signedOutPageShows } from '../helpers/board-pages.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
-import { startThrowAwayPostgres, type ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
-import { launchBrowser, logIn, withoutDatabaseUrl } from './browser.ts';
+import type { ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
+import { startDemoPostgres } from './demo-postgres.ts';
+import { launchBrowser, logIn } from './browser.ts';
 
 const BASE_PORT = Number(process.env['E2E_PORT'] ?? 4329);
 const canMakeClusters = fs.existsSync('/usr/lib/postgresql/15/bin/initdb');
@@ -38,21 +38,10 @@ const brandPage = () => `${server.url}/brands/aldermoor-audio`;
 
 describe.skipIf(!canMakeClusters)('the built server with a streaming read replica', () => {
   beforeAll(async () => {
-    cluster = await startThrowAwayPostgres({
-      primaryPort: BASE_PORT + 4,
-      replicaPort: BASE_PORT + 5,
-      database: 'likes_and_fails',
-    });
+    const started = await startDemoPostgres({ primaryPort: BASE_PORT + 4, replicaPort: BASE_PORT + 5 });
+    cluster = started.database;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-e2e-replica-'));
-    const env = {
-      ...withoutDatabaseUrl(process.env),
-      DATABASE_URL: cluster.primaryUrl,
-      DATABASE_READ_URL: cluster.replicaUrl!,
-      DATA_DIR: dataDir,
-      SITE_URL: `http://127.0.0.1:${BASE_PORT + 3}`,
-    };
-    const seed = spawnSync(process.execPath, ['db/seed/index.ts'], { env, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stderr}`);
+    const env = { ...started.env, DATA_DIR: dataDir, SITE_URL: `http://127.0.0.1:${BASE_PORT + 3}` };
     await cluster.waitForReplay();
     server = await startBuiltServer(BASE_PORT + 3, env);
     primary = postgres(cluster.primaryUrl, { max: 1, onnotice: () => {} });

@@ -5,7 +5,6 @@
  * a queued mail is sent once, maintenance runs one round between them, and a
  * post made through one instance is on the other's pages at once.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,8 +12,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, publishFail, sessionCookieOf, signedOutPageShows } from '../helpers/board-pages.ts';
 import { NGINX, startProxiedInstances, type ProxiedBoard } from '../helpers/proxied-instances.ts';
-import { startThrowAwayPostgres, type ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
-import { DEMO_PASSWORD, launchBrowser, logIn, withoutDatabaseUrl } from './browser.ts';
+import type { ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
+import { startDemoPostgres } from './demo-postgres.ts';
+import { DEMO_PASSWORD, launchBrowser, logIn } from './browser.ts';
 
 const BASE_PORT = Number(process.env['E2E_PORT'] ?? 4329);
 const canRun = fs.existsSync(NGINX) && fs.existsSync('/usr/lib/postgresql/15/bin/initdb');
@@ -38,14 +38,9 @@ function mailsTo(to: string): string[] {
 
 describe.skipIf(!canRun)('two instances on one PostgreSQL behind nginx', () => {
   beforeAll(async () => {
-    database = await startThrowAwayPostgres({
-      primaryPort: BASE_PORT + 4,
-      replicaPort: null,
-      database: 'likes_and_fails',
-    });
-    const env = { ...withoutDatabaseUrl(process.env), DATABASE_URL: database.primaryUrl };
-    const seed = spawnSync(process.execPath, ['db/seed/index.ts'], { env, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stderr}`);
+    const started = await startDemoPostgres({ primaryPort: BASE_PORT + 4, replicaPort: null });
+    database = started.database;
+    const env = started.env;
     sql = postgres(database.primaryUrl, { max: 1, onnotice: () => {} });
     await sql`select pg_stat_statements_reset()`;
     board = await startProxiedInstances({

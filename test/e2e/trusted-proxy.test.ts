@@ -11,8 +11,9 @@ import http from 'node:http';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NGINX, startProxiedInstances, type ProxiedBoard } from '../helpers/proxied-instances.ts';
-import { startThrowAwayPostgres, type ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
-import { launchBrowser, logIn, withoutDatabaseUrl } from './browser.ts';
+import type { ReplicatedPostgres } from '../helpers/throw-away-postgres.ts';
+import { startDemoPostgres } from './demo-postgres.ts';
+import { launchBrowser, logIn } from './browser.ts';
 
 const BASE_PORT = Number(process.env['E2E_PORT'] ?? 4329);
 const PROXY_PORT = BASE_PORT + 6;
@@ -64,14 +65,9 @@ describe.skipIf(!canRun)('a build for a trusted proxy, behind nginx', () => {
       },
     );
     if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
-    database = await startThrowAwayPostgres({
-      primaryPort: BASE_PORT + 4,
-      replicaPort: null,
-      database: 'likes_and_fails',
-    });
-    const env = { ...withoutDatabaseUrl(process.env), DATABASE_URL: database.primaryUrl };
-    const seed = spawnSync(process.execPath, ['db/seed/index.ts'], { env, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stderr}`);
+    const started = await startDemoPostgres({ primaryPort: BASE_PORT + 4, replicaPort: null });
+    database = started.database;
+    const env = started.env;
     sql = postgres(database.primaryUrl, { max: 1, onnotice: () => {} });
     board = await startProxiedInstances({
       proxyPort: PROXY_PORT,

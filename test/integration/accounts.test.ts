@@ -8,6 +8,7 @@ import { brands, jobs, posts, sessions, users } from '../../db/schema.ts';
 import { validateSessionToken } from '../../src/server/auth/session.ts';
 import * as accounts from '../../src/server/commands/accounts.ts';
 import { runDueJobs } from '../../src/server/job-runner.ts';
+import { commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, failingAtCommit, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer, tokenFrom, type CapturingMailer } from '../helpers/mailer.ts';
 
@@ -30,14 +31,8 @@ beforeEach(async () => {
   );
 });
 
-const deps = (overrides: Partial<accounts.AccountDeps> = {}): accounts.AccountDeps => ({
-  db: database.db,
-  mailer,
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: `203.0.113.${ip}` },
-  ...overrides,
-});
+const deps = (overrides: Partial<accounts.AccountDeps> = {}): accounts.AccountDeps =>
+  commandDeps(database.db, { mailer, now, ipAddress: `203.0.113.${ip}`, ...overrides });
 const later = (seconds: number) => deps({ now: new Date(now.getTime() + seconds * 1000) });
 /** A reset request, then the background job that mails the link. */
 async function requestReset(email: string) {

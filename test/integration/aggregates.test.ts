@@ -16,9 +16,8 @@ import { replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost, giveVerdict, sayMeToo, withdrawPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 import { countsFor, type PostFacts } from '../helpers/recompute.ts';
 
@@ -33,13 +32,8 @@ describe('maintained aggregates', () => {
     const random = createRandom(7);
     const start = new Date('2026-01-01T09:00:00Z');
     let clock = start.getTime();
-    const deps = (): CommandDeps => ({
-      db: database.db,
-      mailer: createCapturingMailer(),
-      now: new Date(clock),
-      siteUrl: 'https://board.example',
-      meta: { userAgent: 'vitest', ipAddress: `198.51.100.${random.int(1, 250)}` },
-    });
+    const deps = (): CommandDeps =>
+      commandDeps(database.db, { now: new Date(clock), ipAddress: `198.51.100.${random.int(1, 250)}` });
     const brandRows = [
       await createBrand(database.db, 'Alpha Telecom'),
       await createBrand(database.db, 'Beta Bank'),

@@ -26,9 +26,15 @@ import { mergeBrands } from '../../src/server/commands/brand-merge.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { brandReplies, createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import {
+  brandReplies,
+  createBrand,
+  createPerson,
+  joinTeam,
+  newPostInput,
+  commandDeps,
+} from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 
 let database: TestDatabase;
@@ -43,32 +49,16 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now });
 
-const input = (brandSlug: string, overrides: Partial<NewPostInput> = {}): NewPostInput => ({
-  kind: 'fail',
-  brandSlug,
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title: 'Router never shipped',
-  story: 'They promised a router by Wednesday and nothing came.',
-  category: 'delivery',
-  channel: 'phone',
-  experiencedOn: '2026-06-10',
-  country: null,
-  waitMinutes: null,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-  ...overrides,
-});
+const input = (brandSlug: string, overrides: Partial<NewPostInput> = {}): NewPostInput =>
+  newPostInput({
+    brandSlug,
+    title: 'Router never shipped',
+    story: 'They promised a router by Wednesday and nothing came.',
+    experiencedOn: '2026-06-10',
+    ...overrides,
+  });
 
 async function post(actor: Actor, brandSlug: string, overrides: Partial<NewPostInput> = {}) {
   const result = await createPost(deps(), actor, input(brandSlug, overrides));

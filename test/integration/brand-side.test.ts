@@ -24,7 +24,7 @@ import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import * as postCommands from '../../src/server/commands/posts.ts';
 import { runDueJobs } from '../../src/server/job-runner.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer, tokenFrom, type CapturingMailer } from '../helpers/mailer.ts';
 
@@ -43,14 +43,8 @@ beforeEach(async () => {
   );
 });
 
-const deps = (overrides: Partial<CommandDeps> = {}): CommandDeps => ({
-  db: database.db,
-  mailer,
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.5' },
-  ...overrides,
-});
+const deps = (overrides: Partial<CommandDeps> = {}): CommandDeps =>
+  commandDeps(database.db, { mailer, now, ipAddress: '203.0.113.5', ...overrides });
 const hoursLater = (hours: number) => deps({ now: new Date(now.getTime() + hours * 3_600_000) });
 const reply = (overrides: Partial<Parameters<typeof replies.replyAsBrand>[2]> & { postId: number }) => ({
   body: 'I looked at your line myself and booked a technician for Thursday morning.',

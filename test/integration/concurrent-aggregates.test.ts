@@ -12,9 +12,8 @@ import { editReply, replyAsBrand } from '../../src/server/commands/brand-replies
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost, giveVerdict, sayMeToo, withdrawPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 
 const WRITERS = 50;
@@ -27,23 +26,16 @@ beforeAll(async () => {
 afterAll(() => database?.destroy());
 
 function postInput(brandSlug: string, kind: 'like' | 'fail', title: string, on: Date): NewPostInput {
-  return {
+  return newPostInput({
     kind,
     brandSlug,
-    newBrandName: null,
-    newBrandWebsite: null,
-    newBrandSector: null,
     title,
     story: 'What happened, told plainly enough to be published on the board.',
     category: kind === 'fail' ? 'billing' : 'delivery',
     channel: kind === 'fail' ? 'phone' : 'chat',
     experiencedOn: on.toISOString().slice(0, 10),
     country: kind === 'fail' ? 'FR' : null,
-    waitMinutes: null,
-    personalData: null,
-    loginEmail: null,
-    loginPassword: null,
-  };
+  });
 }
 
 const LONG_REPLY =
@@ -54,13 +46,8 @@ describe.skipIf(!usingPostgres)('aggregates under concurrent writers on PostgreS
     const db = database.db;
     // "Now" for the concurrent phase; the history is placed so that the roll has posts to move out.
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const deps = (at: Date, writer = 0): CommandDeps => ({
-      db,
-      mailer: createCapturingMailer(),
-      now: at,
-      siteUrl: 'https://board.example',
-      meta: { userAgent: 'vitest', ipAddress: `198.51.100.${(writer % 250) + 1}` },
-    });
+    const deps = (at: Date, writer = 0): CommandDeps =>
+      commandDeps(db, { now: at, ipAddress: `198.51.100.${(writer % 250) + 1}` });
     const brand = await createBrand(db, 'Concurrent Telecom');
     const agents: Actor[] = [];
     for (let i = 0; i < 10; i++)

@@ -17,9 +17,8 @@ import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { decideHeldPost } from '../../src/server/commands/held-posts.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 
 let database: TestDatabase;
@@ -35,32 +34,18 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now });
 
-const like = (overrides: Partial<NewPostInput> = {}): NewPostInput => ({
-  kind: 'like',
-  brandSlug: 'northwind',
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title: 'Wonderful service, fixed in minutes',
-  story: 'The agent called back within minutes and fixed the line.',
-  category: 'responsiveness',
-  channel: 'phone',
-  experiencedOn: '2026-06-14',
-  country: null,
-  waitMinutes: null,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-  ...overrides,
-});
+const like = (overrides: Partial<NewPostInput> = {}): NewPostInput =>
+  newPostInput({
+    kind: 'like',
+    brandSlug: 'northwind',
+    title: 'Wonderful service, fixed in minutes',
+    story: 'The agent called back within minutes and fixed the line.',
+    category: 'responsiveness',
+    experiencedOn: '2026-06-14',
+    ...overrides,
+  });
 
 /** A verified customer whose account was created `ageHours` before `now`. */
 async function personAged(ageHours: number): Promise<Actor> {

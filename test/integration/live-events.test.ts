@@ -20,9 +20,8 @@ import { keepSessionCacheFresh } from '../../src/server/shared-session-cache.ts'
 import { PageCache } from '../../src/server/page-cache.ts';
 import { SessionCache } from '../../src/server/auth/session-cache.ts';
 import { runShutdownSteps, onShutdown } from '../../src/server/shutdown.ts';
-import { createBrand, createPerson, joinTeam, newPostInput } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 let hub: LiveHub;
@@ -46,13 +45,7 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now });
 
 async function publish(author: Actor, brandSlug: string, title: string): Promise<number> {
   const result = await createPost(

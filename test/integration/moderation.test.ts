@@ -24,9 +24,8 @@ import { decideOnItem, flagContent } from '../../src/server/commands/moderation.
 import { createPost } from '../../src/server/commands/posts.ts';
 import { attempt } from '../../src/server/rate-limit.ts';
 import { refreshRequestedFigures } from '../../src/server/statistics.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 
 let database: TestDatabase;
@@ -37,33 +36,18 @@ afterAll(() => database.destroy());
 
 let clock = new Date('2026-06-15T12:00:00Z').getTime();
 /** Each command a second later than the last, so "oldest first" and "newest first" are well defined. */
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now: new Date((clock += 1000)),
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now: new Date((clock += 1000)) });
 
 let sceneCount = 0;
 function story(kind: 'like' | 'fail', brandSlug: string, title: string): NewPostInput {
-  return {
+  return newPostInput({
     kind,
     brandSlug,
-    newBrandName: null,
-    newBrandWebsite: null,
-    newBrandSector: null,
     title,
     story: `The parcel for order ${title} was announced three times and never came; nobody called back.`,
-    category: 'delivery',
     channel: 'chat',
     experiencedOn: '2026-06-01',
-    country: null,
-    waitMinutes: null,
-    personalData: null,
-    loginEmail: null,
-    loginPassword: null,
-  };
+  });
 }
 
 /** A brand with an owner, a customer's fail and like about it, a moderator and a bystander. */

@@ -20,9 +20,16 @@ import type { Actor } from '../../src/domain/policy.ts';
 import type { NewPostInput } from '../../src/domain/posting.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import * as commands from '../../src/server/commands/posts.ts';
-import { brandReplies, createBrand, createPerson, FIXTURE_PASSWORD, joinTeam } from '../fixtures/board.ts';
+import {
+  brandReplies,
+  createBrand,
+  createPerson,
+  FIXTURE_PASSWORD,
+  joinTeam,
+  newPostInput,
+  commandDeps,
+} from '../fixtures/board.ts';
 import { createTestDatabase, failingAtCommit, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 let now: Date;
@@ -37,33 +44,18 @@ beforeEach(async () => {
   );
 });
 
-const deps = (overrides: Partial<CommandDeps> = {}): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-  ...overrides,
-});
+const deps = (overrides: Partial<CommandDeps> = {}): CommandDeps =>
+  commandDeps(database.db, { now, ...overrides });
 
-const input = (overrides: Partial<NewPostInput> = {}): NewPostInput => ({
-  kind: 'fail',
-  brandSlug: 'northwind',
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title: 'Router never shipped',
-  story: 'They promised a router by Wednesday and nothing came.',
-  category: 'delivery',
-  channel: 'phone',
-  experiencedOn: '2026-06-10',
-  country: null,
-  waitMinutes: 30,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-  ...overrides,
-});
+const input = (overrides: Partial<NewPostInput> = {}): NewPostInput =>
+  newPostInput({
+    brandSlug: 'northwind',
+    title: 'Router never shipped',
+    story: 'They promised a router by Wednesday and nothing came.',
+    experiencedOn: '2026-06-10',
+    waitMinutes: 30,
+    ...overrides,
+  });
 
 async function setting() {
   const brand = await createBrand(database.db, 'Northwind');

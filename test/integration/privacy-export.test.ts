@@ -16,9 +16,16 @@ import { createSession } from '../../src/server/auth/session.ts';
 import { deleteAccount } from '../../src/server/commands/accounts.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import * as commands from '../../src/server/commands/posts.ts';
-import { brandReplies, createBrand, createPerson, FIXTURE_PASSWORD, joinTeam } from '../fixtures/board.ts';
+import {
+  brandReplies,
+  createBrand,
+  createPerson,
+  FIXTURE_PASSWORD,
+  joinTeam,
+  newPostInput,
+  commandDeps,
+} from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 const now = new Date('2026-06-15T12:00:00Z');
@@ -32,32 +39,16 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'Mozilla/5.0 export-test', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now, userAgent: 'Mozilla/5.0 export-test' });
 
-const fail = (title: string, overrides: Partial<NewPostInput> = {}): NewPostInput => ({
-  kind: 'fail',
-  brandSlug: 'northwind',
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title,
-  story: `${title}: they promised a router by Wednesday and nothing came.`,
-  category: 'delivery',
-  channel: 'phone',
-  experiencedOn: '2026-06-10',
-  country: null,
-  waitMinutes: null,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-  ...overrides,
-});
+const fail = (title: string, overrides: Partial<NewPostInput> = {}): NewPostInput =>
+  newPostInput({
+    brandSlug: 'northwind',
+    title,
+    story: `${title}: they promised a router by Wednesday and nothing came.`,
+    experiencedOn: '2026-06-10',
+    ...overrides,
+  });
 
 async function publish(actor: Actor, title: string) {
   const result = await commands.createPost(deps(), actor, fail(title));

@@ -12,9 +12,8 @@ import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { refreshRequestedFigures } from '../../src/server/statistics.ts';
 import { tryToAddToBrandFigures, shareBrandFigures } from '../../db/queries/stat-deltas.ts';
-import { createBrand, createPerson, newPostInput } from '../fixtures/board.ts';
+import { createBrand, createPerson, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';
 
 let database: TestDatabase;
@@ -25,15 +24,7 @@ afterAll(() => database?.destroy());
 
 const now = new Date(Math.floor(Date.now() / 1000) * 1000);
 
-function deps(): CommandDeps {
-  return {
-    db: database.db,
-    mailer: createCapturingMailer(),
-    now,
-    siteUrl: 'https://board.example',
-    meta: { userAgent: 'vitest', ipAddress: '198.51.100.7' },
-  };
-}
+const deps = (): CommandDeps => commandDeps(database.db, { now, ipAddress: '198.51.100.7' });
 
 async function queuedCount(brandId: number): Promise<number> {
   const [row] = rowsOf<{ n: number }>(

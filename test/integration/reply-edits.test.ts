@@ -11,9 +11,8 @@ import type { NewPostInput } from '../../src/domain/posting.ts';
 import { editReply, replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost, withdrawPost } from '../../src/server/commands/posts.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -26,32 +25,15 @@ const CANNED =
 const PERSONAL =
   'I called the depot myself this morning: your parcel is on the 14:00 van and the driver has your number.';
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now: new Date(),
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db);
 
 function fail(brandSlug: string, title: string): NewPostInput {
-  return {
-    kind: 'fail',
+  return newPostInput({
     brandSlug,
-    newBrandName: null,
-    newBrandWebsite: null,
-    newBrandSector: null,
     title,
     story: 'The parcel was announced three times and never came.',
-    category: 'delivery',
     channel: 'chat',
-    experiencedOn: new Date().toISOString().slice(0, 10),
-    country: null,
-    waitMinutes: null,
-    personalData: null,
-    loginEmail: null,
-    loginPassword: null,
-  };
+  });
 }
 
 async function scene(name: string) {

@@ -16,9 +16,15 @@ import { logIn } from '../../src/server/commands/accounts.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { liftSuspension, suspendAccount } from '../../src/server/commands/suspensions.ts';
-import { createBrand, createPerson, FIXTURE_PASSWORD, joinTeam } from '../fixtures/board.ts';
+import {
+  createBrand,
+  createPerson,
+  FIXTURE_PASSWORD,
+  joinTeam,
+  newPostInput,
+  commandDeps,
+} from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 const now = new Date('2026-06-15T12:00:00Z');
@@ -32,32 +38,16 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.9' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now });
 
-const fail = (overrides: Partial<NewPostInput> = {}): NewPostInput => ({
-  kind: 'fail',
-  brandSlug: 'northwind',
-  newBrandName: null,
-  newBrandWebsite: null,
-  newBrandSector: null,
-  title: 'Router never shipped',
-  story: 'They promised a router by Wednesday and nothing came.',
-  category: 'delivery',
-  channel: 'phone',
-  experiencedOn: '2026-06-10',
-  country: null,
-  waitMinutes: null,
-  personalData: null,
-  loginEmail: null,
-  loginPassword: null,
-  ...overrides,
-});
+const fail = (overrides: Partial<NewPostInput> = {}): NewPostInput =>
+  newPostInput({
+    brandSlug: 'northwind',
+    title: 'Router never shipped',
+    story: 'They promised a router by Wednesday and nothing came.',
+    experiencedOn: '2026-06-10',
+    ...overrides,
+  });
 
 async function reload(actor: Actor): Promise<Actor> {
   const [user] = await database.db.select().from(users).where(eq(users.id, actor.id));

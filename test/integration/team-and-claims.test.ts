@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { brandClaims, brandMembers } from '../../db/schema.ts';
 import * as admin from '../../src/server/commands/brand-admin.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer, tokenFrom, type CapturingMailer } from '../helpers/mailer.ts';
 
@@ -26,13 +26,7 @@ beforeEach(async () => {
   );
 });
 
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer,
-  now: new Date(),
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.7' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { mailer, ipAddress: '203.0.113.7' });
 
 async function teamScene() {
   const brand = await createBrand(database.db, 'Northwind');

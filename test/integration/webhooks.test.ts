@@ -16,7 +16,7 @@ import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runDueJobs } from '../../src/server/job-runner.ts';
 import { deliverWebhook, type Resolver } from '../../src/server/webhook-delivery.ts';
-import { createBrand, createPerson, joinTeam } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 
@@ -59,13 +59,7 @@ beforeEach(async () => {
 });
 
 const now = new Date('2026-06-15T12:00:00Z');
-const deps = (): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now,
-  siteUrl: 'https://board.example',
-  meta: { userAgent: 'vitest', ipAddress: '203.0.113.7' },
-});
+const deps = (): CommandDeps => commandDeps(database.db, { now, ipAddress: '203.0.113.7' });
 const run = (at: Date, allowPrivateWebhookTargets = true) =>
   runDueJobs({
     db: database.db,

@@ -13,9 +13,8 @@ import { replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { runMaintenance } from '../../src/server/maintenance.ts';
-import { createBrand, createPerson, joinTeam, newPostInput } from '../fixtures/board.ts';
+import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
-import { createCapturingMailer } from '../helpers/mailer.ts';
 
 const PARALLEL = 20;
 let database: TestDatabase;
@@ -24,14 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-const deps = (i: number): CommandDeps => ({
-  db: database.db,
-  mailer: createCapturingMailer(),
-  now: new Date(),
-  siteUrl: 'https://board.example',
-  // A different address each, so the per-address limits do not decide for the rule under test.
-  meta: { userAgent: 'vitest', ipAddress: `203.0.113.${i + 1}` },
-});
+const deps = (i: number): CommandDeps => commandDeps(database.db, { ipAddress: `203.0.113.${i + 1}` });
 
 describe.skipIf(!usingPostgres)('parallel writes on PostgreSQL', () => {
   it('20 sign-ups with one e-mail make one account and answer every one of them the same', async () => {
