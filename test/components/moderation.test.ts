@@ -18,6 +18,7 @@ import PostPage from '../../src/pages/posts/[id]/index.astro';
 import TransparencyPage from '../../src/pages/transparency.astro';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { decideOnItem, flagContent } from '../../src/server/commands/moderation.ts';
+import { commandDeps } from '../fixtures/board.ts';
 import type { TestDatabase } from '../helpers/database.ts';
 import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
 
