@@ -4,21 +4,15 @@
  * each event told as a sentence that says who did what.
  */
 import { formatDate } from './time.ts';
-import type { ThreadEventType } from './vocabulary.ts';
+import type { ThreadEventView } from './views.ts';
 
 export interface TimelineMessage {
   id: number;
   createdAt: Date;
 }
 
-export interface TimelineEvent {
-  id: number;
-  type: ThreadEventType;
-  data: Record<string, unknown>;
-  createdAt: Date;
-  actorName: string | null;
-  brandName: string | null;
-}
+/** An event as the post page reads it (src/domain/views.ts). */
+export type TimelineEvent = ThreadEventView;
 
 export type TimelineEntry<M extends TimelineMessage, E extends TimelineEvent> =
   { kind: 'message'; at: Date; message: M } | { kind: 'event'; at: Date; event: E };
