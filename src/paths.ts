@@ -12,9 +12,16 @@ export const paths = {
   /** The content policy, at a reason's explanation when one is given. */
   guidelines: (reason?: string) => (reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
   rankings: () => '/rankings',
-  /** Brands side by side; their slugs stay readable, separated by commas. */
-  compare: (slugs?: readonly string[]) =>
-    slugs && slugs.length > 0 ? `/compare?brands=${slugs.map(encodeURIComponent).join(',')}` : '/compare',
+  /**
+   * Brands side by side, in the order picked (the shareable address): their
+   * slugs stay readable, separated by commas; the window when not the default.
+   */
+  compare: (slugs?: readonly string[], window?: string | null) => {
+    const brands = slugs && slugs.length > 0 ? `brands=${slugs.map(encodeURIComponent).join(',')}` : null;
+    const windowPart = window && window !== '12m' ? `window=${encodeURIComponent(window)}` : null;
+    const query = [brands, windowPart].filter(Boolean).join('&');
+    return query ? `/compare?${query}` : '/compare';
+  },
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
   newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>

@@ -7,7 +7,7 @@
  * then post count, then name; brands not ranked yet after, by post count then
  * name. test/integration/rankings-order.test.ts holds the two to the same order.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { RankingSort } from '../../src/domain/rankings.ts';
 import type { Sector, StatWindow } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
@@ -167,16 +167,6 @@ export async function listRankingEnds(db: Db, window: StatWindow, count: number)
       .limit(count),
   ]);
   return { best, worst };
-}
-
-/** Some brands by slug with their row for a window (the compare page): one query. */
-export function listBrandsWithStats(db: Db, slugs: readonly string[], window: StatWindow) {
-  if (slugs.length === 0) return Promise.resolve([]);
-  return db
-    .select({ brand: brands, stats: brandStats })
-    .from(brands)
-    .leftJoin(brandStats, and(eq(brandStats.brandId, brands.id), eq(brandStats.window, window)))
-    .where(inArray(brands.slug, [...slugs]));
 }
 
 export function listMonthlyStats(db: Db, brandId: number, since: string) {

@@ -3,13 +3,24 @@
  * (the generated, GIN-indexed search_vector) and trigram matching on brand
  * names, the same on PGlite and PostgreSQL.
  */
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { FeedCursor } from '../../src/domain/cursor.ts';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
-import type { Db } from '../client.ts';
+import { rowsOf, type Db } from '../client.ts';
 import { brands, posts } from '../schema.ts';
 
-export function searchBrands(db: Db, nameKey: string, limit = 10) {
+/** Live brands whose name is like the words (trigrams) or contains them. */
+function brandMatches(nameKey: string) {
+  return and(
+    isNull(brands.mergedIntoId),
+    or(
+      sql`${brands.nameKey} % ${nameKey}`,
+      sql`${brands.nameKey} ilike ${`%${nameKey.replace(/[%_\\]/g, '')}%`}`,
+    ),
+  );
+}
+
+/** Brands like the words, most alike first, a page at a time. */
+export function searchBrands(db: Db, nameKey: string, limit = 10, offset = 0) {
   const similarity = sql<number>`similarity(${brands.nameKey}, ${nameKey})`;
   return db
     .select({
@@ -20,23 +31,49 @@ export function searchBrands(db: Db, nameKey: string, limit = 10) {
       similarity,
     })
     .from(brands)
-    .where(
-      and(
-        isNull(brands.mergedIntoId),
-        or(
-          sql`${brands.nameKey} % ${nameKey}`,
-          sql`${brands.nameKey} ilike ${`%${nameKey.replace(/[%_\\]/g, '')}%`}`,
-        ),
-      ),
-    )
+    .where(brandMatches(nameKey))
     .orderBy(desc(similarity), brands.name)
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
+
+/**
+ * How many matches there are, counting at most `cap` + 1 of them: an exact
+ * count of a common word would read every post that has it, so past the cap
+ * the page says "more than".
+ */
+export interface MatchCount {
+  count: number;
+  capped: boolean;
+}
+
+/** The count of a subquery of at most cap + 1 rows, as a MatchCount. */
+async function countUpTo(db: Db, limited: SQL, cap: number): Promise<MatchCount> {
+  const [row] = rowsOf<{ count: number }>(
+    await db.execute(sql`select count(*)::int as count from (${limited}) as limited`),
+  );
+  const count = Number(row?.count ?? 0);
+  return count > cap ? { count: cap, capped: true } : { count, capped: false };
+}
+
+export function countBrandMatches(db: Db, nameKey: string, cap: number): Promise<MatchCount> {
+  return countUpTo(db, sql`select 1 from ${brands} where ${brandMatches(nameKey)} limit ${cap + 1}`, cap);
+}
+
+export function countPostMatches(db: Db, query: string, cap: number): Promise<MatchCount> {
+  return countUpTo(
+    db,
+    sql`select 1 from ${posts} where ${posts.visibility} = 'published' and ${posts.searchVector} @@ ${postQuery(query)} limit ${cap + 1}`,
+    cap,
+  );
+}
+
+const postQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`;
 
 export interface PostSearchPage {
   items: PostMatch[];
-  /** Cursor of the next (older) page of matches, or null on the last page. */
-  next: FeedCursor | null;
+  /** Whether more matches follow this page. */
+  more: boolean;
 }
 
 export type PostMatch = {
@@ -47,40 +84,43 @@ export type PostMatch = {
   createdAt: Date;
   brandSlug: string;
   brandName: string;
+  /** The words around the match, matched words between « and » (ts_headline cuts on words). */
   snippet: string;
+  /** The story's first and last characters, to tell whether the snippet was cut at either end. */
+  storyStart: string;
+  storyEnd: string;
 };
 
 /** How many of the newest posts the first pass tests before asking the full-text index. */
 export const SEARCH_RECENT_WINDOW = 5_000;
 
 /**
- * Published posts matching the words, newest first, a page at a time. Matches
- * are not ranked by relevance: ranking means scoring every match (a common word
- * is in a tenth of a million posts) before the first one can be shown.
+ * Published posts matching the words, newest first, a page at a time (by
+ * offset: the page says "31–60 of 214"). Matches are not ranked by relevance:
+ * ranking means scoring every match (a common word is in a tenth of a million
+ * posts) before the first one can be shown.
  *
  * Two passes, because no single plan is cheap for every word. First the newest
  * posts are tested in feed order (the (visibility, created_at, id) index),
  * at most SEARCH_RECENT_WINDOW of them: a common word fills the page after a
- * few hundred. When the page is not full, the word is rare: the GIN index
- * lists its matches (few, by then) and they are sorted by date. Left to
- * itself, the planner picked the feed walk for rare words too and read a
- * million posts to find none.
+ * few hundred. When the page is not full, the word is rare (or the page deep):
+ * the GIN index lists its matches and they are sorted by date. Both passes
+ * list matches in the same order, so the first pass's page, when full, is the
+ * page. Left to itself, the planner picked the feed walk for rare words too
+ * and read a million posts to find none.
  */
 export async function searchPosts(
   db: Db,
   query: string,
-  options: { cursor?: FeedCursor | null; limit?: number } = {},
+  options: { offset?: number; limit?: number } = {},
 ): Promise<PostSearchPage> {
   const limit = options.limit ?? 30;
-  const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-  const cursor = options.cursor ?? null;
-  const olderThanCursor = cursor
-    ? sql`(${posts.createdAt}, ${posts.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
-    : undefined;
+  const offset = options.offset ?? 0;
+  const tsQuery = postQuery(query);
   const recent = db
     .select({ id: posts.id, createdAt: posts.createdAt, searchVector: posts.searchVector })
     .from(posts)
-    .where(and(eq(posts.visibility, 'published'), olderThanCursor))
+    .where(eq(posts.visibility, 'published'))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(SEARCH_RECENT_WINDOW)
     .as('recent');
@@ -89,20 +129,20 @@ export async function searchPosts(
     .from(recent)
     .where(sql`${recent.searchVector} @@ ${tsQuery}`)
     .orderBy(desc(recent.createdAt), desc(recent.id))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(offset);
   if (ids.length <= limit) {
     ids = await db
       .select({ id: posts.id })
       .from(posts)
-      .where(
-        and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`, olderThanCursor),
-      )
+      .where(and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`))
       // An expression, not the column, so the planner cannot walk the feed index here: the GIN
       // index finds the (few) matches, then they are sorted.
       .orderBy(sql`${posts.createdAt} + interval '0 seconds' desc`, desc(posts.id))
-      .limit(limit + 1);
+      .limit(limit + 1)
+      .offset(offset);
   }
-  if (ids.length === 0) return { items: [], next: null };
+  if (ids.length === 0) return { items: [], more: false };
   const rows = (await db
     .select({
       id: posts.id,
@@ -113,6 +153,8 @@ export async function searchPosts(
       brandSlug: brands.slug,
       brandName: brands.name,
       snippet: sql<string>`ts_headline('english', ${posts.story}, ${tsQuery}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»')`,
+      storyStart: sql<string>`left(${posts.story}, 40)`,
+      storyEnd: sql<string>`right(${posts.story}, 40)`,
     })
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
@@ -123,9 +165,5 @@ export async function searchPosts(
       ),
     )
     .orderBy(desc(posts.createdAt), desc(posts.id))) as PostMatch[];
-  const last = rows.at(-1);
-  return {
-    items: rows,
-    next: ids.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
-  };
+  return { items: rows, more: ids.length > limit };
 }

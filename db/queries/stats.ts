@@ -28,34 +28,37 @@ export async function getBrandWindowStats(
     .from(brandStats)
     .where(and(eq(brandStats.brandId, brandId), eq(brandStats.window, window)))
     .limit(1);
-  return (
-    row ?? {
-      brandId,
-      window,
-      windowStart: null,
-      likes: 0,
-      fails: 0,
-      responseEligible: 0,
-      answered: 0,
-      firstResponseMedianSeconds: null,
-      firstResponseP90Seconds: null,
-      settled: 0,
-      resolved: 0,
-      verdicts: 0,
-      wouldBuyAgain: 0,
-      promisesKept: 0,
-      promisesBroken: 0,
-      longReplies: 0,
-      templateReplies: 0,
-      meToos: 0,
-      score: null,
-      postCount: 0,
-      likeShareLowerBound: 0,
-      refreshRequested: false,
-      percentilesStale: false,
-      computedAt: new Date(0),
-    }
-  );
+  return row ?? emptyBrandWindowStats(brandId, window);
+}
+
+/** The row of a brand with nothing counted yet in a window (what a missing row means). */
+export function emptyBrandWindowStats(brandId: number, window: StatWindow): BrandWindowStats {
+  return {
+    brandId,
+    window,
+    windowStart: null,
+    likes: 0,
+    fails: 0,
+    responseEligible: 0,
+    answered: 0,
+    firstResponseMedianSeconds: null,
+    firstResponseP90Seconds: null,
+    settled: 0,
+    resolved: 0,
+    verdicts: 0,
+    wouldBuyAgain: 0,
+    promisesKept: 0,
+    promisesBroken: 0,
+    longReplies: 0,
+    templateReplies: 0,
+    meToos: 0,
+    score: null,
+    postCount: 0,
+    likeShareLowerBound: 0,
+    refreshRequested: false,
+    percentilesStale: false,
+    computedAt: new Date(0),
+  };
 }
 
 /**

@@ -64,15 +64,25 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
     state.formError = result.data.formError ?? null;
     astro.response.status = result.data.status ?? 400;
   }
-  if (!state.succeeded && astro.request.method === 'POST') {
-    try {
-      const data = await astro.request.formData();
-      for (const [name, value] of data) {
-        if (typeof value === 'string' && !NEVER_ECHOED.test(name)) state.values[name] = value;
-      }
-    } catch {
-      // Not a form body: nothing to echo.
-    }
-  }
+  if (!state.succeeded) state.values = await readTypedValues(astro.request);
   return state;
+}
+
+/**
+ * What a posted form carried, to show it again (passwords and tokens never
+ * are); nothing for a GET or a body that is not a form. Also for a page's own
+ * buttons that post the form back to it without an action (/new's brand picker).
+ */
+export async function readTypedValues(request: Request): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  if (request.method !== 'POST') return values;
+  try {
+    const data = await request.formData();
+    for (const [name, value] of data) {
+      if (typeof value === 'string' && !NEVER_ECHOED.test(name)) values[name] = value;
+    }
+  } catch {
+    // Not a form body: nothing to echo.
+  }
+  return values;
 }

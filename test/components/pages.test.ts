@@ -62,6 +62,9 @@ describe('brand page', () => {
     expect(text).toContain('Northwind Telecom');
     expect(text).toContain('Official contact channels');
     expect(text).toContain('+00 32 555 0100');
+    // Social handles are links to the profile, and the card comes before the figures.
+    expect(html).toContain('href="https://x.example/NorthwindCare"');
+    expect(html.indexOf('Official contact channels')).toBeLessThan(html.indexOf('id="figures-title"'));
     expect(html).toContain('name="status"');
   });
 

@@ -23,7 +23,8 @@ describe('a customer’s fail, from posting to "me too" and an edit', () => {
     const author = await pageFor('customer@demo.example');
     await author.goto(`${baseUrl}/new?q=larkspire`);
     expect(await accessibilityViolations(author)).toEqual([]);
-    await author.getByRole('link', { name: /Larkspire Bank/ }).click();
+    await author.getByRole('button', { name: /Larkspire Bank/ }).click();
+    await author.getByText('About Larkspire Bank').waitFor();
     await author.getByLabel(/^Fail/).check();
     await author.getByLabel('Title').fill(title);
     await author.getByLabel('Your story').fill('Too short');
@@ -94,10 +95,11 @@ describe('the brand picker', () => {
     await page.getByLabel('Find the brand by name').pressSequentially('ferro', { delay: 30 });
     const suggestion = page
       .getByRole('list', { name: 'Suggested brands' })
-      .getByRole('link', { name: /Ferrovale Rail/ });
+      .getByRole('button', { name: /Ferrovale Rail/ });
     await suggestion.waitFor();
     await suggestion.click();
-    await page.waitForURL(/\/new\?brand=ferrovale-rail&kind=fail$/);
+    await page.getByText('About Ferrovale Rail').waitFor();
+    expect(await page.getByLabel(/^Fail/).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 /** Publishes a fail about Aldermoor Audio through the real `/new` form; ends on the new post's page. */
 export async function publishFail(page: Page, baseUrl: string, title: string): Promise<void> {
   await page.goto(`${baseUrl}/new?q=aldermoor`);
-  await page.getByRole('link', { name: /Aldermoor Audio/ }).click();
+  await page.getByRole('button', { name: /Aldermoor Audio/ }).click();
+  await page.getByText('About Aldermoor Audio').waitFor();
   await page.getByLabel(/^Fail/).check();
   await page.getByLabel('Title').fill(title);
   await page
