@@ -7,6 +7,8 @@
  * sharp and asks these functions.
  */
 import { z } from 'zod';
+import { recordIdSchema } from './ids.ts';
+import { REMOVAL_REASONS } from './moderation.ts';
 import { normalizeText } from './text.ts';
 
 export const EVIDENCE_SLOTS = [1, 2, 3, 4] as const;
@@ -108,7 +110,7 @@ const altText = z
   .nullish()
   .transform((value) => normalizeText(value ?? '').replace(/\s+/g, ' '));
 
-export const evidenceFields = {
+const evidenceSchema = z.object({
   image1: imageFile,
   image2: imageFile,
   image3: imageFile,
@@ -119,11 +121,10 @@ export const evidenceFields = {
   imageAlt4: altText,
   /** "The images show nothing private about anyone else." */
   imagesConfirm: z.boolean().default(false),
-};
-
-type EvidenceFields = {
-  [K in keyof typeof evidenceFields]: z.infer<(typeof evidenceFields)[K]>;
-};
+});
+/** The fields a form with images adds to its schema. */
+export const evidenceFields = evidenceSchema.shape;
+export type EvidenceFields = z.infer<typeof evidenceSchema>;
 
 /** One image as the form sent it, before any decoding. */
 export interface EvidenceUpload {
@@ -167,6 +168,11 @@ export function checkEvidence(input: EvidenceFields, context: z.RefinementCtx): 
     });
 }
 
+/** A checked form's input with its uploads, in slot order, as its command takes them. */
+export function withUploads<T extends EvidenceFields>(input: T): T & { evidence: EvidenceUpload[] } {
+  return { ...input, evidence: evidenceOf(input) };
+}
+
 /** Said at the first file input when the whole request was over the limit (answered 413). */
 export const UPLOAD_TOO_LARGE = `Your images were not saved: together they were over ${Math.floor(UPLOAD_MAX_BYTES / MEGABYTE)} MB (each may be 5 MB at most). Your text is kept: attach fewer or smaller images and send again.`;
 
@@ -185,3 +191,18 @@ export interface EvidenceImage {
   removedAt: Date | null;
   removalReason: string | null;
 }
+
+/** A moderator removing one image (the post stays): the public explanation is required. */
+export const removeImageSchema = z.object({
+  imageId: recordIdSchema,
+  reason: z.enum(REMOVAL_REASONS, { error: 'Choose the reason for the removal.' }),
+  explanation: z
+    .string({ error: 'Explain the removal: readers see it in place of the image.' })
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .min(3, 'Explain the removal: readers see it in place of the image.')
+        .max(500, 'Keep it to 500 characters.'),
+    ),
+});
