@@ -767,6 +767,9 @@ export const images = pgTable(
     index('images_uploader_idx').on(t.uploaderId),
     check('images_position_range', sql`position between 1 and 4`),
     check('images_alt_text_length', sql`char_length(alt_text) between 1 and 300`),
-    check('images_bytes_unless_removed', sql`(removed_at is null) = (bytes is not null and thumb_bytes is not null)`),
+    check(
+      'images_bytes_unless_removed',
+      sql`(removed_at is null) = (bytes is not null and thumb_bytes is not null)`,
+    ),
   ],
 );

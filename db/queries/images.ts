@@ -120,3 +120,18 @@ export async function imagesOfUploader(db: Db, uploaderId: number) {
 export async function deleteImagesOfUploader(db: Db, uploaderId: number): Promise<void> {
   await db.delete(images).where(eq(images.uploaderId, uploaderId));
 }
+
+/** What the policy needs of a post before its images are decoded (the write checks again under lock). */
+export async function findPostForUpload(db: Db, postId: number) {
+  const [row] = await db
+    .select({
+      brandId: posts.brandId,
+      authorId: posts.authorId,
+      postKind: posts.kind,
+      visibility: posts.visibility,
+    })
+    .from(posts)
+    .where(eq(posts.id, postId))
+    .limit(1);
+  return row ?? null;
+}

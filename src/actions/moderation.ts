@@ -52,14 +52,10 @@ export const moderationActions = {
   removeImage: defineAction({
     accept: 'form',
     input: removeImageSchema,
-    handler: runCommand(
-      removeImage,
-      (done) => ({ ok: true, postId: done.postId, flash: 'image-removed' }),
-      {
-        ...COMMON_ANSWERS,
-        already_removed: { ok: false, status: 409, formError: 'This image is already removed.' },
-        not_found: { ok: false, formError: 'This image no longer exists.', status: 404 },
-      },
-    ),
+    handler: runCommand(removeImage, (done) => ({ ok: true, postId: done.postId, flash: 'image-removed' }), {
+      ...COMMON_ANSWERS,
+      already_removed: { ok: false, status: 409, formError: 'This image is already removed.' },
+      not_found: { ok: false, formError: 'This image no longer exists.', status: 404 },
+    }),
   }),
 };

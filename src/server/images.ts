@@ -30,8 +30,7 @@ export interface ProcessedImage {
 }
 
 export type ProcessResult =
-  | { ok: true; images: ProcessedImage[] }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; images: ProcessedImage[] } | { ok: false; fieldErrors: Record<string, string> };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,6 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_MAX_SIDE, THUMB_MAX_SIDE, describeImageProblem, fitWithin } from '../../src/domain/evidence.ts';
+import {
+  DISPLAY_MAX_SIDE,
+  THUMB_MAX_SIDE,
+  describeImageProblem,
+  fitWithin,
+} from '../../src/domain/evidence.ts';
 import { processImage } from '../../src/server/images.ts';
 import {
   GPS_CAMERA,
@@ -12,7 +17,11 @@ import {
   screenshotPng,
 } from '../fixtures/images.ts';
 
-const upload = (bytes: Buffer, name: string) => ({ slot: 1 as const, file: fileOf(bytes, name), altText: 'A test image' });
+const upload = (bytes: Buffer, name: string) => ({
+  slot: 1 as const,
+  file: fileOf(bytes, name),
+  altText: 'A test image',
+});
 
 async function processed(bytes: Buffer, name: string) {
   const result = await processImage(upload(bytes, name));
@@ -69,11 +78,15 @@ describe('evidence images', () => {
   });
 
   it('refuse an SVG with a clear message', async () => {
-    expect(await refusal(SVG_IMAGE, 'logo.svg')).toMatch(/is an SVG image, which we do not accept.*JPEG, PNG/);
+    expect(await refusal(SVG_IMAGE, 'logo.svg')).toMatch(
+      /is an SVG image, which we do not accept.*JPEG, PNG/,
+    );
   });
 
   it('refuse an HTML file renamed .png as something that is not an image', async () => {
-    expect(await refusal(HTML_PAGE, 'screenshot.png')).toMatch(/“screenshot.png” is not an image we can read/);
+    expect(await refusal(HTML_PAGE, 'screenshot.png')).toMatch(
+      /“screenshot.png” is not an image we can read/,
+    );
   });
 
   it('refuse a 20,000 × 20,000 decompression bomb from its header, before decoding it', async () => {

@@ -78,7 +78,10 @@ export async function replyAsBrand(
   }
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  const evidence = await prepareEvidence(actor, input.evidence);
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
+    action: 'reply_as_brand',
+    postId: input.postId,
+  });
   if (!evidence.ok) return evidence;
   return writeToPublishedPost(deps, actor, input.postId, 'reply_as_brand', async (tx, post, agent) => {
     const state = await loadThreadState(tx, post);

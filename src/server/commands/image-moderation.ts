@@ -9,7 +9,7 @@ import { announceChange } from '../../../db/queries/changes.ts';
 import { findImage, removeImage as dropImage } from '../../../db/queries/images.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { lockPost } from '../../../db/queries/post-writes.ts';
-import type { RemovalReason } from '../../domain/moderation.ts';
+import { removalReasonLabel, type RemovalReason } from '../../domain/moderation.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import type { CommandDeps } from './deps.ts';
 import { notFound, refused, type NotFound, type Refused } from './thread-guards.ts';
@@ -33,7 +33,8 @@ export async function removeImage(
     const image = await findImage(tx, input.imageId);
     if (!image) return notFound;
     if (image.removedAt) return { ok: false, reason: 'already_removed' } as const;
-    await dropImage(tx, image.id, input.explanation, deps.now);
+    // Stored as the notice reads, like a removed message's: "Personal data in an image: a customer's face."
+    await dropImage(tx, image.id, `${removalReasonLabel(input.reason)}: ${input.explanation}`, deps.now);
     await recordModerationAction(tx, {
       moderatorId: moderator.id,
       action: 'remove_image',

@@ -162,7 +162,7 @@ async function publishPost(
   );
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 
-  const evidence = await prepareEvidence(actor, input.evidence);
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence);
   if (!evidence.ok) return evidence;
 
   const author = actor;
@@ -250,7 +250,10 @@ export async function addFollowUp(
     return invalid({ body: 'Write between 2 and 5,000 characters.' });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  const evidence = await prepareEvidence(actor, input.evidence);
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
+    action: 'follow_up',
+    postId: input.postId,
+  });
   if (!evidence.ok) return evidence;
   return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post, author) => {
     const { plan } = planFollowUp(await loadThreadState(tx, post), body, deps.now);
