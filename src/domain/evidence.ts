@@ -28,7 +28,6 @@ export const ALT_TEXT_MAX = 300;
 
 /** The formats decoded and re-encoded. HEIC is not among them: sharp's prebuilt binaries do not decode it. */
 export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
-export type AcceptedFormat = (typeof ACCEPTED_FORMATS)[number];
 
 const FORMAT_NAMES: Record<string, string> = {
   jpeg: 'a JPEG',

@@ -21,6 +21,10 @@ import { removeImage } from '../../src/server/commands/image-moderation.ts';
 import * as commands from '../../src/server/commands/posts.ts';
 import { createBrand, createPerson, FIXTURE_PASSWORD, joinTeam, newPostInput } from '../fixtures/board.ts';
 import { fileOf, HTML_PAGE, jpegWithGps, screenshotPng } from '../fixtures/images.ts';
+import type { APIContext } from 'astro';
+import { GET as getSiteFeed } from '../../src/pages/feed.xml.ts';
+import { GET as getImage } from '../../src/pages/images/[sha256].webp.ts';
+import { siteUrl } from '../../src/server/services.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createCapturingMailer } from '../helpers/mailer.ts';
 
@@ -225,5 +229,43 @@ describe('images and the person who attached them', () => {
     });
     expect(await imagesOf(postId)).toEqual([]);
     expect(await findPublicImageBytes(database.db, image!.sha256)).toBeNull();
+  });
+});
+
+const context = (params: Record<string, string> = {}) =>
+  ({ locals: { db: database.db, now }, params }) as unknown as APIContext;
+
+describe('the image address', () => {
+  it('answers WebP, cached for a year as immutable, never sniffed, with a policy that runs nothing', async () => {
+    const { postId } = await scene();
+    const [image] = await imagesOf(postId);
+    const response = await getImage(context({ sha256: image!.sha256 }));
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'content-type': 'image/webp',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).format).toBe('webp');
+  });
+
+  it('answers 404 once the post is withdrawn, and for an address that names nothing', async () => {
+    const { author, postId } = await scene();
+    const [image] = await imagesOf(postId);
+    await commands.withdrawPost(deps(), author, { postId });
+    expect((await getImage(context({ sha256: image!.sha256 }))).status).toBe(404);
+    expect((await getImage(context({ sha256: '../../etc/passwd' }))).status).toBe(404);
+  });
+});
+
+describe('the Atom feed', () => {
+  it('links a post’s images from its entry, titled with their alt text', async () => {
+    const { postId } = await scene();
+    const [first] = await imagesOf(postId);
+    const xml = await (await getSiteFeed(context())).text();
+    expect(xml).toContain(
+      `<link rel="enclosure" type="image/webp" href="${siteUrl.replace(/\/$/, '')}/images/${first!.sha256}.webp" title="Evidence 1: the error on the screen"/>`,
+    );
   });
 });
