@@ -16,8 +16,10 @@ export type EvidenceSlot = (typeof EVIDENCE_SLOTS)[number];
 export const MEGABYTE = 1024 * 1024;
 /** One image as sent. */
 export const IMAGE_MAX_BYTES = 5 * MEGABYTE;
-/** The whole multipart request: four images at most, but 10 MB together (plus room for the text). */
-export const UPLOAD_MAX_BYTES = 10 * MEGABYTE + 64 * 1024;
+/** Four images at most, but 10 MB together… */
+export const IMAGES_MAX_TOTAL_BYTES = 10 * MEGABYTE;
+/** …and the whole multipart request: the images and room for the text. */
+export const UPLOAD_MAX_BYTES = IMAGES_MAX_TOTAL_BYTES + 64 * 1024;
 /** Decoding refuses anything larger: a 20,000 × 20,000 "bomb" is 400 megapixels in a few kilobytes. */
 export const IMAGE_MAX_PIXELS = 40_000_000;
 export const IMAGE_MAX_SIDE = 12_000;
@@ -173,7 +175,7 @@ export function withUploads<T extends EvidenceFields>(input: T): T & { evidence:
 }
 
 /** Said at the first file input when the whole request was over the limit (answered 413). */
-export const UPLOAD_TOO_LARGE = `Your images were not saved: together they were over ${Math.floor(UPLOAD_MAX_BYTES / MEGABYTE)} MB (each may be 5 MB at most). Your text is kept: attach fewer or smaller images and send again.`;
+export const UPLOAD_TOO_LARGE = `Your images were not saved: together they were over ${IMAGES_MAX_TOTAL_BYTES / MEGABYTE} MB (each may be 5 MB at most). Your text is kept: attach fewer or smaller images and send again.`;
 
 /** What a thread and the API show of one image. */
 export interface EvidenceImage {
