@@ -11,13 +11,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPublicImageBytes } from '../../db/queries/images.ts';
 import { getPostPage } from '../../db/queries/posts.ts';
 import { readPersonalData } from '../../db/queries/privacy-export.ts';
-import { images, moderationActions, posts } from '../../db/schema.ts';
+import { flags, images, moderationActions, posts } from '../../db/schema.ts';
 import type { EvidenceUpload } from '../../src/domain/evidence.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import { deleteAccount } from '../../src/server/commands/accounts.ts';
 import { replyAsBrand } from '../../src/server/commands/brand-replies.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { removeImage } from '../../src/server/commands/image-moderation.ts';
+import { flagContent } from '../../src/server/commands/moderation.ts';
 import * as commands from '../../src/server/commands/posts.ts';
 import { createBrand, createPerson, FIXTURE_PASSWORD, joinTeam, newPostInput } from '../fixtures/board.ts';
 import { fileOf, HTML_PAGE, jpegWithGps, screenshotPng } from '../fixtures/images.ts';
@@ -190,6 +191,19 @@ describe('removing one image', () => {
     const { postId } = await scene();
     const moderator = await createPerson(database.db, { role: 'moderator' });
     const [first, second] = await imagesOf(postId);
+    const flagger = await createPerson(database.db);
+    await flagContent(deps(), flagger, {
+      postId,
+      messageId: null,
+      reason: 'personal_data_in_image',
+      note: '',
+    });
+    await flagContent(deps(), await createPerson(database.db), {
+      postId,
+      messageId: null,
+      reason: 'spam',
+      note: '',
+    });
     expect(
       await removeImage(deps(), moderator, {
         imageId: first!.id,
@@ -206,6 +220,11 @@ describe('removing one image', () => {
     expect(await findPublicImageBytes(database.db, first!.sha256)).toBeNull();
     expect(await findPublicImageBytes(database.db, first!.thumbSha256)).toBeNull();
     expect(await findPublicImageBytes(database.db, second!.sha256)).not.toBeNull();
+    const flagRows = await database.db.select().from(flags).orderBy(flags.id);
+    expect(flagRows.map((flag) => [flag.reason, flag.status])).toEqual([
+      ['personal_data_in_image', 'upheld'],
+      ['spam', 'open'],
+    ]);
     expect(await database.db.select().from(moderationActions)).toMatchObject([
       { moderatorId: moderator.id, action: 'remove_image', targetType: 'image', targetId: first!.id },
     ]);

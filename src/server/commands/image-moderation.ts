@@ -1,11 +1,13 @@
 /**
  * A moderator removes one image of a post or of its thread (issue #15),
  * typically flagged as "personal data in an image": the image's bytes are
- * dropped, a public notice takes its place, the post and its text stay, and
- * the audit log records it. The post's lock orders the removal with the
+ * dropped, a public notice takes its place, the post and its text stay, the
+ * open "personal data in an image" flags on its post or message are upheld,
+ * and the audit log records it. The post's lock orders the removal with the
  * thread's other writes; the change is announced so cached pages forget it.
  */
 import { announceChange } from '../../../db/queries/changes.ts';
+import { closeOpenFlags } from '../../../db/queries/flags.ts';
 import { findImage, removeImage as dropImage } from '../../../db/queries/images.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { lockPost } from '../../../db/queries/post-writes.ts';
@@ -35,6 +37,15 @@ export async function removeImage(
     if (image.removedAt) return { ok: false, reason: 'already_removed' } as const;
     // Stored as the notice reads, like a removed message's: "Personal data in an image: a customer's face."
     await dropImage(tx, image.id, `${removalReasonLabel(input.reason)}: ${input.explanation}`, deps.now);
+    // Flags that asked for exactly this are answered: upheld, on the post or on the image's message.
+    await closeOpenFlags(
+      tx,
+      { postId: post.id, messageId: image.messageId },
+      'upheld',
+      moderator.id,
+      deps.now,
+      'personal_data_in_image',
+    );
     await recordModerationAction(tx, {
       moderatorId: moderator.id,
       action: 'remove_image',
