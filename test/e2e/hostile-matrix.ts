@@ -118,7 +118,11 @@ export const MATRIX: Row[] = [
     // The policy is asked before the image is looked up: any id is refused to anyone but a moderator.
     action: 'removeImage',
     page: post,
-    fields: () => ({ imageId: '1', reason: 'personal_data_in_image', explanation: 'Removed by an outsider.' }),
+    fields: () => ({
+      imageId: '1',
+      reason: 'personal_data_in_image',
+      explanation: 'Removed by an outsider.',
+    }),
     allowed: ['moderator'],
   },
   {
