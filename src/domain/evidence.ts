@@ -109,7 +109,8 @@ const imageFile = z.instanceof(File, { error: 'Choose an image file.' }).nullish
 const altText = z
   .string()
   .nullish()
-  .transform((value) => normalizeText(value ?? '').replace(/\s+/g, ' '));
+  // One line: control characters (a NUL cannot be stored) and line breaks become spaces.
+  .transform((value) => normalizeText((value ?? '').replace(/\p{Cc}/gu, ' ')).replace(/\s+/g, ' '));
 
 const evidenceSchema = z.object({
   image1: imageFile,

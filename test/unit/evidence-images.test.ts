@@ -4,6 +4,7 @@ import {
   DISPLAY_MAX_SIDE,
   THUMB_MAX_SIDE,
   describeImageProblem,
+  evidenceFields,
   fitWithin,
 } from '../../src/domain/evidence.ts';
 import { processImage } from '../../src/server/images.ts';
@@ -111,6 +112,11 @@ describe('image rules', () => {
     expect(describeImageProblem('IMG_0001.HEIC', { format: 'heif', width: 4032, height: 3024 })).toMatch(
       /a HEIC image, which we do not accept/,
     );
+  });
+
+  it('keep an alt text on one line, without control characters', () => {
+    const parsed = evidenceFields.imageAlt1.parse(' The bill\r\nwith a\u0000fee ');
+    expect(parsed).toBe('The bill with a fee');
   });
 
   it('accept a JPEG named .jpeg or .JPG', () => {
