@@ -22,7 +22,14 @@ export async function carriesNulByte(request: Request): Promise<boolean> {
   if (hasNul(request.url)) return true;
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) return false;
-  return hasNul(await readTextUpTo(request.clone(), MAX_BODY_BYTES));
+  try {
+    return hasNul(await readTextUpTo(request.clone(), MAX_BODY_BYTES));
+  } catch (error) {
+    // Nothing will read the rest: stop receiving it (as the adapter does past its own limit), so
+    // the sender gets the 413 instead of waiting for a read that never comes.
+    await request.body?.cancel().catch(() => {});
+    throw error;
+  }
 }
 
 /** A body as text, refused (as the adapter refuses, see `exceedsBodyLimit`) past `limitBytes`. */
