@@ -22,26 +22,35 @@ export async function carriesNulByte(request: Request): Promise<boolean> {
   if (hasNul(request.url)) return true;
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) return false;
-  try {
-    return hasNul(await readTextUpTo(request.clone(), MAX_BODY_BYTES));
-  } catch (error) {
-    // Nothing will read the rest: stop receiving it (as the adapter does past its own limit), so
-    // the sender gets the 413 instead of waiting for a read that never comes.
-    await request.body?.cancel().catch(() => {});
-    throw error;
-  }
+  return hasNul(await readTextUpTo(request, MAX_BODY_BYTES));
 }
 
-/** A body as text, refused (as the adapter refuses, see `exceedsBodyLimit`) past `limitBytes`. */
+/**
+ * A body as text (read from a copy, so the action can read it again), refused
+ * past `limitBytes` like the adapter refuses past its own (`exceedsBodyLimit`).
+ * Past the limit the rest is drained without being kept, and the original's
+ * copy is cancelled so it does not keep it either: the sender finishes sending
+ * and reads the 413, and memory holds no more than the limit.
+ */
 async function readTextUpTo(request: Request, limitBytes: number): Promise<string> {
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
+  const copy = request.clone();
+  if (!copy.body) return '';
+  let chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of request.body) {
+  let over = false;
+  for await (const chunk of copy.body) {
     total += chunk.byteLength;
-    if (total > limitBytes) throw new Error(`Body size limit exceeded: more than ${limitBytes} bytes`);
+    if (over) continue;
+    if (total > limitBytes) {
+      over = true;
+      chunks = [];
+      // Not awaited: a branch of a tee settles its cancel only once both branches are cancelled.
+      void request.body?.cancel().catch(() => {});
+      continue;
+    }
     chunks.push(chunk);
   }
+  if (over) throw new Error(`Body size limit exceeded: more than ${limitBytes} bytes`);
   return Buffer.concat(chunks).toString('utf8');
 }
 
