@@ -77,15 +77,18 @@ function proxiedPublicAddress() {
 
 export default defineConfig({
   output: 'server',
-  // The adapter's own default body limit is 1 GiB; nothing here needs more than 2 MB.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 2 * ONE_MEGABYTE }),
+  // The adapter's own default body limit is 1 GiB. Forms with images may send 10 MB; up to 64 MB an
+  // oversized one is read (its files dropped as they stream) so its page keeps the text
+  // (src/server/oversized-upload.ts `UPLOAD_DRAIN_MAX_BYTES`).
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * ONE_MEGABYTE }),
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   devToolbar: { enabled: false },
   security: {
     checkOrigin: true,
     allowedDomains: proxiedPublicAddress(),
-    actionBodySizeLimit: ONE_MEGABYTE,
+    // Four images of evidence, 10 MB together, and their text (src/domain/evidence.ts `UPLOAD_MAX_BYTES`).
+    actionBodySizeLimit: 10 * ONE_MEGABYTE + 64 * 1024,
     // Sent as a response header on server-rendered pages; Astro hashes its own styles and scripts.
     csp: {
       directives: [

@@ -725,3 +725,51 @@ export const liveEvents = pgTable(
   },
   (t) => [index('live_events_created_at_idx').on(t.createdAt)],
 );
+
+/**
+ * Evidence (issue #15): the images of a post, a follow-up or a brand reply, stored in the database
+ * (decision 013) so that every instance serves them with nothing else to share. Only re-encoded
+ * WebP is kept (a display size and a thumbnail, no metadata); each is addressed by the SHA-256 of
+ * its bytes (`/images/<sha256>.webp`). A moderator's removal keeps the row for the notice and the
+ * audit log but drops the bytes.
+ */
+export const images = pgTable(
+  'images',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    /** Null for the post's own images; else the follow-up or brand reply they came with. */
+    messageId: integer('message_id').references(() => threadMessages.id, { onDelete: 'cascade' }),
+    uploaderId: integer('uploader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 1 to 4: the order of the form's slots. */
+    position: smallint('position').notNull(),
+    altText: text('alt_text').notNull(),
+    sha256: text('sha256').notNull(),
+    thumbSha256: text('thumb_sha256').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    thumbWidth: integer('thumb_width').notNull(),
+    thumbHeight: integer('thumb_height').notNull(),
+    bytes: bytea('bytes'),
+    thumbBytes: bytea('thumb_bytes'),
+    removedAt: at('removed_at'),
+    removalReason: text('removal_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('images_post_idx').on(t.postId, t.position),
+    index('images_sha256_idx').on(t.sha256),
+    index('images_thumb_sha256_idx').on(t.thumbSha256),
+    index('images_uploader_idx').on(t.uploaderId),
+    check('images_position_range', sql`position between 1 and 4`),
+    check('images_alt_text_length', sql`char_length(alt_text) between 1 and 300`),
+    check(
+      'images_bytes_unless_removed',
+      sql`(removed_at is null) = (bytes is not null and thumb_bytes is not null)`,
+    ),
+  ],
+);

@@ -32,5 +32,10 @@ declare namespace App {
      * cache's copy with their own regions put in (src/server/personal-pages.ts).
      */
     sameForEveryone?: boolean;
+    /**
+     * The text fields of a form whose images were over the upload limit, read by the middleware
+     * with the files dropped (src/server/oversized-upload.ts): the page shows them again.
+     */
+    refusedUpload?: Record<string, string>;
   }
 }

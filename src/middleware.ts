@@ -34,6 +34,7 @@ import {
 import { personalResponse } from './server/personal-pages.ts';
 import { keepSessionCacheFresh, sessionCache } from './server/shared-session-cache.ts';
 import { requestIdFor } from './server/request-id.ts';
+import { isOversizedFormUpload, readRefusedUpload } from './server/oversized-upload.ts';
 import { refuseUnreadableRequest, scrubActionError, statusOfRefusedAction } from './server/request-guards.ts';
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
@@ -62,6 +63,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
     });
+  }
+
+  // Images over the limit: keep what was typed for the form's page to show again with a 413.
+  if (isOversizedFormUpload(context.request, context.url)) {
+    context.locals.refusedUpload = await readRefusedUpload(context.request);
   }
 
   const withSecurityHeaders = (response: Response) => {

@@ -66,6 +66,8 @@ export const paths = {
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
   favicon: () => '/favicon.svg',
+  /** An image of the evidence, by the SHA-256 of its re-encoded bytes (display size or thumbnail). */
+  image: (sha256: string) => `/images/${encodeURIComponent(sha256)}.webp`,
   /** Live updates (server-sent events) of the home feed, a brand page, a post page or a brand's inbox. */
   live: (page?: { brand: string } | { post: number } | { inbox: string }) =>
     withQuery(

@@ -109,11 +109,15 @@ export async function closeOpenFlags(
   status: 'upheld' | 'dismissed',
   moderatorId: number,
   now: Date,
+  /** Only the flags given for this reason (an image's removal answers "personal data in an image"). */
+  reason: FlagReason | null = null,
 ): Promise<number> {
   const closed = await db
     .update(flags)
     .set({ status, decidedById: moderatorId, decidedAt: now })
-    .where(and(onTarget(target), eq(flags.status, 'open')))
+    .where(
+      and(onTarget(target), eq(flags.status, 'open'), reason === null ? undefined : eq(flags.reason, reason)),
+    )
     .returning({ id: flags.id });
   return closed.length;
 }

@@ -6,7 +6,7 @@ export interface ModerationActionRow {
   moderatorId: number;
   /** e.g. `suspend`, `unsuspend`, `hold_release`, `hold_remove`, `merge_brands` (counted by /transparency). */
   action: string;
-  targetType: 'post' | 'message' | 'user' | 'brand' | 'brand_claim';
+  targetType: 'post' | 'message' | 'image' | 'user' | 'brand' | 'brand_claim';
   targetId: number;
   reason: string;
   note?: string;

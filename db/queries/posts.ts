@@ -14,6 +14,7 @@ import {
   type PostKind,
 } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
+import { listPostImages } from './images.ts';
 import {
   brands,
   posts,
@@ -195,7 +196,7 @@ export async function getPostPage(db: Db, postId: number): Promise<PostPage | nu
   if (!row) return null;
 
   const authorName = sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`;
-  const [messages, events, promiseRows, verdictRows] = await Promise.all([
+  const [messages, events, promiseRows, verdictRows, imageRows] = await Promise.all([
     db
       .select({
         id: threadMessages.id,
@@ -236,6 +237,7 @@ export async function getPostPage(db: Db, postId: number): Promise<PostPage | nu
       .where(eq(promises.postId, postId))
       .orderBy(desc(promises.createdAt), desc(promises.id)),
     db.select().from(verdicts).where(eq(verdicts.postId, postId)).limit(1),
+    listPostImages(db, [postId]),
   ]);
   return {
     ...row,
@@ -243,6 +245,7 @@ export async function getPostPage(db: Db, postId: number): Promise<PostPage | nu
     events,
     promises: promiseRows,
     verdict: verdictRows[0] ?? null,
+    images: imageRows,
   };
 }
 

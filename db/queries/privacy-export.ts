@@ -2,13 +2,14 @@
  * Everything the board holds about one person, for "Download my data"
  * (DESIGN §8): the account, their posts with every earlier version, the thread
  * messages they wrote with theirs, verdicts, "me too", flags, sessions, brand
- * memberships, claims and promises made for a brand. Secrets never leave: no
+ * memberships, claims, promises made for a brand, and the images they attached. Secrets never leave: no
  * password hash, no session or token hashes, no webhook secrets. Only rows the
  * person wrote or that describe them; other people appear by nothing more
  * than the public name of the brand.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { imagesOfUploader } from './images.ts';
 import {
   brandClaims,
   brandMembers,
@@ -203,6 +204,8 @@ export async function readPersonalData(db: Db, userId: number) {
         .orderBy(asc(promises.createdAt)),
     ]);
 
+  const imageRows = await imagesOfUploader(db, userId);
+
   const { deletedAt: _deleted, ...accountFields } = account;
   return {
     account: accountFields,
@@ -221,5 +224,7 @@ export async function readPersonalData(db: Db, userId: number) {
     brandMemberships: membershipRows,
     brandClaims: claimRows,
     promisesMade: promiseRows,
+    /** The images the person attached (the page adds their addresses). */
+    images: imageRows,
   };
 }

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor, Membership } from '../../src/domain/policy.ts';
 import type { Db } from '../client.ts';
 import { brandMembers, brands, users } from '../schema.ts';
+import { deleteImagesOfUploader } from './images.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -80,4 +81,5 @@ export async function eraseUser(db: Db, id: number, now: Date): Promise<void> {
   await db.execute(sql`delete from sessions where user_id = ${id}`);
   await db.execute(sql`delete from email_tokens where user_id = ${id}`);
   await db.execute(sql`delete from brand_members where user_id = ${id}`);
+  await deleteImagesOfUploader(db, id);
 }

@@ -14,6 +14,7 @@ import { openDatabase, type Database } from '../client.ts';
 import { describeDatabase, readDatabaseEnv } from '../env.ts';
 import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { buildDemo, DEMO_PASSWORD } from './demo.ts';
+import { seedEvidence } from './evidence.ts';
 import { seedSynthetic } from './synthetic.ts';
 
 const { values } = parseArgs({
@@ -79,13 +80,16 @@ async function main(): Promise<void> {
         now: today < now ? today : new Date(today.getTime() - 86_400_000),
         passwordHash,
       });
+      let imageCount = 0;
       await handle.db.transaction(async (tx) => {
         if (values.reset) await resetDatabase(tx as unknown as Database);
         await store.write(tx);
+        imageCount = await seedEvidence(tx, store);
         await rebuildBrandStatistics(tx, now);
       });
       console.log(
-        `Seeded ${store.brands.length} brands, ${store.posts.length} posts, ${store.messages.length} thread messages ` +
+        `Seeded ${store.brands.length} brands, ${store.posts.length} posts, ${store.messages.length} thread messages, ` +
+          `${imageCount} images ` +
           `and ${store.users.length} accounts into ${describeDatabase(databaseUrl, dataDir)} ` +
           `in ${Math.round(performance.now() - started)} ms.`,
       );

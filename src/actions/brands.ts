@@ -2,7 +2,7 @@
 import { defineAction } from 'astro:actions';
 import { linkTokenSchema } from '../domain/accounts.ts';
 import { brandProfileSchema } from '../domain/brand-profile.ts';
-import { brandReplySchema, editReplySchema } from '../domain/brand-reply.ts';
+import { brandReplyFormSchema, editReplySchema } from '../domain/brand-reply.ts';
 import {
   inviteMemberSchema,
   removeMemberSchema,
@@ -35,7 +35,7 @@ const ALREADY_CLAIMED = 'This brand is already claimed. Ask its owner to invite 
 export const brandActions = {
   replyAsBrand: defineAction({
     accept: 'form',
-    input: brandReplySchema,
+    input: brandReplyFormSchema,
     handler: runCommand(replies.replyAsBrand, { ok: true, flash: 'reply' }, COMMON_ANSWERS),
   }),
 

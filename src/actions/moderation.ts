@@ -1,6 +1,8 @@
 /** Flagging and moderators' decisions: thin adapters over src/server/commands/moderation.ts. */
 import { defineAction } from 'astro:actions';
 import { decisionSchema, flagSchema } from '../domain/moderation.ts';
+import { removeImageSchema } from '../domain/evidence.ts';
+import { removeImage } from '../server/commands/image-moderation.ts';
 import * as moderation from '../server/commands/moderation.ts';
 import { commandDeps, COMMON_ANSWERS, respond, runCommand } from './support.ts';
 
@@ -45,5 +47,15 @@ export const moderationActions = {
           not_found: { ok: false, formError: 'This item no longer exists.', status: 404 },
         },
       ),
+  }),
+
+  removeImage: defineAction({
+    accept: 'form',
+    input: removeImageSchema,
+    handler: runCommand(removeImage, (done) => ({ ok: true, postId: done.postId, flash: 'image-removed' }), {
+      ...COMMON_ANSWERS,
+      already_removed: { ok: false, status: 409, formError: 'This image is already removed.' },
+      not_found: { ok: false, formError: 'This image no longer exists.', status: 404 },
+    }),
   }),
 };

@@ -1,7 +1,7 @@
 /** Posting actions: publish, follow up, "me too", verdict, edit, withdraw. */
 import { defineAction } from 'astro:actions';
-import { followUpSchema, postRefSchema, verdictSchema } from '../domain/post-forms.ts';
-import { editPostSchema, newPostSchema } from '../domain/posting.ts';
+import { followUpFormSchema, postRefSchema, verdictSchema } from '../domain/post-forms.ts';
+import { editPostSchema, newPostFormSchema } from '../domain/posting.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
 import * as posts from '../server/commands/posts.ts';
 import { secureCookies } from '../server/services.ts';
@@ -19,7 +19,7 @@ const askAboutPersonalData = ({ found }: { found: { emails: string[]; phones: st
 export const postActions = {
   createPost: defineAction({
     accept: 'form',
-    input: newPostSchema,
+    input: newPostFormSchema,
     handler: async (input, context): Promise<FormResult> => {
       const result = await posts.createPost(commandDeps(context), context.locals.actor, input);
       if (result.ok && result.sessionToken)
@@ -55,7 +55,7 @@ export const postActions = {
 
   addFollowUp: defineAction({
     accept: 'form',
-    input: followUpSchema,
+    input: followUpFormSchema,
     handler: runCommand(posts.addFollowUp, { ok: true, flash: 'follow-up' }, COMMON_ANSWERS),
   }),
 

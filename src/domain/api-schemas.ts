@@ -141,6 +141,17 @@ export const postSummarySchema = z
   })
   .register(apiRegistry, { id: 'PostSummary' });
 
+export const imageSchema = z
+  .object({
+    alt: z.string().describe('What the image shows, written by the person who attached it'),
+    url: z.url().nullable().describe('The full image (WebP); null once a moderator removed it'),
+    thumbnailUrl: z.url().nullable().describe('A thumbnail (WebP, 320 px a side at most)'),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    removalReason: z.string().nullable().describe('Why a moderator removed it; null while shown'),
+  })
+  .register(apiRegistry, { id: 'Image' });
+
 export const postSchema = z
   .object({
     id: z.number().int().positive(),
@@ -164,6 +175,7 @@ export const postSchema = z
     escalatedTo: z.string().nullable(),
     promises: z.array(z.object({ dueOn: isoDate, outcome: z.enum(PROMISE_OUTCOMES), madeAt: isoTime })),
     verdict: z.object({ resolved: z.boolean(), wouldBuyAgain: z.boolean(), changed: z.boolean() }).nullable(),
+    images: z.array(imageSchema).describe('Evidence attached to the post; empty once withdrawn or removed'),
     thread: z.array(
       z.object({
         id: z.number().int().positive(),
@@ -173,6 +185,7 @@ export const postSchema = z
         body: z.string().nullable().describe('null when a moderator removed the message'),
         template: z.boolean(),
         edited: z.boolean(),
+        images: z.array(imageSchema),
         createdAt: isoTime,
       }),
     ),
@@ -222,3 +235,4 @@ export type ApiResponse<K extends ApiOperation> = z.input<(typeof apiResponses)[
 export type ApiBrand = z.input<typeof brandSchema>;
 export type ApiWindowStats = z.input<typeof windowStatsSchema>;
 export type ApiPostSummary = z.input<typeof postSummarySchema>;
+export type ApiImage = z.input<typeof imageSchema>;

@@ -1,5 +1,6 @@
 /** A brand's public reply: the message, an optional promised date and an optional escalation. */
 import { z } from 'zod';
+import { checkEvidence, evidenceFields, withUploads } from './evidence.ts';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
 
@@ -23,6 +24,12 @@ export const brandReplySchema = z.object({
     .transform((value) => value?.trim() || null),
   proposeResolution: z.boolean(),
 });
+
+/** The reply form: the reply and up to four images. */
+export const brandReplyFormSchema = brandReplySchema
+  .extend(evidenceFields)
+  .superRefine(checkEvidence)
+  .transform(withUploads);
 
 export const editReplySchema = z.object({
   messageId: recordIdSchema,

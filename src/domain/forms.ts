@@ -26,6 +26,9 @@ export const FLASHES = {
     message: 'Decision recorded: the flags are closed, the author is told, and the audit log has it.',
     anchor: 'flags-title',
   },
+  'image-removed': {
+    message: 'The image is removed: a notice takes its place, and the audit log has it.',
+  },
   'held-decided': { message: 'Decision recorded in the audit log.' },
   suspended: { message: 'Suspended: the account’s sessions are ended and it can no longer log in.' },
   lifted: { message: 'Suspension lifted: the account can log in again.' },

@@ -28,6 +28,8 @@ export const REASON_EXPLANATIONS: Record<RemovalReason, string> = {
   fake: 'An experience that did not happen, was not lived by the author, or was written for or against a brand by someone paid or employed to do it.',
   personal_data:
     'A private person’s contact details or identifying data: a phone number, an address, an e-mail address, a customer or account number, the full name of an employee who is not a public spokesperson.',
+  personal_data_in_image:
+    'An image (a screenshot, a photo) that shows someone else’s personal data: a face, a name, an e-mail address, an order or account number that is not the author’s. A moderator can remove the image alone and keep the post.',
   hate: 'Insults, threats, harassment of a person (customer or employee), or contempt for people because of who they are.',
   wrong_brand:
     'A story about a different company than the brand it is filed under; the author can withdraw it and post it about the right brand.',
@@ -136,6 +138,7 @@ const MODERATION_ACTION_LABELS: Record<string, string> = {
   suspend: 'Account suspended',
   unsuspend: 'Suspension lifted',
   merge_brands: 'Brands merged',
+  remove_image: 'Image removed',
 };
 
 export function moderationActionLabel(action: string): string {

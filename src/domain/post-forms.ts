@@ -4,6 +4,7 @@
  * and when; these say what a valid request is.
  */
 import { z } from 'zod';
+import { checkEvidence, evidenceFields, withUploads } from './evidence.ts';
 import { recordIdSchema } from './ids.ts';
 import { STORY_MAX } from './posting.ts';
 import { normalizeText } from './text.ts';
@@ -21,6 +22,12 @@ export const followUpSchema = z.object({
     .transform(normalizeText)
     .pipe(z.string().min(2, FOLLOW_UP_LENGTH).max(STORY_MAX, FOLLOW_UP_LENGTH)),
 });
+
+/** The follow-up form: the text and up to four images. */
+export const followUpFormSchema = followUpSchema
+  .extend(evidenceFields)
+  .superRefine(checkEvidence)
+  .transform(withUploads);
 
 const yesNo = (question: string) => z.enum(['yes', 'no'], { error: question });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { brandNameKey, normalizeDomain } from './brand-identity.ts';
 import { recordIdSchema } from './ids.ts';
 import { foldLookAlikes } from './confusables.ts';
+import { checkEvidence, evidenceFields, withUploads } from './evidence.ts';
 import { normalizeText, stripInvisible } from './text.ts';
 import { CATEGORIES, CHANNELS, POST_KINDS, SECTORS } from './vocabulary.ts';
 
@@ -132,6 +133,12 @@ export const newPostSchema = z
   });
 
 export type NewPostInput = z.infer<typeof newPostSchema>;
+
+/** The /new form: the post and up to four images (src/domain/evidence.ts). */
+export const newPostFormSchema = newPostSchema
+  .safeExtend(evidenceFields)
+  .superRefine(checkEvidence)
+  .transform(withUploads);
 
 // ── rules ────────────────────────────────────────────────────────────────
 const DAY_MS = 86_400_000;

@@ -3,6 +3,7 @@
  * here, so rendering code depends on what it shows, not on the queries.
  */
 import type { FeedCursor } from './cursor.ts';
+import type { EvidenceImage } from './evidence.ts';
 import type {
   Category,
   Channel,
@@ -131,4 +132,6 @@ export interface PostPage {
   events: ThreadEventView[];
   promises: PromiseView[];
   verdict: VerdictView | null;
+  /** The evidence of the post and of its thread's messages (`messageId`), removed ones included. */
+  images: EvidenceImage[];
 }

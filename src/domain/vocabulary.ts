@@ -133,13 +133,21 @@ export const THREAD_EVENT_TYPES = [
 ] as const;
 export type ThreadEventType = (typeof THREAD_EVENT_TYPES)[number];
 
-export const FLAG_REASONS = ['spam', 'fake', 'personal_data', 'hate', 'wrong_brand'] as const;
+export const FLAG_REASONS = [
+  'spam',
+  'fake',
+  'personal_data',
+  'personal_data_in_image',
+  'hate',
+  'wrong_brand',
+] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 
 export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
   spam: 'Spam',
   fake: 'Fake experience',
   personal_data: 'Personal data',
+  personal_data_in_image: 'Personal data in an image',
   hate: 'Hate or harassment',
   wrong_brand: 'Not about this brand',
 };

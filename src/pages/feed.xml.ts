@@ -1,11 +1,17 @@
 import { readDatabase } from '../server/read-database.ts';
 import type { APIRoute } from 'astro';
+import { listPostImages } from '../../db/queries/images.ts';
 import { listLatestPosts } from '../../db/queries/posts.ts';
 import { atomFeed } from '../server/feeds.ts';
 import { siteUrl } from '../server/services.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
-  const page = await listLatestPosts(readDatabase(locals), { limit: 50 });
+  const db = readDatabase(locals);
+  const page = await listLatestPosts(db, { limit: 50 });
+  const images = await listPostImages(
+    db,
+    page.items.map((post) => post.id),
+  );
   return atomFeed({
     title: 'Likes & Fails: latest likes and fails',
     description: 'Customers tell how companies’ customer service treated them.',
@@ -13,5 +19,6 @@ export const GET: APIRoute = async ({ locals }) => {
     feedPath: '/feed.xml',
     siteUrl,
     posts: page.items,
+    images,
   });
 };

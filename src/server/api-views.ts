@@ -1,6 +1,7 @@
 /** The JSON shapes the API publishes: public facts only, never e-mail addresses. */
 import type { Brand } from '../../db/queries/brands.ts';
-import type { ApiBrand, ApiPostSummary, ApiWindowStats } from '../domain/api-schemas.ts';
+import type { ApiBrand, ApiImage, ApiPostSummary, ApiWindowStats } from '../domain/api-schemas.ts';
+import type { EvidenceImage } from '../domain/evidence.ts';
 import type { PostSummary } from '../domain/views.ts';
 import { displayStatus } from '../domain/lifecycle.ts';
 import { computeFigures, computeScore, type BrandWindowCounts } from '../domain/score.ts';
@@ -44,4 +45,25 @@ export function postSummaryView(post: PostSummary, now: Date, siteUrl: string): 
     author: post.authorName,
     url: new URL(paths.post(post.id), siteUrl).toString(),
   };
+}
+
+/** The images of a post (`messageId` null) or of one message, with their public addresses. */
+export function imagesView(
+  images: readonly EvidenceImage[],
+  messageId: number | null,
+  siteUrl: string,
+): ApiImage[] {
+  return images
+    .filter((image) => image.messageId === messageId)
+    .map((image) => {
+      const shown = image.removedAt === null;
+      return {
+        alt: image.altText,
+        url: shown ? new URL(paths.image(image.sha256), siteUrl).toString() : null,
+        thumbnailUrl: shown ? new URL(paths.image(image.thumbSha256), siteUrl).toString() : null,
+        width: image.width,
+        height: image.height,
+        removalReason: image.removalReason,
+      };
+    });
 }

@@ -8,6 +8,7 @@
  * text (`type="text"`), XML-escaped, with the characters XML 1.0 forbids
  * removed, so the feed is well-formed whatever a post contains.
  */
+import type { EvidenceImage } from '../domain/evidence.ts';
 import type { PostSummary } from '../domain/views.ts';
 import { paths } from '../paths.ts';
 
@@ -32,7 +33,18 @@ const textElement = (name: string, text: string, indent: string) =>
 const link = (rel: string, type: string, href: string, indent: string) =>
   `${indent}<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`;
 
-function entry(post: PostSummary, site: string): string {
+/** A post's own images as enclosures: each a link to the full image, titled with its alt text. */
+const imageLinks = (images: readonly FeedImage[], postId: number, site: string, indent: string) =>
+  images
+    .filter((image) => image.postId === postId && image.messageId === null && image.removedAt === null)
+    .map(
+      (image) =>
+        `${indent}<link rel="enclosure" type="image/webp" href="${xmlText(`${site}${paths.image(image.sha256)}`)}" title="${xmlText(image.altText)}"/>`,
+    );
+
+type FeedImage = EvidenceImage & { postId: number };
+
+function entry(post: PostSummary, site: string, images: readonly FeedImage[]): string {
   const url = `${site}${paths.post(post.id)}`;
   const indent = '    ';
   return [
@@ -44,6 +56,7 @@ function entry(post: PostSummary, site: string): string {
       indent,
     ),
     link('alternate', 'text/html', url, indent),
+    ...imageLinks(images, post.id, site, indent),
     element('published', post.createdAt.toISOString(), indent),
     element('updated', post.createdAt.toISOString(), indent),
     `${indent}<author>${element('name', post.authorName, '')}</author>`,
@@ -59,6 +72,8 @@ export function atomFeed(options: {
   feedPath: string;
   siteUrl: string;
   posts: PostSummary[];
+  /** The posts' images (`listPostImages`), linked from their entries. */
+  images?: readonly FeedImage[];
 }): Response {
   const site = options.siteUrl.replace(/\/$/, '');
   const updated = options.posts[0]?.createdAt ?? new Date(0);
@@ -73,7 +88,7 @@ export function atomFeed(options: {
     link('self', 'application/atom+xml', `${site}${options.feedPath}`, '  '),
     textElement('rights', 'Posts belong to their authors; published on Likes & Fails.', '  '),
     element('generator', 'Likes & Fails', '  '),
-    ...options.posts.map((post) => entry(post, site)),
+    ...options.posts.map((post) => entry(post, site, options.images ?? [])),
     '</feed>',
     '',
   ].join('\n');

@@ -8,10 +8,10 @@ import type { AstroGlobal } from 'astro';
 import { isInputError } from 'astro:actions';
 import type { FormResult, FormState } from '../domain/forms.ts';
 import { logger } from './logger.ts';
+import { UPLOAD_TOO_LARGE } from '../domain/evidence.ts';
+import { NEVER_ECHOED } from './oversized-upload.ts';
 
 export type { FormState } from '../domain/forms.ts';
-
-const NEVER_ECHOED = /password|token/i;
 
 /** Errors the actions raise on purpose (src/actions/support.ts): their message is written for people. */
 const SPOKEN_CODES = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS']);
@@ -31,6 +31,8 @@ export function describeActionError(error: unknown, where: string): string {
 
 // Any action from `astro:actions`; typed loosely because each carries its own input type.
 type AnyAction = Parameters<AstroGlobal['getActionResult']>[0];
+
+const isTooLarge = (error: unknown) => (error as { code?: string } | null)?.code === 'CONTENT_TOO_LARGE';
 
 export async function readFormState(astro: AstroGlobal, action: AnyAction): Promise<FormState> {
   const result = astro.getActionResult(action) as
@@ -52,6 +54,13 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
         const first = (messages as string[] | undefined)?.[0];
         if (first) state.fieldErrors[field] = first;
       }
+    } else if (isTooLarge(result.error)) {
+      // Images over the limit: the middleware kept the text (src/server/oversized-upload.ts).
+      state.fieldErrors.image1 = UPLOAD_TOO_LARGE;
+      state.formError = UPLOAD_TOO_LARGE;
+      state.values = { ...(astro.locals.refusedUpload ?? {}) };
+      astro.response.status = 413;
+      return state;
     } else {
       state.formError = describeActionError(result.error, astro.url.pathname);
     }

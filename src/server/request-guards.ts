@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { parse as parseDevalue } from 'devalue';
 import { paths } from '../paths.ts';
 import { logger } from './logger.ts';
+import { multipartBoundary } from './multipart-text.ts';
+import { UPLOAD_DRAIN_MAX_BYTES } from './oversized-upload.ts';
 
 const NUL_ENCODED = /%00/i;
 const NUL = String.fromCharCode(0);
@@ -21,11 +23,39 @@ export async function carriesNulByte(request: Request): Promise<boolean> {
   if (hasNul(request.url)) return true;
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) return false;
-  const body = await request.clone().text();
-  return hasNul(body);
+  return hasNul(await readTextUpTo(request, MAX_BODY_BYTES));
 }
 
-/** Astro's `security.actionBodySizeLimit` (astro.config.mjs): no form here sends more. */
+/**
+ * A body as text (read from a copy, so the action can read it again), refused
+ * past `limitBytes` like the adapter refuses past its own (`exceedsBodyLimit`).
+ * Past the limit the rest is drained without being kept, and the original's
+ * copy is cancelled so it does not keep it either: the sender finishes sending
+ * and reads the 413, and memory holds no more than the limit.
+ */
+async function readTextUpTo(request: Request, limitBytes: number): Promise<string> {
+  const copy = request.clone();
+  if (!copy.body) return '';
+  let chunks: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  for await (const chunk of copy.body) {
+    total += chunk.byteLength;
+    if (over) continue;
+    if (total > limitBytes) {
+      over = true;
+      chunks = [];
+      // Not awaited: a branch of a tee settles its cancel only once both branches are cancelled.
+      void request.body?.cancel().catch(() => {});
+      continue;
+    }
+    chunks.push(chunk);
+  }
+  if (over) throw new Error(`Body size limit exceeded: more than ${limitBytes} bytes`);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** No form without files sends more; forms with images are limited by `UPLOAD_MAX_BYTES`. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A short, readable page (no template: this runs before anything else). */
@@ -55,7 +85,7 @@ export function tooLargeResponse(headers: Record<string, string>): Response {
   return refusalPage(
     413,
     'This request is too large',
-    'What you sent is too large for any form on this site (1 MB at most). Shorten it and try again.',
+    'What you sent is too large for any form on this site (1 MB of text, 10 MB with images). Shorten it and try again.',
     headers,
   );
 }
@@ -72,7 +102,12 @@ export async function refuseUnreadableRequest(
   request: Request,
   headers: Record<string, string>,
 ): Promise<Response | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLargeResponse(headers);
+  const length = Number(request.headers.get('content-length') ?? 0);
+  // A form with images may weigh more; over its own limit, its page answers 413 with the text kept.
+  const limit = multipartBoundary(request.headers.get('content-type'))
+    ? UPLOAD_DRAIN_MAX_BYTES
+    : MAX_BODY_BYTES;
+  if (length > limit) return tooLargeResponse(headers);
   try {
     return (await carriesNulByte(request)) ? badCharacterResponse(headers) : null;
   } catch (error) {

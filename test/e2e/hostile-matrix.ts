@@ -115,6 +115,17 @@ export const MATRIX: Row[] = [
     allowed: ['moderator'],
   },
   {
+    // The policy is asked before the image is looked up: any id is refused to anyone but a moderator.
+    action: 'removeImage',
+    page: post,
+    fields: () => ({
+      imageId: '1',
+      reason: 'personal_data_in_image',
+      explanation: 'Removed by an outsider.',
+    }),
+    allowed: ['moderator'],
+  },
+  {
     action: 'decideHeldPost',
     page: () => '/moderation/held',
     fields: postFields({ decision: 'remove', reason: 'spam', explanation: 'Removed by an outsider.' }),

@@ -68,6 +68,16 @@ async function ownPostId(cookie: string): Promise<number> {
 
 const ok = (path: string): Route => ({ path, status: 200 });
 
+/** A demo post with evidence images (the seed draws them on a Glintwell fail), read through the API. */
+async function postWithImages(): Promise<number> {
+  const posts = await json<{ data: { id: number }[] }>('/api/v1/brands/glintwell-electronics/posts?limit=50');
+  for (const { id } of posts.data) {
+    const detail = await json<{ data: { images: unknown[] } }>(`/api/v1/posts/${id}`);
+    if (detail.data.images.length > 0) return id;
+  }
+  throw new Error('The demo has no post with images on glintwell-electronics.');
+}
+
 /** A brand nobody has claimed yet (its claim page is a form, not a redirect). */
 async function unclaimedBrand(): Promise<string> {
   const brands = await json<{ data: { slug: string; verified: boolean }[] }>('/api/v1/brands?limit=100');
@@ -79,6 +89,7 @@ async function unclaimedBrand(): Promise<string> {
 export async function everyRoute(): Promise<RouteSet[]> {
   const { postId, replyId } = await threadWithBrandReply();
   const unclaimed = await unclaimedBrand();
+  const withImages = await postWithImages();
   const publicRoutes: Route[] = [
     ok('/'),
     ok('/rankings'),
@@ -95,6 +106,7 @@ export async function everyRoute(): Promise<RouteSet[]> {
     ok(`/brands/${BRAND}`),
     ok(`/brands/${BRAND}?kind=fail&status=waiting`),
     ok(`/posts/${postId}`),
+    ok(`/posts/${withImages}`),
     ok(`/posts/${postId}/revisions`),
     ok(`/posts/${postId}/replies/${replyId}/revisions`),
     ok('/search?q=refund'),

@@ -19,8 +19,20 @@ export const GET: APIRoute = async ({ locals, redirect }) => {
   }
   const data = await readPersonalData(db, actor.id);
   if (!data) return new Response('No account.', { status: 404, headers: PRIVATE });
+  // An image is listed by its addresses (served while it is public) and its description.
+  const images = data.images.map(({ sha256, thumbSha256, ...image }) => ({
+    ...image,
+    url: new URL(paths.image(sha256), siteUrl).href,
+    thumbnailUrl: new URL(paths.image(thumbSha256), siteUrl).href,
+  }));
   const body = JSON.stringify(
-    { exportedAt: now.toISOString(), site: siteUrl, format: 'likes-and-fails-personal-data/1', ...data },
+    {
+      exportedAt: now.toISOString(),
+      site: siteUrl,
+      format: 'likes-and-fails-personal-data/1',
+      ...data,
+      images,
+    },
     null,
     2,
   );

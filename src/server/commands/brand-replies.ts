@@ -8,6 +8,7 @@ import type { Db } from '../../../db/client.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { findMessage, latestBrandReplies, lockMessage, reviseMessage } from '../../../db/queries/messages.ts';
 import { lockPost } from '../../../db/queries/post-writes.ts';
+import { insertImages } from '../../../db/queries/images.ts';
 import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { findTemplateSource, shingles, type EarlierReply } from '../../domain/canned.ts';
@@ -15,9 +16,11 @@ import { can, type Actor } from '../../domain/policy.ts';
 import { checkPromiseDate } from '../../domain/promises.ts';
 import { planBrandReply, planTakeCase, type BrandReplyRefusal } from '../../domain/thread-planners.ts';
 import { countWords } from '../../domain/text.ts';
+import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { notifyAuthor } from '../notifications.ts';
 import { readFactsBeforeChange, recordPostChange } from '../statistics.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+import { prepareEvidence } from './evidence.ts';
 import {
   goAhead,
   invalid,
@@ -66,6 +69,7 @@ export async function replyAsBrand(
     promiseDueOn: string | null;
     escalatedTo: string | null;
     proposeResolution: boolean;
+    evidence?: readonly EvidenceUpload[];
   },
 ): Promise<ReplyResult> {
   if (input.promiseDueOn) {
@@ -74,6 +78,11 @@ export async function replyAsBrand(
   }
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
+    action: 'reply_as_brand',
+    postId: input.postId,
+  });
+  if (!evidence.ok) return evidence;
   return writeToPublishedPost(deps, actor, input.postId, 'reply_as_brand', async (tx, post, agent) => {
     const state = await loadThreadState(tx, post);
     const [agentName, customerName] = await Promise.all([
@@ -97,6 +106,11 @@ export async function replyAsBrand(
     const { plan } = planned;
     return goAhead(async () => {
       const { messageId } = await applyThreadPlan(tx, post, plan);
+      await insertImages(
+        tx,
+        { postId: post.id, messageId: messageId!, uploaderId: agent.id, createdAt: deps.now },
+        evidence.images,
+      );
       const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
       const proposed = input.proposeResolution && plan.post.status === 'resolution_proposed';
       await notifyAuthor(notify, post, proposed ? 'resolution_proposed' : 'brand_reply');

@@ -22,6 +22,7 @@ import {
   recentAuthorPosts,
   updatePost,
 } from '../../../db/queries/post-writes.ts';
+import { insertImages } from '../../../db/queries/images.ts';
 import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
@@ -41,6 +42,7 @@ import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { planFollowUp, planVerdict } from '../../domain/thread-planners.ts';
 import type { Category, Channel } from '../../domain/vocabulary.ts';
+import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { deleteSessionOfToken, validateSessionToken } from '../auth/session.ts';
 import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
@@ -48,6 +50,7 @@ import { recordPostChange } from '../statistics.ts';
 import { logIn } from './accounts.ts';
 import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
+import { prepareEvidence } from './evidence.ts';
 import {
   goAhead,
   invalid,
@@ -77,10 +80,13 @@ export type CreatePostResult =
  * with the post: refused, the post takes it along (no cookie carries it, so no
  * row may stay behind), and the next attempt logs in again.
  */
+/** A new post's input: the form's fields and the images it carries. */
+export type NewPostCommandInput = NewPostInput & { evidence?: readonly EvidenceUpload[] };
+
 export async function createPost(
   deps: CommandDeps,
   signedIn: Actor | null,
-  input: NewPostInput,
+  input: NewPostCommandInput,
 ): Promise<CreatePostResult> {
   const opened = { sessionToken: null as string | null };
   let result: CreatePostResult | null = null;
@@ -96,7 +102,7 @@ export async function createPost(
 async function publishPost(
   deps: CommandDeps,
   signedIn: Actor | null,
-  input: NewPostInput,
+  input: NewPostCommandInput,
   opened: { sessionToken: string | null },
 ): Promise<CreatePostResult> {
   let actor = signedIn;
@@ -156,6 +162,9 @@ async function publishPost(
   );
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence);
+  if (!evidence.ok) return evidence;
+
   const author = actor;
   const written = await deps.db.transaction(async (tx) => {
     // One author's posts are checked and written one at a time, so parallel submissions cannot all
@@ -211,6 +220,11 @@ async function publishPost(
       createdAt: deps.now,
       updatedAt: deps.now,
     });
+    await insertImages(
+      tx,
+      { postId: post.id, messageId: null, uploaderId: author.id, createdAt: deps.now },
+      evidence.images,
+    );
     // Nothing public happened: the brand hears of it, and it counts, when a moderator releases it.
     if (held) return { ok: true, postId: post.id, held: true } as const;
     const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
@@ -229,17 +243,27 @@ async function publishPost(
 export async function addFollowUp(
   deps: CommandDeps,
   actor: Actor | null,
-  input: { postId: number; body: string },
+  input: { postId: number; body: string; evidence?: readonly EvidenceUpload[] },
 ): Promise<{ ok: true } | Refused | NotFound | FieldProblem | RateLimited> {
   const body = normalizeText(input.body);
   if (body.length < 2 || body.length > 5000)
     return invalid({ body: 'Write between 2 and 5,000 characters.' });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
-  return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post) => {
+  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
+    action: 'follow_up',
+    postId: input.postId,
+  });
+  if (!evidence.ok) return evidence;
+  return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post, author) => {
     const { plan } = planFollowUp(await loadThreadState(tx, post), body, deps.now);
     return goAhead(async () => {
-      await applyThreadPlan(tx, post, plan);
+      const { messageId } = await applyThreadPlan(tx, post, plan);
+      await insertImages(
+        tx,
+        { postId: post.id, messageId: messageId!, uploaderId: author.id, createdAt: deps.now },
+        evidence.images,
+      );
       const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
       await notifyTeam(notify, post, 'team_follow_up');
       await queueWebhookEvent(notify, post.brandId, 'post.follow_up', {

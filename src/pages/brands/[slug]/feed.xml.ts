@@ -2,6 +2,7 @@ import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
+import { listPostImages } from '../../../../db/queries/images.ts';
 import { listBrandPosts } from '../../../../db/queries/posts.ts';
 import { paths } from '../../../paths.ts';
 import { atomFeed } from '../../../server/feeds.ts';
@@ -19,6 +20,10 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
   const page = await listBrandPosts(readDatabase(locals), brand.id, {}, { limit: 50, now: locals.now });
+  const images = await listPostImages(
+    readDatabase(locals),
+    page.items.map((post) => post.id),
+  );
   return atomFeed({
     title: `${brand.name} on Likes & Fails`,
     description: `Likes and fails about ${brand.name}'s customer service.`,
@@ -26,5 +31,6 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     feedPath: paths.brandFeed(brand.slug),
     siteUrl,
     posts: page.items,
+    images,
   });
 };

@@ -8,6 +8,7 @@ import { displayStatus } from '../../../../domain/lifecycle.ts';
 import { describeEvent } from '../../../../domain/thread.ts';
 import { paths } from '../../../../paths.ts';
 import { apiError, handleApi, answer, preflight, queryObject } from '../../../../server/api.ts';
+import { imagesView } from '../../../../server/api-views.ts';
 import { siteUrl } from '../../../../server/services.ts';
 
 export const GET: APIRoute = (context) =>
@@ -23,6 +24,8 @@ export const GET: APIRoute = (context) =>
     const { post, brand } = page;
     context.locals.cacheTags = [cacheTag.post(post.id), cacheTag.brand(brand.id)];
     const visible = post.visibility === 'published';
+    // Images are served only while the post is public (decision 013).
+    const images = visible ? page.images : [];
     return answer('getPost', {
       data: {
         id: post.id,
@@ -57,6 +60,7 @@ export const GET: APIRoute = (context) =>
               changed: page.verdict.changeCount > 0,
             }
           : null,
+        images: imagesView(images, null, siteUrl),
         thread: page.messages
           .filter((m) => visible || m.kind === 'brand_reply')
           .map((m) => ({
@@ -67,6 +71,7 @@ export const GET: APIRoute = (context) =>
             body: m.removedAt ? null : m.body,
             template: m.isTemplate,
             edited: m.revisionCount > 0,
+            images: m.removedAt ? [] : imagesView(images, m.id, siteUrl),
             createdAt: m.createdAt.toISOString(),
           })),
         events: visible
