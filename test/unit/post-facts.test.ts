@@ -130,7 +130,7 @@ describe('what one post contributes to its brand’s figures', () => {
       country: 'FR',
     };
     expect(countersOf(factsOfNewPost(row))).toEqual({
-      ...addCounters(countersOf(null), countersOf(null)),
+      ...zeroCounters(),
       fails: 1,
     });
     expect(factsOfNewPost(row)).toMatchObject({
