@@ -41,11 +41,16 @@ export function freePort(): Promise<number> {
 export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+  // BENCH_NODE_FLAGS: extra flags for this run's server (e.g. to compare memory settings).
+  const extraFlags = (env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraFlags, SERVER_ENTRY], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // BENCH_SERVER_LOG: also append what the server prints to that file (e.g. with --trace-gc).
+  const logFile = env['BENCH_SERVER_LOG'];
+  if (logFile) child.stdout?.on('data', (chunk) => fs.appendFileSync(logFile, chunk));
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -13,6 +13,12 @@
  * server's memory is read, and posts.csv is streamed once while its memory is
  * sampled. Results go to the console and bench/results.json.
  *
+ * BENCH_PAGES=none skips the page loads (writes, memory and posts.csv only), to
+ * compare the write side before and after a change in the same conditions;
+ * such a run leaves bench/results.json as it was. BENCH_SETTLE_SECONDS (180)
+ * bounds the wait for a quiet machine; BENCH_NODE_FLAGS adds flags to the
+ * server's Node (e.g. to compare memory settings).
+ *
  * The rate limits would answer 429 to one machine playing many clients: the
  * server is started with a fresh random LF_BENCH_BYPASS_SECRET and every
  * request carries it (src/server/bench-bypass.ts). On DATABASE_URL the
@@ -33,6 +39,7 @@ const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const authorCount = Number(process.env['BENCH_AUTHORS'] ?? 50);
 const writeSeconds = Number(process.env['BENCH_WRITE_SECONDS'] ?? 10);
+const loadPages = process.env['BENCH_PAGES'] !== 'none';
 const databaseUrl = process.env['DATABASE_URL'] || null;
 const secret = randomBytes(32).toString('base64url');
 
@@ -165,7 +172,7 @@ async function main() {
     server = await startServer({ ...env, LF_BENCH_BYPASS_SECRET: secret });
     const startedAt = performance.now();
     await waitUntilAnswering(server, '/about', 600);
-    const settled = await waitUntilSettled(server.pid);
+    const settled = await waitUntilSettled(server.pid, 2, Number(process.env['BENCH_SETTLE_SECONDS'] ?? 180));
     console.log(
       `Server up and ${settled ? 'settled' : 'still busy (measuring anyway)'} after ` +
         `${((performance.now() - startedAt) / 1000).toFixed(1)} s; RSS ${rssMiB(server.pid)} MiB.\n`,
@@ -173,7 +180,7 @@ async function main() {
 
     const rows: PageResult[] = [];
     let baseline = Number.NaN;
-    for (const page of pagesToLoad(targets)) {
+    for (const page of loadPages ? pagesToLoad(targets) : []) {
       const measured = await load(server.origin, page.path, page.signedIn ? reader.cookie : null);
       if (page.path === '/about') baseline = measured.requestsPerSecond;
       const row = { ...page, ...measured, ratioToAbout: measured.requestsPerSecond / baseline };
@@ -222,27 +229,28 @@ async function main() {
         `(${csv.startRssMiB} MiB before).`,
     );
 
-    writeResults({
-      board: databaseUrl ? `postgres ${new URL(databaseUrl).pathname.slice(1)}` : 'pglite demo',
-      date: new Date().toISOString(),
-      driver: handle.driver,
-      postCount: targets.postCount,
-      machine: {
-        cpus: os.cpus().length,
-        loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
-      },
-      load: { connections, seconds, settledBeforeMeasuring: settled },
-      targets,
-      pages: rows,
-      writes: {
-        ...writes,
-        authors: authors.length,
-        brand: targets.largest.slug,
-        newPostsInDatabase: published,
-      },
-      rssMiB: { afterReads: rssAfterReadsMiB, afterWrites: rssAfterWritesMiB, atEnd: rssAfterRunMiB },
-      csvExport: { ...csv, rowsPerSecond: Math.round(csv.rows / csv.seconds) },
-    });
+    if (loadPages)
+      writeResults({
+        board: databaseUrl ? `postgres ${new URL(databaseUrl).pathname.slice(1)}` : 'pglite demo',
+        date: new Date().toISOString(),
+        driver: handle.driver,
+        postCount: targets.postCount,
+        machine: {
+          cpus: os.cpus().length,
+          loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
+        },
+        load: { connections, seconds, settledBeforeMeasuring: settled },
+        targets,
+        pages: rows,
+        writes: {
+          ...writes,
+          authors: authors.length,
+          brand: targets.largest.slug,
+          newPostsInDatabase: published,
+        },
+        rssMiB: { afterReads: rssAfterReadsMiB, afterWrites: rssAfterWritesMiB, atEnd: rssAfterRunMiB },
+        csvExport: { ...csv, rowsPerSecond: Math.round(csv.rows / csv.seconds) },
+      });
   } finally {
     await server?.stop();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });

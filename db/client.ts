@@ -73,6 +73,8 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   migrationsFolder?: string;
+  /** Called with every statement the app's queries send (not migrations): for tests that count them. */
+  onQuery?: (query: string) => void;
 }
 
 // Arbitrary, fixed: the advisory lock id every instance uses around migrations.
@@ -112,9 +114,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       options.readDatabaseUrl ?? null,
       shouldMigrate,
       migrationsFolder,
+      options.onQuery ?? null,
     );
   }
   return openPglite(options, shouldMigrate, migrationsFolder);
+}
+
+function queryLogger(onQuery: ((query: string) => void) | null) {
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
 }
 
 /** How long a replica may take to accept a connection before its reads go to the primary. */
@@ -125,9 +132,10 @@ async function openPostgres(
   readUrl: string | null,
   shouldMigrate: boolean,
   migrationsFolder: string,
+  onQuery: ((query: string) => void) | null,
 ): Promise<DatabaseHandle> {
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, logger: queryLogger(onQuery) }) as unknown as Database;
   try {
     if (shouldMigrate) {
       // A reserved connection holds the session-level lock while the pool migrates.
@@ -239,7 +247,10 @@ async function openPglite(
     releaseLock = acquireDataDirLock(path.join(dataDir, 'pglite.lock'));
     client = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } });
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, {
+    schema,
+    logger: queryLogger(options.onQuery ?? null),
+  }) as unknown as Database;
   try {
     await client.waitReady;
     if (shouldMigrate) await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });

@@ -25,20 +25,6 @@ export async function lockBrandMerges(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(${BRAND_MERGE_LOCK}::int, 0)`);
 }
 
-/**
- * The brand a new post goes to, read with a key-share lock on its row: a merge
- * (which locks the row for update) either finishes first, and the post follows
- * it to the kept brand, or waits for the post, and moves it.
- */
-export async function brandForNewPost(db: Db, brandId: number): Promise<number> {
-  const [row] = await db
-    .select({ id: brands.id, mergedIntoId: brands.mergedIntoId })
-    .from(brands)
-    .where(eq(brands.id, brandId))
-    .for('key share');
-  return row?.mergedIntoId ?? brandId;
-}
-
 /** Locks every post of the brand (in id order), so no thread write on them runs during the move. */
 export async function lockBrandPosts(db: Db, brandId: number): Promise<void> {
   await db

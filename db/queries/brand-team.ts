@@ -165,17 +165,26 @@ export async function brandNameOf(db: Db, brandId: number): Promise<string> {
   return row?.name ?? 'The brand';
 }
 
-/** The team members who can be e-mailed (an address on file), except one person. */
-export function listTeamRecipients(db: Db, brandId: number, exceptUserId: number | null) {
-  return db
-    .select({ email: users.email, settings: users.notificationSettings })
-    .from(brandMembers)
-    .innerJoin(users, eq(users.id, brandMembers.userId))
-    .where(
+/**
+ * The brand's name ('The brand' when it is gone) and the team members who can be e-mailed (an
+ * address on file), except one person: one statement, as every write that tells a team sends it.
+ */
+export async function teamToNotify(db: Db, brandId: number, exceptUserId: number | null) {
+  const rows = await db
+    .select({ brandName: brands.name, email: users.email, settings: users.notificationSettings })
+    .from(brands)
+    .leftJoin(brandMembers, eq(brandMembers.brandId, brands.id))
+    .leftJoin(
+      users,
       and(
-        eq(brandMembers.brandId, brandId),
+        eq(users.id, brandMembers.userId),
         isNotNull(users.email),
         exceptUserId === null ? undefined : ne(users.id, exceptUserId),
       ),
-    );
+    )
+    .where(eq(brands.id, brandId));
+  return {
+    brandName: rows[0]?.brandName ?? 'The brand',
+    recipients: rows.flatMap(({ email, settings }) => (email && settings ? [{ email, settings }] : [])),
+  };
 }

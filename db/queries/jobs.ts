@@ -17,7 +17,21 @@ export async function enqueueJob(
   runAt: Date,
   maxAttempts = 8,
 ): Promise<void> {
-  await db.insert(jobs).values({ type, payload, runAt, maxAttempts, createdAt: runAt });
+  await enqueueJobs(db, type, [payload], runAt, maxAttempts);
+}
+
+/** Several jobs of one type in one statement (a team's e-mails). */
+export async function enqueueJobs(
+  db: Db,
+  type: string,
+  payloads: readonly Record<string, unknown>[],
+  runAt: Date,
+  maxAttempts = 8,
+): Promise<void> {
+  if (payloads.length === 0) return;
+  await db
+    .insert(jobs)
+    .values(payloads.map((payload) => ({ type, payload, runAt, maxAttempts, createdAt: runAt })));
 }
 
 /** Claims up to `limit` due jobs for `leaseSeconds`; a crashed worker's jobs come back after the lease. */

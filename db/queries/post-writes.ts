@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ThreadEventType } from '../../src/domain/vocabulary.ts';
-import type { Db } from '../client.ts';
+import { rowsOf, type Db } from '../client.ts';
 import { brands, meToos, postRevisions, posts, threadEvents, threadMessages, verdicts } from '../schema.ts';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -47,9 +47,28 @@ export async function freeBrandSlug(db: Db, base: string): Promise<string> {
 const AUTHOR_POSTING_LOCK = 7_236_404;
 const BRAND_CREATION_LOCK = 7_236_405;
 
-/** Until the transaction ends, this author's other posts wait (the duplicate-title guard's lock). */
-export async function lockAuthorPosting(db: Db, authorId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${AUTHOR_POSTING_LOCK}::int, ${authorId}::int)`);
+/**
+ * Until the transaction ends, this author's other posts wait (the duplicate-title guard's lock).
+ * With a brand, the same statement reads the brand the post goes to, with a key-share lock on its
+ * row: a merge (which locks the row for update) either finishes first, and the post follows it to
+ * the kept brand, or waits for the post, and moves it. Returns that brand (null without one).
+ */
+export async function lockAuthorPosting(
+  db: Db,
+  authorId: number,
+  brandId: number | null,
+): Promise<number | null> {
+  const lock = sql`select pg_advisory_xact_lock(${AUTHOR_POSTING_LOCK}::int, ${authorId}::int)`;
+  if (brandId === null) {
+    await db.execute(lock);
+    return null;
+  }
+  const [row] = rowsOf<{ target: number | null }>(
+    await db.execute(sql`
+      select (select coalesce(merged_into_id, id) from brands where id = ${brandId} for key share) as target
+      from (${lock} offset 0) locked`),
+  );
+  return row?.target ?? brandId;
 }
 
 /** Until the transaction ends, other brand creations wait (names, domains and slugs are checked under it). */

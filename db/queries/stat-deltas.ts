@@ -1,28 +1,22 @@
 /**
- * The SQL behind statistics maintained by deltas (decisions 004 and 012). A
- * write adds its post's change to the brand's rows in one statement
- * (`applyPostDelta`) when no other writer of the brand is adding one, and
- * queues it (`queuePostDelta`) when one is, so writers of one brand never wait
- * for each other's commit; queued changes are added by the next writer that
- * gets the rows, or by the figures refresher, which takes the brand's figures
- * for itself alone (`holdBrandFiguresAlone`), adds what is queued, rolls the
- * windows and recomputes what cannot be added: percentiles, the 72-hour grace,
- * the score.
+ * The SQL behind statistics maintained by deltas (decisions 004, 012 and 016).
+ * A write adds its post's change to the brand's rows in one statement
+ * (`applyPostDeltas`, with any changes it took from the queue) when no other
+ * writer of the brand is adding, and queues it when one is (the turn and the
+ * queue: db/queries/figure-turns.ts); the figures refresher, holding the
+ * brand's figures alone, adds what is queued, rolls the windows and
+ * recomputes what cannot be added: percentiles, the 72-hour grace, the score.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
 import { RESPONSE_GRACE_HOURS, type StatWindow } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
-import { brandStats, queuedStatDeltas } from '../schema.ts';
+import { brandStats } from '../schema.ts';
 import type { BrandWindowStats } from './stats.ts';
-
-// Arbitrary, fixed first keys of transaction-scoped advisory locks (the second is the brand id).
-const BRAND_FIGURES_LOCK = 7_236_408;
-const BRAND_FIGURES_ADDER_LOCK = 7_236_409;
 
 /**
  * The brand's window rows, locked until the transaction ends (in window order, as every writer's
- * update takes them). Call it after `holdBrandFiguresAlone` or `tryToAddToBrandFigures`.
+ * update takes them). Call it holding the brand's figures alone or its adding turn (figure-turns.ts).
  */
 export function lockWindowRows(db: Db, brandId: number): Promise<BrandWindowStats[]> {
   return db
@@ -31,43 +25,6 @@ export function lockWindowRows(db: Db, brandId: number): Promise<BrandWindowStat
     .where(eq(brandStats.brandId, brandId))
     .orderBy(brandStats.window)
     .for('update');
-}
-
-/**
- * A writer's share of the brand's figures, until the transaction ends: any number of writers hold
- * it at once; it only waits while a refresher or a rebuild holds them alone. Take it before the
- * write's change reaches the figures, so what those read (posts and queued changes) cannot move
- * under them.
- */
-export async function shareBrandFigures(db: Db, brandId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock_shared(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
-}
-
-/**
- * The brand's figures for this transaction alone (the refresher, a rebuild, a merge): waits for the
- * writers holding a share to commit, and holds new ones back until this transaction ends.
- */
-export async function holdBrandFiguresAlone(db: Db, brandId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
-  await lockWindowRows(db, brandId);
-}
-
-/**
- * True when this writer may add to the brand's rows now (no other writer is adding until this
- * transaction ends); false at once, without waiting, when another is: then queue the change.
- */
-export async function tryToAddToBrandFigures(db: Db, brandId: number): Promise<boolean> {
-  const [row] = rowsOf<{ adding: boolean }>(
-    await db.execute(
-      sql`select pg_try_advisory_xact_lock(${BRAND_FIGURES_ADDER_LOCK}::int, ${brandId}::int) as adding`,
-    ),
-  );
-  return Boolean(row?.adding);
-}
-
-/** Waits for the brand's adding turn (held until the transaction ends); for the refresher's own additions. */
-export async function waitToAddToBrandFigures(db: Db, brandId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_ADDER_LOCK}::int, ${brandId}::int)`);
 }
 
 /** How a post counts in the response rate's denominator at a time `t`. */
@@ -90,41 +47,83 @@ export interface PostDelta {
   responseTimesChanged: boolean;
 }
 
+/** One change per row of `values`, numbered (`i`) so its breakdowns can be joined to it. */
+function deltaValues(deltas: readonly PostDelta[]) {
+  return sql.join(
+    deltas.map((delta, i) => {
+      const c = delta.counters;
+      return sql`(${i}::int, ${delta.createdAt.toISOString()}::timestamptz, ${c.likes}::int, ${c.fails}::int,
+        ${c.answered}::int, ${c.settled}::int, ${c.resolved}::int, ${c.verdicts}::int, ${c.wouldBuyAgain}::int,
+        ${c.promisesKept}::int, ${c.promisesBroken}::int, ${c.longReplies}::int, ${c.templateReplies}::int,
+        ${c.meToos}::int, ${delta.eligibilityBefore}::text, ${delta.eligibilityAfter}::text,
+        ${delta.responseTimesChanged}::boolean)`;
+    }),
+    sql`, `,
+  );
+}
+
+/** The changes' month rows, summed per month in the order the months come (a month appears once). */
+function monthChanges(deltas: readonly PostDelta[]) {
+  const months = new Map<string, { likes: number; fails: number; answered: number; stale: boolean }>();
+  for (const delta of deltas) {
+    const c = delta.counters;
+    if (c.likes === 0 && c.fails === 0 && c.answered === 0 && !delta.responseTimesChanged) continue;
+    const month = months.get(delta.month) ?? { likes: 0, fails: 0, answered: 0, stale: false };
+    month.likes += c.likes;
+    month.fails += c.fails;
+    month.answered += c.answered;
+    month.stale ||= delta.responseTimesChanged;
+    months.set(delta.month, month);
+  }
+  return [...months];
+}
+
 /**
- * Adds one post's change to every window row of its brand that contains it,
- * to those windows' breakdowns and to its month, and asks for the figures
- * refresh — one statement, whose row locks last until the write commits. The
- * 72-hour grace is judged at each row's `computed_at`, the instant the row
- * describes. Returns false when the brand has no rows yet.
+ * Adds posts' changes (one writer's, with those it took from the queue) to
+ * every window row of their brand that contains each post, to those windows'
+ * breakdowns and to each post's month, and asks for the figures refresh — one
+ * statement however many changes, whose row locks last until the write
+ * commits. The 72-hour grace is judged at each row's `computed_at`, the
+ * instant the row describes. Returns false when the brand has no rows yet.
  */
-export async function applyPostDelta(db: Db, brandId: number, delta: PostDelta): Promise<boolean> {
-  const created = delta.createdAt.toISOString();
-  const c = delta.counters;
-  const eligibleAt = (kind: ResponseEligibility) =>
-    kind === 'never'
-      ? sql`0`
-      : kind === 'answered'
-        ? sql`1`
-        : sql`(${created}::timestamptz <= s.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS}))::int`;
-  const breakdownRows = delta.breakdowns.map(
-    (row) => sql`(${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
+export async function applyPostDeltas(
+  db: Db,
+  brandId: number,
+  deltas: readonly PostDelta[],
+): Promise<boolean> {
+  if (deltas.length === 0) return true;
+  const eligibleAt = (kind: SQL) => sql`case ${kind} when 'answered' then 1
+    when 'by_age' then (m.created_at <= m.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS}))::int
+    else 0 end`;
+  const breakdownRows = deltas.flatMap((delta, i) =>
+    delta.breakdowns.map(
+      (row) => sql`(${i}::int, ${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
+    ),
   );
   const breakdowns =
     breakdownRows.length === 0
       ? sql``
       : sql`, b as (
           insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
-          select ${brandId}, s."window", v.dimension, v.value, v.likes, v.fails
-          from s cross join (values ${sql.join(breakdownRows, sql`, `)}) as v(dimension, value, likes, fails)
+          select ${brandId}, m."window", v.dimension, v.value, sum(v.likes)::int, sum(v.fails)::int
+          from m join (values ${sql.join(breakdownRows, sql`, `)}) as v(i, dimension, value, likes, fails) on v.i = m.i
+          group by m."window", v.dimension, v.value
           on conflict (brand_id, "window", dimension, value) do update set
             likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails)`;
+  const months = monthChanges(deltas);
   const monthly =
-    c.likes === 0 && c.fails === 0 && c.answered === 0 && !delta.responseTimesChanged
+    months.length === 0
       ? sql``
-      : sql`, m as (
+      : sql`, mo as (
           insert into brand_monthly_stats (brand_id, month, likes, fails, answered, median_stale)
-          select ${brandId}, ${delta.month}::date, ${c.likes}::int, ${c.fails}::int, ${c.answered}::int,
-            ${delta.responseTimesChanged}::boolean
+          select ${brandId}, v.month, v.likes, v.fails, v.answered, v.stale
+          from (values ${sql.join(
+            months.map(
+              ([month, c]) =>
+                sql`(${month}::date, ${c.likes}::int, ${c.fails}::int, ${c.answered}::int, ${c.stale}::boolean)`,
+            ),
+            sql`, `,
+          )}) as v(month, likes, fails, answered, stale)
           where exists (select 1 from s)
           on conflict (brand_id, month) do update set
             likes = brand_monthly_stats.likes + excluded.likes, fails = brand_monthly_stats.fails + excluded.fails,
@@ -132,63 +131,44 @@ export async function applyPostDelta(db: Db, brandId: number, delta: PostDelta):
             median_stale = brand_monthly_stats.median_stale or excluded.median_stale)`;
   const [row] = rowsOf<{ windows: number }>(
     await db.execute(sql`
-      with l as (
+      with d(i, created_at, likes, fails, answered, settled, resolved, verdicts, would_buy_again, promises_kept,
+        promises_broken, long_replies, template_replies, me_toos, eligible_before, eligible_after, times_changed
+      ) as (values ${deltaValues(deltas)}), l as (
         -- Every locker of a brand's rows takes them in window order, so two writers never deadlock.
         select "window" from brand_stats where brand_id = ${brandId} order by "window" for update
+      ), m as (
+        -- Each change with every window that contains its post. The rows cannot move under this
+        -- snapshot: the caller holds the brand's adding turn, or its figures alone.
+        select r."window", r.computed_at, d.*
+        from l join brand_stats r on r.brand_id = ${brandId} and r."window" = l."window"
+        join d on r.window_start is null or r.window_start <= d.created_at
+      ), c as (
+        select m."window", sum(m.likes)::int as likes, sum(m.fails)::int as fails,
+          sum(m.answered)::int as answered, sum(m.settled)::int as settled, sum(m.resolved)::int as resolved,
+          sum(m.verdicts)::int as verdicts, sum(m.would_buy_again)::int as would_buy_again,
+          sum(m.promises_kept)::int as promises_kept, sum(m.promises_broken)::int as promises_broken,
+          sum(m.long_replies)::int as long_replies, sum(m.template_replies)::int as template_replies,
+          sum(m.me_toos)::int as me_toos,
+          sum(${eligibleAt(sql`m.eligible_after`)} - ${eligibleAt(sql`m.eligible_before`)})::int as response_eligible,
+          bool_or(m.times_changed) as times_changed
+        from m group by m."window"
       ), s as (
         update brand_stats s set
-          likes = s.likes + ${c.likes}::int, fails = s.fails + ${c.fails}::int,
-          answered = s.answered + ${c.answered}::int, settled = s.settled + ${c.settled}::int,
-          resolved = s.resolved + ${c.resolved}::int, verdicts = s.verdicts + ${c.verdicts}::int,
-          would_buy_again = s.would_buy_again + ${c.wouldBuyAgain}::int,
-          promises_kept = s.promises_kept + ${c.promisesKept}::int,
-          promises_broken = s.promises_broken + ${c.promisesBroken}::int,
-          long_replies = s.long_replies + ${c.longReplies}::int,
-          template_replies = s.template_replies + ${c.templateReplies}::int,
-          me_toos = s.me_toos + ${c.meToos}::int,
-          response_eligible = s.response_eligible + ${eligibleAt(delta.eligibilityAfter)} - ${eligibleAt(delta.eligibilityBefore)},
+          likes = s.likes + c.likes, fails = s.fails + c.fails, answered = s.answered + c.answered,
+          settled = s.settled + c.settled, resolved = s.resolved + c.resolved, verdicts = s.verdicts + c.verdicts,
+          would_buy_again = s.would_buy_again + c.would_buy_again,
+          promises_kept = s.promises_kept + c.promises_kept, promises_broken = s.promises_broken + c.promises_broken,
+          long_replies = s.long_replies + c.long_replies, template_replies = s.template_replies + c.template_replies,
+          me_toos = s.me_toos + c.me_toos, response_eligible = s.response_eligible + c.response_eligible,
           refresh_requested = true,
-          percentiles_stale = s.percentiles_stale or ${delta.responseTimesChanged}::boolean
-        from l
-        where s.brand_id = ${brandId} and s."window" = l."window"
-          and (s.window_start is null or s.window_start <= ${created}::timestamptz)
+          percentiles_stale = s.percentiles_stale or c.times_changed
+        from c
+        where s.brand_id = ${brandId} and s."window" = c."window"
         returning s."window"
       )${breakdowns}${monthly}
       select count(*)::int as windows from s`),
   );
   return Number(row?.windows ?? 0) > 0;
-}
-
-/** Queues a change another writer will add (see `tryToAddToBrandFigures`). */
-export async function queuePostDelta(db: Db, brandId: number, delta: PostDelta): Promise<void> {
-  await db.insert(queuedStatDeltas).values({
-    brandId,
-    delta: { ...delta, createdAt: delta.createdAt.toISOString() },
-  });
-}
-
-/**
- * Removes and returns the brand's queued changes that this transaction sees, oldest first; the
- * caller adds them before it commits (the removal is undone with it otherwise).
- */
-export async function takeQueuedDeltas(db: Db, brandId: number): Promise<PostDelta[]> {
-  const taken = await db
-    .delete(queuedStatDeltas)
-    .where(eq(queuedStatDeltas.brandId, brandId))
-    .returning({ id: queuedStatDeltas.id, delta: queuedStatDeltas.delta });
-  return taken
-    .sort((a, b) => a.id - b.id)
-    .map((row) => {
-      const delta = row.delta as unknown as PostDelta & { createdAt: string };
-      return { ...delta, createdAt: new Date(delta.createdAt) };
-    });
-}
-
-/** Forgets the brand's queued changes (or everyone's): a rebuild counts them from the posts. */
-export async function dropQueuedDeltas(db: Db, brandId: number | null): Promise<void> {
-  await db
-    .delete(queuedStatDeltas)
-    .where(brandId === null ? undefined : eq(queuedStatDeltas.brandId, brandId));
 }
 
 /** Creates the brand's missing window rows, empty, starting at the given instants. */

@@ -23,14 +23,34 @@ export async function deleteWebhook(db: Db, brandId: number, id: number): Promis
   return deleted.length > 0;
 }
 
-/** Active webhooks of a brand subscribed to an event. */
-export function webhooksFor(db: Db, brandId: number, event: string) {
-  return db
-    .select()
-    .from(webhooks)
-    .where(
-      and(eq(webhooks.brandId, brandId), eq(webhooks.active, true), sql`${event} = any(${webhooks.events})`),
-    );
+/**
+ * Queues one delivery of `payload` per active webhook of the brand subscribed to `event`, and the
+ * job that sends each (`jobType`): one statement, however many webhooks the brand has.
+ */
+export async function queueDeliveries(
+  db: Db,
+  delivery: {
+    brandId: number;
+    event: string;
+    payload: Record<string, unknown>;
+    now: Date;
+    jobType: string;
+    maxAttempts: number;
+  },
+): Promise<void> {
+  const now = delivery.now.toISOString();
+  await db.execute(sql`
+    with queued as (
+      insert into webhook_deliveries (webhook_id, event, payload, next_attempt_at, created_at)
+      select id, ${delivery.event}, ${JSON.stringify(delivery.payload)}::jsonb, ${now}::timestamptz, ${now}::timestamptz
+      from webhooks
+      where brand_id = ${delivery.brandId} and active and ${delivery.event} = any(events)
+      returning id
+    )
+    insert into jobs (type, payload, run_at, max_attempts, created_at)
+    select ${delivery.jobType}, jsonb_build_object('deliveryId', queued.id), ${now}::timestamptz,
+      ${delivery.maxAttempts}::int, ${now}::timestamptz
+    from queued`);
 }
 
 export async function insertDelivery(

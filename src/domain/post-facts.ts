@@ -29,6 +29,40 @@ export interface PostFacts {
   meToos: number;
 }
 
+/**
+ * The facts of a post just inserted, from its row: nothing has happened in its thread yet (no
+ * reply, verdict, promise or "me too"), so the write need not read them back.
+ */
+export function factsOfNewPost(post: {
+  id: number;
+  brandId: number;
+  createdAt: Date;
+  kind: PostKind;
+  visibility: string;
+  category: Category;
+  channel: Channel;
+  country: string | null;
+}): PostFacts {
+  return {
+    postId: post.id,
+    brandId: post.brandId,
+    createdAt: post.createdAt,
+    kind: post.kind,
+    published: post.visibility === 'published',
+    category: post.category,
+    channel: post.channel,
+    country: post.country,
+    unconfirmed: false,
+    firstBrandReplyAt: null,
+    verdict: null,
+    promisesKept: 0,
+    promisesBroken: 0,
+    longReplies: 0,
+    templateReplies: 0,
+    meToos: 0,
+  };
+}
+
 /** The additive figures of `brand_stats`, in its column order. */
 export const STAT_COUNTERS = [
   'likes',

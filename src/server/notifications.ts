@@ -4,10 +4,10 @@
  * Each person's settings (/account) decide which e-mails they get.
  */
 import type { Db } from '../../db/client.ts';
-import { brandNameOf, listTeamRecipients } from '../../db/queries/brand-team.ts';
-import { enqueueJob } from '../../db/queries/jobs.ts';
+import { brandNameOf, teamToNotify } from '../../db/queries/brand-team.ts';
+import { enqueueJob, enqueueJobs } from '../../db/queries/jobs.ts';
 import { findUserById } from '../../db/queries/users.ts';
-import { insertDelivery, webhooksFor } from '../../db/queries/webhooks.ts';
+import { queueDeliveries } from '../../db/queries/webhooks.ts';
 import { wantsNotification, type NotificationKind } from '../domain/notifications.ts';
 import type { WebhookEvent } from '../domain/webhooks.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '../domain/webhooks.ts';
@@ -43,24 +43,14 @@ const INTRO: Record<NotificationKind, string> = {
   team_verdict: 'The author gave a verdict on a case of your brand.',
 };
 
-async function queueMail(
-  context: NotifyContext,
-  to: string,
-  kind: NotificationKind,
-  brand: string,
-  post: PostRef,
-) {
+/** The e-mail job's payload: the notification, a link to the post and how to turn these off. */
+function mailOf(context: NotifyContext, to: string, kind: NotificationKind, brand: string, post: PostRef) {
   const link = new URL(paths.post(post.id), context.siteUrl).toString();
-  await enqueueJob(
-    context.db,
-    'email',
-    {
-      to,
-      subject: SUBJECTS[kind](brand, post.title),
-      text: `${INTRO[kind]}\n\n${link}\n\nYou can turn these e-mails off on your account page: ${new URL(paths.account('notifications'), context.siteUrl).toString()}`,
-    },
-    context.now,
-  );
+  return {
+    to,
+    subject: SUBJECTS[kind](brand, post.title),
+    text: `${INTRO[kind]}\n\n${link}\n\nYou can turn these e-mails off on your account page: ${new URL(paths.account('notifications'), context.siteUrl).toString()}`,
+  };
 }
 
 /** E-mails the post's author, when their settings allow it. */
@@ -71,7 +61,8 @@ export async function notifyAuthor(
 ) {
   const author = await findUserById(context.db, post.authorId);
   if (!author?.email || author.deletedAt || !wantsNotification(author.notificationSettings, kind)) return;
-  await queueMail(context, author.email, kind, await brandNameOf(context.db, post.brandId), post);
+  const mail = mailOf(context, author.email, kind, await brandNameOf(context.db, post.brandId), post);
+  await enqueueJob(context.db, 'email', mail, context.now);
 }
 
 /** E-mails the brand's team (except whoever caused it), each as their settings allow. */
@@ -81,31 +72,29 @@ export async function notifyTeam(
   kind: 'team_new_fail' | 'team_follow_up' | 'team_verdict',
   exceptUserId: number | null = null,
 ) {
-  const team = await listTeamRecipients(context.db, post.brandId, exceptUserId);
-  const name = await brandNameOf(context.db, post.brandId);
-  for (const member of team) {
-    if (member.email && wantsNotification(member.settings, kind))
-      await queueMail(context, member.email, kind, name, post);
-  }
+  // One read (the brand's name with its team) and one insert, whatever the team's size.
+  const { brandName, recipients } = await teamToNotify(context.db, post.brandId, exceptUserId);
+  const mails = recipients
+    .filter((member) => wantsNotification(member.settings, kind))
+    .map((member) => mailOf(context, member.email, kind, brandName, post));
+  await enqueueJobs(context.db, 'email', mails, context.now);
 }
 
-/** Queues one signed delivery per subscribed webhook of the brand. */
+/** Queues one signed delivery per subscribed webhook of the brand, in one statement. */
 export async function queueWebhookEvent(
   context: NotifyContext,
   brandId: number,
   event: WebhookEvent,
   data: Record<string, unknown>,
 ) {
-  for (const webhook of await webhooksFor(context.db, brandId, event)) {
-    const delivery = await insertDelivery(context.db, {
-      webhookId: webhook.id,
-      event,
-      payload: { event, occurredAt: context.now.toISOString(), data },
-      nextAttemptAt: context.now,
-      createdAt: context.now,
-    });
-    await enqueueJob(context.db, 'webhook', { deliveryId: delivery.id }, context.now, MAX_DELIVERY_ATTEMPTS);
-  }
+  await queueDeliveries(context.db, {
+    brandId,
+    event,
+    payload: { event, occurredAt: context.now.toISOString(), data },
+    now: context.now,
+    jobType: 'webhook',
+    maxAttempts: MAX_DELIVERY_ATTEMPTS,
+  });
 }
 
 /** The public facts of a post that webhooks receive (never the author's e-mail). */

@@ -23,19 +23,19 @@ import { announceChange } from '../../db/queries/changes.ts';
 import { readLeavingFacts, readPostFacts, type LeavingRange } from '../../db/queries/post-facts.ts';
 import { listWindowRows, recomputeBrandStats } from '../../db/queries/stats.ts';
 import {
-  applyBreakdownChanges,
-  applyPostDelta,
-  applyWindowChanges,
   dropQueuedDeltas,
   holdBrandFiguresAlone,
+  takeQueuedDeltas,
+  takeTurnOrQueue,
+  waitForAddingTurn,
+} from '../../db/queries/figure-turns.ts';
+import {
+  applyBreakdownChanges,
+  applyPostDeltas,
+  applyWindowChanges,
   insertWindowRows,
   listBrandsToRefresh,
   lockWindowRows,
-  queuePostDelta,
-  shareBrandFigures,
-  takeQueuedDeltas,
-  tryToAddToBrandFigures,
-  waitToAddToBrandFigures,
   readResponsePercentiles,
   refreshMonths,
   storeWindowFigures,
@@ -48,6 +48,7 @@ import {
   addCounters,
   breakdownsOf,
   countersOf,
+  factsOfNewPost,
   firstResponseSeconds,
   isZero,
   monthOf,
@@ -111,7 +112,15 @@ export async function recordPostChange(
   now: Date,
 ): Promise<void> {
   const after = await readPostFacts(tx, postId);
-  if (!after) return;
+  if (after) await recordFactsChange(tx, before, after, now);
+}
+
+/** `recordPostChange` for a post just inserted: its facts come from its row, not read back. */
+export function recordNewPost(tx: Db, post: Parameters<typeof factsOfNewPost>[0], now: Date): Promise<void> {
+  return recordFactsChange(tx, null, factsOfNewPost(post), now);
+}
+
+async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFacts, now: Date) {
   const counters = addCounters(countersOf(after), countersOf(before), -1);
   const breakdowns = sumBreakdowns([
     { rows: breakdownsOf(after), sign: 1 },
@@ -137,34 +146,23 @@ export async function recordPostChange(
     month: monthOf(after.createdAt),
     responseTimesChanged,
   };
-  await shareBrandFigures(tx, after.brandId);
-  if (await tryToAddToBrandFigures(tx, after.brandId)) {
-    // Ours to add, with whatever other writers queued while one was adding.
-    await addQueuedDeltas(tx, after.brandId, now);
-    await addDelta(tx, after.brandId, delta, now);
-  } else {
-    // Another writer of this brand is adding its change until it commits: no waiting for it.
-    await queuePostDelta(tx, after.brandId, delta);
-  }
+  // One statement: queued at once when another writer of this brand is adding (no waiting for its
+  // commit); otherwise ours to add, with whatever other writers queued meanwhile, in one more.
+  const turn = await takeTurnOrQueue(tx, after.brandId, delta);
+  if (turn.adding) await addDeltas(tx, after.brandId, [...turn.queued, delta], now);
 }
 
 /** Adds (and removes) every change queued for the brand: with its adding turn, or holding it alone. */
 async function addQueuedDeltas(tx: Db, brandId: number, now: Date): Promise<void> {
-  for (const queued of await takeQueuedDeltas(tx, brandId)) await addDelta(tx, brandId, queued, now);
+  await addDeltas(tx, brandId, await takeQueuedDeltas(tx, brandId), now);
 }
 
-/** The brand's adding turn as a writer holds it, waited for: the refresher's own additions. */
-async function takeAddingTurn(tx: Db, brandId: number): Promise<void> {
-  await shareBrandFigures(tx, brandId);
-  await waitToAddToBrandFigures(tx, brandId);
-}
-
-/** Adds one change to the brand's rows, creating them for its first figure. */
-async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): Promise<void> {
-  if (await applyPostDelta(tx, brandId, delta)) return;
+/** Adds changes to the brand's rows in one statement, creating the rows for its first figure. */
+async function addDeltas(tx: Db, brandId: number, deltas: readonly PostDelta[], now: Date): Promise<void> {
+  if (await applyPostDeltas(tx, brandId, deltas)) return;
   // The brand's first figure: its rows start empty, windows ending now.
   await startWindowRows(tx, brandId, STAT_WINDOWS, now);
-  await applyPostDelta(tx, brandId, delta);
+  await applyPostDeltas(tx, brandId, deltas);
 }
 
 /**
@@ -183,14 +181,14 @@ async function addDelta(tx: Db, brandId: number, delta: PostDelta, now: Date): P
  */
 export async function refreshBrandFigures(db: Database, brandId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await takeAddingTurn(tx, brandId);
+    await waitForAddingTurn(tx, brandId);
     await addQueuedDeltas(tx, brandId, now);
   });
   const stale = await db.transaction((tx) => moveBrandFigures(tx, brandId, now));
   if (!stale) return;
   const percentiles = await readResponsePercentiles(db, brandId, stale);
   await db.transaction(async (tx) => {
-    await takeAddingTurn(tx, brandId);
+    await waitForAddingTurn(tx, brandId);
     const rows = await lockWindowRows(tx, brandId);
     await storeWindowFigures(
       tx,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.ts';
+import { openDatabase, type Database, type DatabaseHandle, type OpenOptions } from '../../db/client.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** Drops the throw-away PostgreSQL database, or closes PGlite. */
@@ -15,10 +15,10 @@ export interface TestDatabase extends DatabaseHandle {
 
 export const usingPostgres = Boolean(process.env['TEST_DATABASE_URL']);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: Pick<OpenOptions, 'onQuery'> = {}): Promise<TestDatabase> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
-    const handle = await openDatabase({ inMemory: true });
+    const handle = await openDatabase({ ...options, inMemory: true });
     return { ...handle, destroy: () => handle.close() };
   }
   const name = `lf_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
+  const handle = await openDatabase({ ...options, databaseUrl: url.toString() });
   return {
     ...handle,
     destroy: async () => {

@@ -11,7 +11,7 @@ import type { Actor } from '../../src/domain/policy.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { createPost } from '../../src/server/commands/posts.ts';
 import { refreshRequestedFigures } from '../../src/server/statistics.ts';
-import { tryToAddToBrandFigures, shareBrandFigures } from '../../db/queries/stat-deltas.ts';
+import { tryToAddToBrandFigures, shareBrandFigures } from '../../db/queries/figure-turns.ts';
 import { createBrand, createPerson, newPostInput, commandDeps } from '../fixtures/board.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
 import { maintainedAndRebuilt } from '../helpers/rebuilt-aggregates.ts';

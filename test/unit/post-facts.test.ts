@@ -3,12 +3,14 @@ import {
   addCounters,
   breakdownsOf,
   countersOf,
+  factsOfNewPost,
   firstResponseSeconds,
   isZero,
   monthOf,
   NO_COUNTRY,
   sumBreakdowns,
   type PostFacts,
+  zeroCounters,
 } from '../../src/domain/post-facts.ts';
 
 const fail: PostFacts = {
@@ -114,6 +116,30 @@ describe('what one post contributes to its brand’s figures', () => {
     expect(firstResponseSeconds({ ...fail, firstBrandReplyAt: null })).toBeNull();
     expect(firstResponseSeconds({ ...fail, kind: 'like' })).toBeNull();
     expect(firstResponseSeconds({ ...fail, published: false })).toBeNull();
+  });
+
+  it('a new post’s facts, from its row, count it once with nothing from a thread it does not have yet', () => {
+    const row = {
+      id: 9,
+      brandId: 7,
+      createdAt: new Date('2026-05-02T10:00:00Z'),
+      kind: 'fail' as const,
+      visibility: 'published',
+      category: 'billing' as const,
+      channel: 'phone' as const,
+      country: 'FR',
+    };
+    expect(countersOf(factsOfNewPost(row))).toEqual({
+      ...zeroCounters(),
+      fails: 1,
+    });
+    expect(factsOfNewPost(row)).toMatchObject({
+      postId: 9,
+      firstBrandReplyAt: null,
+      verdict: null,
+      meToos: 0,
+    });
+    expect(isZero(countersOf(factsOfNewPost({ ...row, visibility: 'held' })))).toBe(true);
   });
 
   it('a post counts in the UTC month it was created in', () => {

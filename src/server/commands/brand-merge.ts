@@ -28,7 +28,7 @@ import { markBrandVerified } from '../../../db/queries/brand-team.ts';
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
-import { holdBrandFiguresAlone } from '../../../db/queries/stat-deltas.ts';
+import { holdBrandFiguresAlone } from '../../../db/queries/figure-turns.ts';
 import { rebuildBrandStatistics } from '../statistics.ts';
 import { mergedRole, type MergeBrandsInput } from '../../domain/moderator-actions.ts';
 import { can, type Actor } from '../../domain/policy.ts';

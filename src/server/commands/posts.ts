@@ -6,7 +6,6 @@
  * leaves nothing half-done and the figures never lag the posts.
  */
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
-import { brandForNewPost } from '../../../db/queries/brand-merge.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import {
   findSameBrand,
@@ -46,7 +45,7 @@ import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { deleteSessionOfToken, validateSessionToken } from '../auth/session.ts';
 import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
-import { recordPostChange } from '../statistics.ts';
+import { recordNewPost } from '../statistics.ts';
 import { logIn } from './accounts.ts';
 import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
@@ -169,8 +168,7 @@ async function publishPost(
   const written = await deps.db.transaction(async (tx) => {
     // One author's posts are checked and written one at a time, so parallel submissions cannot all
     // pass the 24-hour duplicate guard; new brands likewise, so two posts cannot create one brand twice.
-    await lockAuthorPosting(tx, author.id);
-    let targetBrandId = brandId === null ? null : await brandForNewPost(tx, brandId);
+    let targetBrandId = await lockAuthorPosting(tx, author.id, brandId);
     if (targetBrandId !== null) {
       const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
       if (isDuplicatePost(title, await recentAuthorPosts(tx, author.id, targetBrandId, since), deps.now)) {
@@ -231,7 +229,7 @@ async function publishPost(
     if (post.kind === 'fail') await notifyTeam(notify, post, 'team_new_fail');
     await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
     // Last, so the brand's statistics lock is held only until the commit that follows.
-    await recordPostChange(tx, null, post.id, deps.now);
+    await recordNewPost(tx, post, deps.now);
     await announceChange(tx, { brandId: post.brandId, postId: post.id, kind: 'post' });
     return { ok: true, postId: post.id, held: false } as const;
   });
