@@ -27,6 +27,8 @@ export interface PostFacts {
   longReplies: number;
   templateReplies: number;
   meToos: number;
+  /** Not a figure: read with the facts so one write re-applies the exceptional-story rule (stories.ts). */
+  helpfulCount: number;
 }
 
 /** The additive figures of `brand_stats`, in its column order. */

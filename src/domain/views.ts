@@ -25,6 +25,8 @@ export type PostSummary = {
   country: string | null;
   waitMinutes: number | null;
   meTooCount: number;
+  /** Accounts that marked the post helpful. */
+  helpfulCount: number;
   messageCount: number;
   firstBrandReplyAt: Date | null;
   createdAt: Date;
@@ -63,6 +65,8 @@ export interface PostRecord {
   resolutionProposedAt: Date | null;
   settledAt: Date | null;
   meTooCount: number;
+  helpfulCount: number;
+  exceptionalSince: Date | null;
   messageCount: number;
   revisionCount: number;
   lastActivityAt: Date;

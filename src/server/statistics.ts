@@ -57,6 +57,7 @@ import {
   type PostFacts,
 } from '../domain/post-facts.ts';
 import { computeFigures, computeScore } from '../domain/score.ts';
+import { recordStoryChange } from './stories.ts';
 import { STAT_WINDOW_DAYS, STAT_WINDOWS, type StatWindow } from '../domain/vocabulary.ts';
 
 const DAY_MS = 86_400_000;
@@ -112,6 +113,8 @@ export async function recordPostChange(
 ): Promise<void> {
   const after = await readPostFacts(tx, postId);
   if (!after) return;
+  // The same before/after pair says whether the post entered or left the exceptional stories.
+  await recordStoryChange(tx, before, after, now);
   const counters = addCounters(countersOf(after), countersOf(before), -1);
   const breakdowns = sumBreakdowns([
     { rows: breakdownsOf(after), sign: 1 },

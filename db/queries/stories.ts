@@ -1,0 +1,90 @@
+/**
+ * Exceptional stories (src/domain/stories.ts) and the helpful marks behind
+ * them. Featured lists read the partial indexes on `posts.exceptional_since`
+ * (only featured posts are in them), then the page's summaries by id.
+ */
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { PostSummary } from '../../src/domain/views.ts';
+import type { Db } from '../client.ts';
+import { helpfulMarks, posts } from '../schema.ts';
+import { listSummariesByIds } from './posts.ts';
+
+/** Adds or removes this account's mark; false when there was nothing to change (the primary key decides). */
+export async function setHelpfulMark(
+  db: Db,
+  postId: number,
+  userId: number,
+  helpful: boolean,
+  now: Date,
+): Promise<boolean> {
+  const changed = helpful
+    ? await db
+        .insert(helpfulMarks)
+        .values({ postId, userId, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ postId: helpfulMarks.postId })
+    : await db
+        .delete(helpfulMarks)
+        .where(and(eq(helpfulMarks.postId, postId), eq(helpfulMarks.userId, userId)))
+        .returning({ postId: helpfulMarks.postId });
+  if (changed.length === 0) return false;
+  await db
+    .update(posts)
+    .set({ helpfulCount: sql`${posts.helpfulCount} + ${helpful ? 1 : -1}` })
+    .where(eq(posts.id, postId));
+  return true;
+}
+
+export async function hasHelpfulMark(db: Db, postId: number, userId: number): Promise<boolean> {
+  return (
+    (await db.$count(helpfulMarks, and(eq(helpfulMarks.postId, postId), eq(helpfulMarks.userId, userId)))) > 0
+  );
+}
+
+/** Sets `exceptional_since` (kept when already set) or clears it. Call with the post locked. */
+export async function setExceptional(db: Db, postId: number, exceptional: boolean, now: Date) {
+  await db
+    .update(posts)
+    .set({ exceptionalSince: exceptional ? sql`coalesce(${posts.exceptionalSince}, ${now})` : null })
+    .where(eq(posts.id, postId));
+}
+
+const featured = isNotNull(posts.exceptionalSince);
+
+/**
+ * Stories most helpful first (then the most recently featured), board-wide or
+ * one brand's; `limit + 1` ids so the caller knows whether a next page exists.
+ */
+export async function listStories(
+  db: Db,
+  options: { brandId?: number | null; offset?: number; limit: number },
+): Promise<{ items: PostSummary[]; more: boolean }> {
+  const ids = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(featured, options.brandId ? eq(posts.brandId, options.brandId) : undefined))
+    .orderBy(desc(posts.helpfulCount), desc(posts.exceptionalSince), desc(posts.id))
+    .limit(options.limit + 1)
+    .offset(options.offset ?? 0);
+  const items = await listSummariesByIds(
+    db,
+    ids.slice(0, options.limit).map((row) => row.id),
+  );
+  return { items, more: ids.length > options.limit };
+}
+
+/** The newest stories first (by when they became exceptional), for the Atom feed. */
+export async function listNewestStories(db: Db, limit: number) {
+  const rows = await db
+    .select({ id: posts.id, exceptionalSince: posts.exceptionalSince })
+    .from(posts)
+    .where(featured)
+    .orderBy(desc(posts.exceptionalSince), desc(posts.id))
+    .limit(limit);
+  const summaries = await listSummariesByIds(
+    db,
+    rows.map((row) => row.id),
+  );
+  const since = new Map(rows.map((row) => [row.id, row.exceptionalSince!]));
+  return summaries.map((post) => ({ post, featuredAt: since.get(post.id)! }));
+}
