@@ -58,6 +58,9 @@ export const paths = {
   /** The open data behind every figure (DESIGN §7). */
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
+  /** Exceptional stories (src/domain/stories.ts), most helpful first, 20 a page. */
+  stories: (page?: number) => withQuery('/stories', { page: page && page > 1 ? String(page) : null }),
+  storiesFeed: () => '/stories/feed.xml',
   favicon: () => '/favicon.svg',
   /** Live updates (server-sent events) of the home feed, a brand page, a post page or a brand's inbox. */
   live: (page?: { brand: string } | { post: number } | { inbox: string }) =>

@@ -53,3 +53,9 @@ export function storyReason(kind: PostKind, brandName: string): string {
 export const STORIES_PAGE_SIZE = 20;
 /** Featured on the home page and a brand page. */
 export const STORIES_FEATURED = 3;
+
+/** The 1-based page of /stories from its `page` parameter; anything else is page 1, as on /rankings. */
+export function parseStoriesPage(value: string | null): number {
+  const page = Number(value ?? '1');
+  return Number.isSafeInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+}

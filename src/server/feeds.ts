@@ -32,7 +32,7 @@ const textElement = (name: string, text: string, indent: string) =>
 const link = (rel: string, type: string, href: string, indent: string) =>
   `${indent}<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`;
 
-function entry(post: PostSummary, site: string): string {
+function entry(post: PostSummary, site: string, updatedAt: Date): string {
   const url = `${site}${paths.post(post.id)}`;
   const indent = '    ';
   return [
@@ -45,7 +45,7 @@ function entry(post: PostSummary, site: string): string {
     ),
     link('alternate', 'text/html', url, indent),
     element('published', post.createdAt.toISOString(), indent),
-    element('updated', post.createdAt.toISOString(), indent),
+    element('updated', updatedAt.toISOString(), indent),
     `${indent}<author>${element('name', post.authorName, '')}</author>`,
     textElement('summary', post.excerpt, indent),
     '  </entry>',
@@ -59,9 +59,12 @@ export function atomFeed(options: {
   feedPath: string;
   siteUrl: string;
   posts: PostSummary[];
+  /** When an entry last changed (default: when it was posted), e.g. when a story was featured. */
+  updatedAt?: (post: PostSummary) => Date;
 }): Response {
   const site = options.siteUrl.replace(/\/$/, '');
-  const updated = options.posts[0]?.createdAt ?? new Date(0);
+  const updatedAt = options.updatedAt ?? ((post: PostSummary) => post.createdAt);
+  const updated = new Date(Math.max(0, ...options.posts.map((post) => updatedAt(post).getTime())));
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -73,7 +76,7 @@ export function atomFeed(options: {
     link('self', 'application/atom+xml', `${site}${options.feedPath}`, '  '),
     textElement('rights', 'Posts belong to their authors; published on Likes & Fails.', '  '),
     element('generator', 'Likes & Fails', '  '),
-    ...options.posts.map((post) => entry(post, site)),
+    ...options.posts.map((post) => entry(post, site, updatedAt(post))),
     '</feed>',
     '',
   ].join('\n');
