@@ -4,8 +4,9 @@
  * (only featured posts are in them), then the page's summaries by id.
  */
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { LIKE_STORY_MIN_HELPFUL } from '../../src/domain/vocabulary.ts';
 import type { PostSummary } from '../../src/domain/views.ts';
-import type { Db } from '../client.ts';
+import { rowsOf, type Db } from '../client.ts';
 import { helpfulMarks, posts } from '../schema.ts';
 import { listSummariesByIds } from './posts.ts';
 
@@ -47,6 +48,42 @@ export async function setExceptional(db: Db, postId: number, exceptional: boolea
     .update(posts)
     .set({ exceptionalSince: exceptional ? sql`coalesce(${posts.exceptionalSince}, ${now})` : null })
     .where(eq(posts.id, postId));
+}
+
+/**
+ * The rule of src/domain/stories.ts restated in SQL over `p` (the posts table),
+ * for rebuilding many posts at once (the seeds, a rebuild of the figures) and
+ * for migration 0015's backfill. test/integration/stories.test.ts holds it to
+ * `isExceptionalStory` on the demo board.
+ */
+const exceptionalCondition = sql`p.visibility = 'published' and (
+  (p.kind = 'like' and p.first_brand_reply_at is not null and p.helpful_count >= ${LIKE_STORY_MIN_HELPFUL})
+  or (p.kind = 'fail'
+    and exists (select 1 from verdicts v where v.post_id = p.id and v.resolved and v.would_buy_again)
+    and exists (select 1 from promises k where k.post_id = p.id and k.outcome = 'kept')
+    and not exists (select 1 from promises b where b.post_id = p.id and b.outcome = 'broken')))`;
+
+/**
+ * Sets `exceptional_since` on every post (or one brand's) from its rows, the
+ * way the writes keep it: a post that became a story gets the time of its
+ * last thread activity (no later than `now`), one that is no longer a story
+ * loses it, one that stays keeps its time.
+ */
+export async function rebuildStories(db: Db, now: Date, brandId: number | null = null): Promise<void> {
+  await db.execute(sql`
+    update posts p set exceptional_since = case when ${exceptionalCondition}
+        then coalesce(p.exceptional_since, least(p.last_activity_at, ${now.toISOString()}::timestamptz))
+        else null end
+    where (p.exceptional_since is not null) is distinct from (${exceptionalCondition})
+      ${brandId === null ? sql`` : sql`and p.brand_id = ${brandId}`}`);
+}
+
+/** Ids of the posts the SQL rule calls exceptional (for the test that holds it to the domain's). */
+export async function listExceptionalIdsBySql(db: Db): Promise<number[]> {
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`select p.id from posts p where ${exceptionalCondition} order by p.id`),
+  );
+  return rows.map((row) => Number(row.id));
 }
 
 const featured = isNotNull(posts.exceptionalSince);

@@ -13,10 +13,9 @@
  * same transaction (src/server/stories.ts), so lists read an index of the
  * featured posts only.
  */
-import type { PostKind } from './vocabulary.ts';
+import { LIKE_STORY_MIN_HELPFUL, type PostKind } from './vocabulary.ts';
 
-/** Helpful marks a like needs (with the brand's reply) to be featured. */
-export const LIKE_STORY_MIN_HELPFUL = 3;
+export { LIKE_STORY_MIN_HELPFUL };
 
 /** What the rule looks at; a subset of a post's facts (src/domain/post-facts.ts). */
 export interface StoryFacts {

@@ -165,6 +165,8 @@ export const LONG_REPLY_WORDS = 12;
 export const RESPONSE_GRACE_HOURS = 72;
 /** A fail without any brand reply after this many days shows "unanswered". */
 export const UNANSWERED_AFTER_DAYS = 30;
+/** Helpful marks a like needs, with the brand's reply, to be an exceptional story (src/domain/stories.ts). */
+export const LIKE_STORY_MIN_HELPFUL = 3;
 
 /**
  * What a change announced to live pages is about (db/queries/changes.ts, decision 008): a post that

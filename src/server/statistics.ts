@@ -57,6 +57,7 @@ import {
   type PostFacts,
 } from '../domain/post-facts.ts';
 import { computeFigures, computeScore } from '../domain/score.ts';
+import { rebuildStories } from '../../db/queries/stories.ts';
 import { recordStoryChange } from './stories.ts';
 import { STAT_WINDOW_DAYS, STAT_WINDOWS, type StatWindow } from '../domain/vocabulary.ts';
 
@@ -316,4 +317,6 @@ export async function rebuildBrandStatistics(
   await recomputeBrandStats(tx, now, brandId);
   const rows = await listWindowRows(tx, brandId);
   await storeWindowFigures(tx, rows.map(figuresOf));
+  // The other reading maintained per post by the writes (the seeds write rows without them).
+  await rebuildStories(tx, now, brandId);
 }
