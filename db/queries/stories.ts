@@ -46,7 +46,11 @@ export async function hasHelpfulMark(db: Db, postId: number, userId: number): Pr
 export async function setExceptional(db: Db, postId: number, exceptional: boolean, now: Date) {
   await db
     .update(posts)
-    .set({ exceptionalSince: exceptional ? sql`coalesce(${posts.exceptionalSince}, ${now})` : null })
+    .set({
+      exceptionalSince: exceptional
+        ? sql`coalesce(${posts.exceptionalSince}, ${now.toISOString()}::timestamptz)`
+        : null,
+    })
     .where(eq(posts.id, postId));
 }
 

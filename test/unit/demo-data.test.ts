@@ -39,9 +39,7 @@ describe('the demo board', () => {
   it('has helpful marks, with answered likes marked by enough readers to be exceptional stories', () => {
     const stories = demo.posts.filter(
       (post) =>
-        post.kind === 'like' &&
-        post.firstBrandReplyAt &&
-        (post.helpfulCount ?? 0) >= LIKE_STORY_MIN_HELPFUL,
+        post.kind === 'like' && post.firstBrandReplyAt && (post.helpfulCount ?? 0) >= LIKE_STORY_MIN_HELPFUL,
     );
     expect(stories.length).toBeGreaterThanOrEqual(3);
     for (const post of demo.posts) {

@@ -11,7 +11,8 @@ import { attempt } from '../rate-limit.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import { goAhead, writeToPublishedPost, type NotFound, type Refused } from './thread-guards.ts';
 
-export type HelpfulResult = { ok: true; helpful: boolean; changed: boolean } | Refused | NotFound | RateLimited;
+export type HelpfulResult =
+  { ok: true; helpful: boolean; changed: boolean } | Refused | NotFound | RateLimited;
 
 export async function markHelpful(
   deps: CommandDeps,
