@@ -48,6 +48,9 @@ const summaryColumns = {
   brandVerified: sql<boolean>`${brands.verifiedAt} is not null`,
   authorName: sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`,
   authorSuspended: sql<boolean>`${users.suspendedAt} is not null`,
+  // The promised day passed without a resolution and no new date is pending (one indexed probe).
+  promiseBroken: sql<boolean>`(${posts.status} = 'promised' and not exists (
+    select 1 from promises pr where pr.post_id = ${posts.id} and pr.outcome = 'pending'))`,
 };
 
 export type { Page, PostSummary };
@@ -92,7 +95,14 @@ export async function listSummariesByIds(db: Db, ids: readonly number[]): Promis
   return ids.flatMap((id) => {
     const row = byId.get(id);
     return row
-      ? [{ ...row, brandVerified: Boolean(row.brandVerified), authorSuspended: Boolean(row.authorSuspended) }]
+      ? [
+          {
+            ...row,
+            brandVerified: Boolean(row.brandVerified),
+            authorSuspended: Boolean(row.authorSuspended),
+            promiseBroken: Boolean(row.promiseBroken),
+          },
+        ]
       : [];
   });
 }

@@ -36,6 +36,8 @@ export type PostSummary = {
   authorName: string;
   /** The author's account is suspended by a moderator: the post stays, marked. */
   authorSuspended?: boolean;
+  /** A promised fail whose promised day passed without a resolution (lifecycle.ts `displayStatus`). */
+  promiseBroken?: boolean;
 };
 
 export interface Page<T> {

@@ -91,10 +91,12 @@ export const FAIL_STATUSES = [
 ] as const;
 export type FailStatus = (typeof FAIL_STATUSES)[number];
 
-export const STATUS_LABELS: Record<FailStatus | 'unanswered', string> = {
+/** Every status a reader can see (src/domain/lifecycle.ts `displayStatus`), in words. */
+export const STATUS_LABELS: Record<FailStatus | 'unanswered' | 'promise_broken', string> = {
   waiting: 'Waiting for the brand',
   answered: 'Answered',
-  promised: 'Promised',
+  promised: 'Promised a date',
+  promise_broken: 'Promise broken',
   resolution_proposed: 'Resolution proposed',
   resolved: 'Resolved',
   not_resolved: 'Not resolved',
