@@ -11,6 +11,9 @@ import type { Actor } from '../../src/domain/policy.ts';
 import HomePage from '../../src/pages/index.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
 import StoriesPage from '../../src/pages/stories/index.astro';
+import { GET as storiesFeed } from '../../src/pages/stories/feed.xml.ts';
+import type { APIContext } from 'astro';
+import { childrenNamed, parseXml } from '../helpers/xml.ts';
 import type { TestDatabase } from '../helpers/database.ts';
 import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
 
@@ -62,6 +65,34 @@ describe('/stories', () => {
   it('treats a page number it cannot read as page one', async () => {
     const first = titlesOf(await render(StoriesPage, '/stories'));
     expect(titlesOf(await render(StoriesPage, '/stories?page=abc'))).toEqual(first);
+  });
+});
+
+describe('/stories/feed.xml', () => {
+  it('is well-formed Atom with the newest stories first, each updated when it was featured', async () => {
+    const url = 'http://localhost/stories/feed.xml';
+    const response = await storiesFeed({
+      locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+      url: new URL(url),
+      request: new Request(url),
+      params: {},
+    } as unknown as APIContext);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/atom\+xml/);
+    const feed = parseXml(await response.text());
+    expect(feed.name).toBe('feed');
+    const entries = childrenNamed(feed, 'entry');
+    const newest = await database.db
+      .select({ id: posts.id, since: posts.exceptionalSince })
+      .from(posts)
+      .where(isNotNull(posts.exceptionalSince))
+      .orderBy(desc(posts.exceptionalSince), desc(posts.id))
+      .limit(50);
+    const child = (entry: (typeof entries)[number], name: string) =>
+      entry.children.find((element) => element.name === name)!.text;
+    expect(entries.map((entry) => Number(/\/posts\/(\d+)$/.exec(child(entry, 'id'))?.[1]))).toEqual(
+      newest.map((row) => row.id),
+    );
+    expect(child(entries[0]!, 'updated')).toBe(newest[0]!.since!.toISOString());
   });
 });
 

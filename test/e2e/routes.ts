@@ -92,6 +92,8 @@ export async function everyRoute(): Promise<RouteSet[]> {
     ok('/search?q=refund'),
     ok('/search?q=zzzznothing'),
     ok('/methodology'),
+    ok('/stories'),
+    ok('/stories?page=2'),
     ok('/transparency'),
     ok('/guidelines'),
     ok('/about'),
