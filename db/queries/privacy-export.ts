@@ -15,6 +15,7 @@ import {
   brands,
   flags,
   meToos,
+  helpfulMarks,
   messageRevisions,
   postRevisions,
   posts,
@@ -118,7 +119,7 @@ export async function readPersonalData(db: Db, userId: number) {
           .where(inArray(messageRevisions.messageId, messageIds))
           .orderBy(asc(messageRevisions.messageId), asc(messageRevisions.revision));
 
-  const [verdictRows, meTooRows, flagRows, sessionRows, membershipRows, claimRows, promiseRows] =
+  const [verdictRows, meTooRows, helpfulRows, flagRows, sessionRows, membershipRows, claimRows, promiseRows] =
     await Promise.all([
       db
         .select({
@@ -137,6 +138,11 @@ export async function readPersonalData(db: Db, userId: number) {
         .from(meToos)
         .where(eq(meToos.userId, userId))
         .orderBy(asc(meToos.createdAt)),
+      db
+        .select({ postId: helpfulMarks.postId, createdAt: helpfulMarks.createdAt })
+        .from(helpfulMarks)
+        .where(eq(helpfulMarks.userId, userId))
+        .orderBy(asc(helpfulMarks.createdAt)),
       db
         .select({
           id: flags.id,
@@ -216,6 +222,7 @@ export async function readPersonalData(db: Db, userId: number) {
     })),
     verdicts: verdictRows,
     meToos: meTooRows,
+    helpfulMarks: helpfulRows,
     flags: flagRows,
     sessions: sessionRows,
     brandMemberships: membershipRows,
