@@ -263,6 +263,14 @@ export const posts = pgTable(
     resolutionProposedAt: at('resolution_proposed_at'),
     settledAt: at('settled_at'),
     meTooCount: integer('me_too_count').notNull().default(0),
+    /** Accounts that marked the post helpful (`helpful_marks`), kept in the transaction that marks it. */
+    helpfulCount: integer('helpful_count').notNull().default(0),
+    /**
+     * When the post became an exceptional story (src/domain/stories.ts), null while it is not one;
+     * set and cleared by every write to the post (src/server/stories.ts), so featured lists are
+     * read from the small partial indexes below, never from a scan of the posts.
+     */
+    exceptionalSince: at('exceptional_since'),
     messageCount: integer('message_count').notNull().default(0),
     revisionCount: integer('revision_count').notNull().default(0),
     lastActivityAt: at('last_activity_at').notNull().defaultNow(),
@@ -294,6 +302,17 @@ export const posts = pgTable(
     index('posts_brand_known_issues_idx')
       .on(t.brandId, t.meTooCount, t.createdAt)
       .where(sql`kind = 'fail' and visibility = 'published' and me_too_count > 0`),
+    // Exceptional stories (src/domain/stories.ts): most helpful first, board-wide and per brand, and
+    // newest first for the Atom feed. Only featured posts are in these indexes.
+    index('posts_stories_idx')
+      .on(t.helpfulCount, t.exceptionalSince, t.id)
+      .where(sql`exceptional_since is not null`),
+    index('posts_brand_stories_idx')
+      .on(t.brandId, t.helpfulCount, t.exceptionalSince, t.id)
+      .where(sql`exceptional_since is not null`),
+    index('posts_stories_feed_idx')
+      .on(t.exceptionalSince, t.id)
+      .where(sql`exceptional_since is not null`),
     // Statistics read these ranges of one brand instead of its every post (decision 004):
     // answered fails for the response-time percentiles, unanswered ones for the 72-hour grace.
     index('posts_brand_answered_idx')
@@ -306,6 +325,7 @@ export const posts = pgTable(
     index('posts_open_proposals_idx')
       .on(t.resolutionProposedAt)
       .where(sql`status = 'resolution_proposed'`),
+    check('posts_helpful_count', sql`helpful_count >= 0`),
     check('posts_title_length', sql`char_length(title) between 1 and 120`),
     check('posts_story_length', sql`char_length(story) between 1 and 5000`),
     check('posts_wait_minutes', sql`wait_minutes is null or wait_minutes between 0 and 10080`),
@@ -462,6 +482,21 @@ export const meToos = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+);
+
+/** "Helpful": one mark per account and post (the primary key), removable by its author. */
+export const helpfulMarks = pgTable(
+  'helpful_marks',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('helpful_marks_user_idx').on(t.userId)],
 );
 
 // ── trust and safety ────────────────────────────────────────────────────────

@@ -65,6 +65,9 @@ export const paths = {
   /** The open data behind every figure (DESIGN §7). */
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
+  /** Exceptional stories (src/domain/stories.ts), most helpful first, 20 a page. */
+  stories: (page?: number) => withQuery('/stories', { page: page && page > 1 ? String(page) : null }),
+  storiesFeed: () => '/stories/feed.xml',
   favicon: () => '/favicon.svg',
   /** An image of the evidence, by the SHA-256 of its re-encoded bytes (display size or thumbnail). */
   image: (sha256: string) => `/images/${encodeURIComponent(sha256)}.webp`,

@@ -4,6 +4,7 @@
  * fails, never the brand's whole history.
  */
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PromiseOutcome } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { posts, promises, users } from '../schema.ts';
 
@@ -31,6 +32,10 @@ export function listInbox(db: Db, brandId: number, filter: InboxFilter, now: Dat
       firstBrandReplyAt: posts.firstBrandReplyAt,
       handlerName: users.displayName,
       promiseDueOn: promises.dueOn,
+      // Without a pending promise, the latest one (a broken one stays visible until a new date).
+      lastPromise: sql<{ dueOn: string; outcome: PromiseOutcome } | null>`(
+        select json_build_object('dueOn', lp.due_on, 'outcome', lp.outcome) from promises lp
+        where lp.post_id = ${posts.id} order by lp.created_at desc, lp.id desc limit 1)`,
     })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.handlerId))

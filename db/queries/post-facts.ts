@@ -28,6 +28,7 @@ type FactsRow = {
   long_replies: number;
   template_replies: number;
   me_toos: number;
+  helpful_count: number;
 };
 
 const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
@@ -51,6 +52,7 @@ function toFacts(row: FactsRow): PostFacts {
     longReplies: row.long_replies,
     templateReplies: row.template_replies,
     meToos: row.me_toos,
+    helpfulCount: row.helpful_count,
   };
 }
 
@@ -60,7 +62,7 @@ async function readFacts(db: Db, where: SQL): Promise<PostFacts[]> {
     await db.execute(sql`
       select p.id as post_id, p.brand_id, p.created_at, p.kind, p.visibility = 'published' as published,
         p.category, p.channel, p.country, coalesce(p.status = 'unconfirmed', false) as unconfirmed,
-        p.first_brand_reply_at, p.me_too_count as me_toos, v.resolved, v.would_buy_again,
+        p.first_brand_reply_at, p.me_too_count as me_toos, p.helpful_count, v.resolved, v.would_buy_again,
         pr.kept as promises_kept, pr.broken as promises_broken,
         m.long_replies, m.template_replies
       from posts p

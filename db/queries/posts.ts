@@ -40,6 +40,7 @@ const summaryColumns = {
   country: posts.country,
   waitMinutes: posts.waitMinutes,
   meTooCount: posts.meTooCount,
+  helpfulCount: posts.helpfulCount,
   messageCount: posts.messageCount,
   firstBrandReplyAt: posts.firstBrandReplyAt,
   createdAt: posts.createdAt,
@@ -48,6 +49,9 @@ const summaryColumns = {
   brandVerified: sql<boolean>`${brands.verifiedAt} is not null`,
   authorName: sql<string>`case when ${users.deletedAt} is null then ${users.displayName} else ${FORMER_CUSTOMER} end`,
   authorSuspended: sql<boolean>`${users.suspendedAt} is not null`,
+  // The promised day passed without a resolution and no new date is pending (one indexed probe).
+  promiseBroken: sql<boolean>`(${posts.status} = 'promised' and not exists (
+    select 1 from promises pr where pr.post_id = ${posts.id} and pr.outcome = 'pending'))`,
 };
 
 export type { Page, PostSummary };
@@ -70,26 +74,38 @@ async function pageOfSummaries(db: Db, where: SQL | undefined, limit: number): P
     .where(where)
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(limit + 1);
-  if (ids.length === 0) return { items: [], next: null };
+  const rows = await listSummariesByIds(
+    db,
+    ids.map((row) => row.id),
+  );
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** The summaries of some posts, in the order of `ids` (the second step of a paged list). */
+export async function listSummariesByIds(db: Db, ids: readonly number[]): Promise<PostSummary[]> {
+  if (ids.length === 0) return [];
   const rows = (await db
     .select(summaryColumns)
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(
-      inArray(
-        posts.id,
-        ids.map((row) => row.id),
-      ),
-    )
-    .orderBy(desc(posts.createdAt), desc(posts.id))) as PostSummary[];
-  const items = rows.slice(0, limit).map((row) => ({
-    ...row,
-    brandVerified: Boolean(row.brandVerified),
-    authorSuspended: Boolean(row.authorSuspended),
-  }));
-  const last = items.at(-1);
-  return { items, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+    .where(inArray(posts.id, [...ids]))) as PostSummary[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row
+      ? [
+          {
+            ...row,
+            brandVerified: Boolean(row.brandVerified),
+            authorSuspended: Boolean(row.authorSuspended),
+            promiseBroken: Boolean(row.promiseBroken),
+          },
+        ]
+      : [];
+  });
 }
 
 /** The home feed: every published post, newest first. */

@@ -16,6 +16,7 @@ import {
   brands,
   flags,
   meToos,
+  helpfulMarks,
   messageRevisions,
   postRevisions,
   posts,
@@ -119,7 +120,7 @@ export async function readPersonalData(db: Db, userId: number) {
           .where(inArray(messageRevisions.messageId, messageIds))
           .orderBy(asc(messageRevisions.messageId), asc(messageRevisions.revision));
 
-  const [verdictRows, meTooRows, flagRows, sessionRows, membershipRows, claimRows, promiseRows] =
+  const [verdictRows, meTooRows, helpfulRows, flagRows, sessionRows, membershipRows, claimRows, promiseRows] =
     await Promise.all([
       db
         .select({
@@ -138,6 +139,11 @@ export async function readPersonalData(db: Db, userId: number) {
         .from(meToos)
         .where(eq(meToos.userId, userId))
         .orderBy(asc(meToos.createdAt)),
+      db
+        .select({ postId: helpfulMarks.postId, createdAt: helpfulMarks.createdAt })
+        .from(helpfulMarks)
+        .where(eq(helpfulMarks.userId, userId))
+        .orderBy(asc(helpfulMarks.createdAt)),
       db
         .select({
           id: flags.id,
@@ -219,6 +225,7 @@ export async function readPersonalData(db: Db, userId: number) {
     })),
     verdicts: verdictRows,
     meToos: meTooRows,
+    helpfulMarks: helpfulRows,
     flags: flagRows,
     sessions: sessionRows,
     brandMemberships: membershipRows,

@@ -145,6 +145,19 @@ export async function rankingPosition(
   return row ? Number(row.position) : null;
 }
 
+/** How many brands are ranked (have a score) in each window: one grouped count over the aggregates. */
+export async function countRankedByWindow(db: Db): Promise<Record<StatWindow, number>> {
+  const rows = await db
+    .select({ window: brandStats.window, ranked: sql<number>`count(*)::int` })
+    .from(brandStats)
+    .innerJoin(brands, eq(brands.id, brandStats.brandId))
+    .where(and(isNull(brands.mergedIntoId), isNotNull(brandStats.score)))
+    .groupBy(brandStats.window);
+  const counts: Record<StatWindow, number> = { '30d': 0, '90d': 0, '12m': 0, all: 0 };
+  for (const row of rows) counts[row.window] = Number(row.ranked);
+  return counts;
+}
+
 /** The best and the worst ranked brands of a window, each list best-first and worst-first. */
 export async function listRankingEnds(db: Db, window: StatWindow, count: number) {
   const where = and(eq(brandStats.window, window), isNull(brands.mergedIntoId), isNotNull(brandStats.score));

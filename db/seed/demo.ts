@@ -300,6 +300,8 @@ export function buildDemo(options: DemoOptions): SeedStore {
 
   addMeToos(random, store, customerIds, now);
   addHistory(random, store, moderatorId, customerIds, brands, now);
+  // Last, so the rest of the board draws the same numbers as before marks existed.
+  addHelpfulMarks(random, store, customerIds, now);
   return store;
 }
 
@@ -433,6 +435,26 @@ function addMeToos(random: Random, store: SeedStore, customerIds: number[], now:
       if (at > now) continue;
       store.meToos.push({ postId: post.id!, userId, createdAt: at });
       post.meTooCount = (post.meTooCount ?? 0) + 1;
+    }
+  }
+}
+
+/** Readers mark posts helpful; likes the brand answered gather most, so the demo has stories to feature. */
+function addHelpfulMarks(random: Random, store: SeedStore, customerIds: number[], now: Date): void {
+  for (const post of store.posts) {
+    if ((post.visibility ?? 'published') !== 'published') continue;
+    const answeredLike = post.kind === 'like' && post.firstBrandReplyAt;
+    if (!random.chance(answeredLike ? 0.6 : 0.3)) continue;
+    const people = random.sample(
+      customerIds.filter((id) => id !== post.authorId),
+      Math.floor(random.logUniform(1, answeredLike ? 16 : 8)),
+    );
+    const postedAt = post.createdAt as Date;
+    for (const userId of people) {
+      const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
+      if (at > now) continue;
+      store.helpfulMarks.push({ postId: post.id!, userId, createdAt: at });
+      post.helpfulCount = (post.helpfulCount ?? 0) + 1;
     }
   }
 }

@@ -35,6 +35,7 @@ export class SeedStore {
   promises: Insert<typeof t.promises>[] = [];
   verdicts: Insert<typeof t.verdicts>[] = [];
   meToos: Insert<typeof t.meToos>[] = [];
+  helpfulMarks: Insert<typeof t.helpfulMarks>[] = [];
   flags: Insert<typeof t.flags>[] = [];
   moderation: Insert<typeof t.moderationActions>[] = [];
   private counters = new Map<keyof typeof ID_TABLES, number>();
@@ -59,6 +60,7 @@ export class SeedStore {
       [t.promises, this.promises],
       [t.verdicts, this.verdicts],
       [t.meToos, this.meToos],
+      [t.helpfulMarks, this.helpfulMarks],
       [t.flags, this.flags],
       [t.moderationActions, this.moderation],
     ];

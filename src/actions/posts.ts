@@ -1,8 +1,9 @@
-/** Posting actions: publish, follow up, "me too", verdict, edit, withdraw. */
+/** Posting actions: publish, follow up, "me too", "helpful", verdict, edit, withdraw. */
 import { defineAction } from 'astro:actions';
-import { followUpFormSchema, postRefSchema, verdictSchema } from '../domain/post-forms.ts';
+import { followUpFormSchema, helpfulSchema, postRefSchema, verdictSchema } from '../domain/post-forms.ts';
 import { editPostSchema, newPostFormSchema } from '../domain/posting.ts';
 import { setSessionCookie } from '../server/auth/session.ts';
+import { markHelpful } from '../server/commands/helpful.ts';
 import * as posts from '../server/commands/posts.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, COMMON_ANSWERS, respond, runCommand, type FormResult } from './support.ts';
@@ -63,6 +64,16 @@ export const postActions = {
     accept: 'form',
     input: postRefSchema,
     handler: runCommand(posts.sayMeToo, { ok: true, flash: 'me-too' }, COMMON_ANSWERS),
+  }),
+
+  markHelpful: defineAction({
+    accept: 'form',
+    input: helpfulSchema,
+    handler: runCommand(
+      markHelpful,
+      (done) => ({ ok: true, flash: done.helpful ? 'helpful' : 'not-helpful' }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   giveVerdict: defineAction({

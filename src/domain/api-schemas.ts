@@ -116,9 +116,9 @@ export const brandSchema = z
 
 const brandRef = z.object({ slug: z.string(), name: z.string(), verified: z.boolean() });
 const displayStatus = z
-  .enum([...FAIL_STATUSES, 'unanswered'])
+  .enum([...FAIL_STATUSES, 'unanswered', 'promise_broken'])
   .nullable()
-  .describe('Fails only; null for likes');
+  .describe('Fails only; null for likes. "promise_broken": the promised day passed without a resolution');
 
 export const postSummarySchema = z
   .object({
@@ -132,6 +132,7 @@ export const postSummarySchema = z
     waitMinutes: z.number().int().nullable(),
     status: displayStatus,
     meTooCount: count,
+    helpfulCount: count.describe('Accounts that marked the post helpful'),
     replies: count,
     firstBrandReplyAt: isoTime.nullable(),
     createdAt: isoTime,
@@ -167,6 +168,10 @@ export const postSchema = z
     experiencedOn: isoDate,
     status: displayStatus,
     meTooCount: count,
+    helpfulCount: count.describe('Accounts that marked the post helpful'),
+    exceptionalStory: z
+      .boolean()
+      .describe('Featured among the exceptional stories (see /methodology#stories)'),
     createdAt: isoTime,
     editedVersions: count,
     author: z.string().nullable(),

@@ -17,6 +17,11 @@ export const FLASHES = {
   posted: { message: 'Your post is published. The brand can now answer it here, in public.' },
   'follow-up': { message: 'Your follow-up is published.', anchor: 'thread-title' },
   'me-too': { message: 'Counted: this happened to you too.', anchor: 'me-too-title' },
+  helpful: {
+    message: 'Marked helpful. Thank you: the most helpful stories are featured.',
+    anchor: 'helpful-title',
+  },
+  'not-helpful': { message: 'Your “helpful” mark is taken back.', anchor: 'helpful-title' },
   verdict: { message: 'Your verdict is published.', anchor: 'verdict-title' },
   reply: { message: 'Your reply is published.', anchor: 'thread-title' },
   taken: { message: 'You are now handling this case.', anchor: 'brand-panel-title' },

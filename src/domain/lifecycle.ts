@@ -61,11 +61,40 @@ export function isSettledStatus(status: FailStatus): boolean {
   return status === 'resolved' || status === 'not_resolved' || status === 'unconfirmed';
 }
 
-export type DisplayStatus = FailStatus | 'unanswered';
+export type DisplayStatus = FailStatus | 'unanswered' | 'promise_broken';
 
-/** What a reader sees: a waiting fail older than 30 days is "unanswered". */
-export function displayStatus(status: FailStatus, postedAt: Date, now: Date): DisplayStatus {
+/**
+ * What a reader sees: a waiting fail older than 30 days is "unanswered"; a
+ * promised fail whose promised day passed without a resolution (its latest
+ * promise is broken and no new one is pending) is "promise broken".
+ */
+export function displayStatus(
+  status: FailStatus,
+  postedAt: Date,
+  now: Date,
+  promiseBroken: boolean = false,
+): DisplayStatus {
+  if (status === 'promised' && promiseBroken) return 'promise_broken';
   if (status !== 'waiting') return status;
   const ageDays = (now.getTime() - postedAt.getTime()) / DAY_MILLISECONDS;
   return ageDays >= UNANSWERED_AFTER_DAYS ? 'unanswered' : 'waiting';
 }
+
+/**
+ * The badge colour of each status, always beside its words: green when the
+ * customer says resolved, red when the brand let them down (silence, a broken
+ * promise, not resolved), amber while the brand or the customer has a move to
+ * make, blue once answered, grey when closed without a word from the customer.
+ */
+export type StatusTone = 'good' | 'bad' | 'pending' | 'info' | 'neutral';
+export const STATUS_TONES: Record<DisplayStatus, StatusTone> = {
+  waiting: 'pending',
+  answered: 'info',
+  promised: 'pending',
+  promise_broken: 'bad',
+  resolution_proposed: 'pending',
+  resolved: 'good',
+  not_resolved: 'bad',
+  unconfirmed: 'neutral',
+  unanswered: 'bad',
+};

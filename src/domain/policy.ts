@@ -46,6 +46,7 @@ export const ACTIONS = [
   'withdraw_own_post',
   'give_verdict',
   'me_too',
+  'mark_helpful',
   'flag',
   'claim_brand',
   // brand members
@@ -106,6 +107,10 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): D
       return isAuthor && target.postKind === 'fail' ? allow : refuse('forbidden');
     case 'me_too':
       if (target.postKind !== 'fail' || isAuthor) return refuse('forbidden');
+      return membership ? refuse('conflict_of_interest') : allow;
+    case 'mark_helpful':
+      // Any post, not one's own, and not by the brand's team: its marks feature stories.
+      if (isAuthor) return refuse('forbidden');
       return membership ? refuse('conflict_of_interest') : allow;
     case 'flag':
       return isAuthor ? refuse('forbidden') : allow;

@@ -27,11 +27,13 @@ export interface PostFacts {
   longReplies: number;
   templateReplies: number;
   meToos: number;
+  /** Not a figure: read with the facts so one write re-applies the exceptional-story rule (stories.ts). */
+  helpfulCount: number;
 }
 
 /**
  * The facts of a post just inserted, from its row: nothing has happened in its thread yet (no
- * reply, verdict, promise or "me too"), so the write need not read them back.
+ * reply, verdict, promise, "me too" or helpful mark), so the write need not read them back.
  */
 export function factsOfNewPost(post: {
   id: number;
@@ -60,6 +62,7 @@ export function factsOfNewPost(post: {
     longReplies: 0,
     templateReplies: 0,
     meToos: 0,
+    helpfulCount: 0,
   };
 }
 

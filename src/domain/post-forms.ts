@@ -37,3 +37,9 @@ export const verdictSchema = z.object({
   resolved: yesNo('Say whether it was resolved.'),
   wouldBuyAgain: yesNo('Say whether you would buy from them again.'),
 });
+
+/** "Helpful" on or off: a plain form posts the state it wants, so a repeated post changes nothing. */
+export const helpfulSchema = z.object({
+  postId: recordIdSchema,
+  helpful: yesNo('Say whether the post is helpful.'),
+});

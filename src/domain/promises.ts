@@ -6,6 +6,7 @@
  *   broken:   the promised day passes with neither.
  * Days are calendar days in UTC: a promise "by 14 June" holds until 15 June 00:00 UTC.
  */
+import { formatDate } from './time.ts';
 import type { PromiseOutcome } from './vocabulary.ts';
 
 export const PROMISE_MAX_DAYS_AHEAD = 90;
@@ -54,4 +55,20 @@ export function outcomeOnNewPromise(
 /** Whether a still-pending promise is broken by now (no proposal, day over). */
 export function isOverdue(promise: PendingPromise, now: Date): boolean {
   return now >= promiseDeadline(promise.dueOn);
+}
+
+/** The latest promise in words, for the post's facts and the inbox; null when none was made. */
+export function describePromise(promise: { dueOn: string; outcome: PromiseOutcome } | null): string {
+  if (!promise) return 'No promised date';
+  const due = formatDate(promise.dueOn);
+  switch (promise.outcome) {
+    case 'pending':
+      return `Due ${due}`;
+    case 'kept':
+      return `Kept: resolution proposed by ${due}`;
+    case 'broken':
+      return `Broken: ${due} passed without a resolution`;
+    case 'replaced':
+      return `Replaced before ${due} passed`;
+  }
 }

@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   passwordChecksPerAccount: { name: 'password:account', limit: 10, windowSeconds: 15 * MINUTE },
   postsPerAccount: { name: 'post:account', limit: 10, windowSeconds: DAY },
   repliesPerAccount: { name: 'reply:account', limit: 60, windowSeconds: HOUR },
+  /** Marking posts helpful (and taking the mark back). */
+  helpfulMarksPerAccount: { name: 'helpful:account', limit: 60, windowSeconds: HOUR },
   flagsPerAccount: { name: 'flag:account', limit: 20, windowSeconds: DAY },
   apiPerIp: { name: 'api:ip', limit: 300, windowSeconds: 5 * MINUTE },
   /** Opening a live stream (an open stream is not counted again): a page view with its reconnections. */

@@ -26,6 +26,8 @@ export type PostSummary = {
   country: string | null;
   waitMinutes: number | null;
   meTooCount: number;
+  /** Accounts that marked the post helpful. */
+  helpfulCount: number;
   messageCount: number;
   firstBrandReplyAt: Date | null;
   createdAt: Date;
@@ -35,6 +37,8 @@ export type PostSummary = {
   authorName: string;
   /** The author's account is suspended by a moderator: the post stays, marked. */
   authorSuspended?: boolean;
+  /** A promised fail whose promised day passed without a resolution (lifecycle.ts `displayStatus`). */
+  promiseBroken?: boolean;
 };
 
 export interface Page<T> {
@@ -64,6 +68,8 @@ export interface PostRecord {
   resolutionProposedAt: Date | null;
   settledAt: Date | null;
   meTooCount: number;
+  helpfulCount: number;
+  exceptionalSince: Date | null;
   messageCount: number;
   revisionCount: number;
   lastActivityAt: Date;

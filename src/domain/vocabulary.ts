@@ -91,10 +91,12 @@ export const FAIL_STATUSES = [
 ] as const;
 export type FailStatus = (typeof FAIL_STATUSES)[number];
 
-export const STATUS_LABELS: Record<FailStatus | 'unanswered', string> = {
+/** Every status a reader can see (src/domain/lifecycle.ts `displayStatus`), in words. */
+export const STATUS_LABELS: Record<FailStatus | 'unanswered' | 'promise_broken', string> = {
   waiting: 'Waiting for the brand',
   answered: 'Answered',
-  promised: 'Promised',
+  promised: 'Promised a date',
+  promise_broken: 'Promise broken',
   resolution_proposed: 'Resolution proposed',
   resolved: 'Resolved',
   not_resolved: 'Not resolved',
@@ -159,7 +161,7 @@ export const BRAND_MEMBER_ROLES = ['owner', 'member'] as const;
 export const STAT_WINDOWS = ['30d', '90d', '12m', 'all'] as const;
 export type StatWindow = (typeof STAT_WINDOWS)[number];
 
-/** How a window reads in a sentence ("Figures, last 30 days"). */
+/** Windows as readers read them: "last 30 days", never "30d". */
 export const STAT_WINDOW_LABELS: Record<StatWindow, string> = {
   '30d': 'last 30 days',
   '90d': 'last 90 days',
@@ -181,6 +183,8 @@ export const LONG_REPLY_WORDS = 12;
 export const RESPONSE_GRACE_HOURS = 72;
 /** A fail without any brand reply after this many days shows "unanswered". */
 export const UNANSWERED_AFTER_DAYS = 30;
+/** Helpful marks a like needs, with the brand's reply, to be an exceptional story (src/domain/stories.ts). */
+export const LIKE_STORY_MIN_HELPFUL = 3;
 
 /**
  * What a change announced to live pages is about (db/queries/changes.ts, decision 008): a post that

@@ -44,7 +44,7 @@ const imageLinks = (images: readonly FeedImage[], postId: number, site: string, 
 
 type FeedImage = EvidenceImage & { postId: number };
 
-function entry(post: PostSummary, site: string, images: readonly FeedImage[]): string {
+function entry(post: PostSummary, site: string, images: readonly FeedImage[], updatedAt: Date): string {
   const url = `${site}${paths.post(post.id)}`;
   const indent = '    ';
   return [
@@ -58,7 +58,7 @@ function entry(post: PostSummary, site: string, images: readonly FeedImage[]): s
     link('alternate', 'text/html', url, indent),
     ...imageLinks(images, post.id, site, indent),
     element('published', post.createdAt.toISOString(), indent),
-    element('updated', post.createdAt.toISOString(), indent),
+    element('updated', updatedAt.toISOString(), indent),
     `${indent}<author>${element('name', post.authorName, '')}</author>`,
     textElement('summary', post.excerpt, indent),
     '  </entry>',
@@ -74,9 +74,12 @@ export function atomFeed(options: {
   posts: PostSummary[];
   /** The posts' images (`listPostImages`), linked from their entries. */
   images?: readonly FeedImage[];
+  /** When an entry last changed (default: when it was posted), e.g. when a story was featured. */
+  updatedAt?: (post: PostSummary) => Date;
 }): Response {
   const site = options.siteUrl.replace(/\/$/, '');
-  const updated = options.posts[0]?.createdAt ?? new Date(0);
+  const updatedAt = options.updatedAt ?? ((post: PostSummary) => post.createdAt);
+  const updated = new Date(Math.max(0, ...options.posts.map((post) => updatedAt(post).getTime())));
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -88,7 +91,7 @@ export function atomFeed(options: {
     link('self', 'application/atom+xml', `${site}${options.feedPath}`, '  '),
     textElement('rights', 'Posts belong to their authors; published on Likes & Fails.', '  '),
     element('generator', 'Likes & Fails', '  '),
-    ...options.posts.map((post) => entry(post, site, options.images ?? [])),
+    ...options.posts.map((post) => entry(post, site, options.images ?? [], updatedAt(post))),
     '</feed>',
     '',
   ].join('\n');

@@ -7,12 +7,14 @@
 import type { Db } from '../../db/client.ts';
 import {
   countRanking,
+  countRankedByWindow,
   listRankingEnds,
   listRankingPage,
   rankingPosition,
   type RankingFilters,
   type RankingRow,
 } from '../../db/queries/rankings.ts';
+import { chooseHomeWindow } from '../domain/home-rankings.ts';
 import { rankBrand, type RankedBrand, type RankingSort } from '../domain/rankings.ts';
 import type { StatWindow } from '../domain/vocabulary.ts';
 
@@ -56,7 +58,7 @@ export function positionInRanking(db: Db, options: RankingOptions, slug: string)
   return rankingPosition(db, options, options.sort ?? 'score', slug);
 }
 
-/** The best and worst ranked brands of a window (the home page's "this month"). */
+/** The best and worst ranked brands of a window. */
 export async function topAndBottom(db: Db, window: StatWindow, count = 3) {
   const { best, worst } = await listRankingEnds(db, window, count);
   const top = best.map(toRankedBrand);
@@ -64,6 +66,17 @@ export async function topAndBottom(db: Db, window: StatWindow, count = 3) {
   const shown = new Set(top.map((brand) => brand.slug));
   const bottom = worst.map(toRankedBrand).filter((brand) => !shown.has(brand.slug));
   return { top, bottom };
+}
+
+/**
+ * The home page's best and worst brands: over the shortest window that fills
+ * both lists (src/domain/home-rankings.ts), with that window and how many
+ * brands it ranks, so the page can say what it shows.
+ */
+export async function homeRankings(db: Db, count = 3) {
+  const ranked = await countRankedByWindow(db);
+  const window = chooseHomeWindow(ranked, count);
+  return { window, ranked: ranked[window], ...(await topAndBottom(db, window, count)) };
 }
 
 /** Every brand of a ranking, in order. Pages never need it (they read a page); kept for `npm run bench`. */

@@ -58,6 +58,8 @@ import {
   type PostFacts,
 } from '../domain/post-facts.ts';
 import { computeFigures, computeScore } from '../domain/score.ts';
+import { rebuildStories } from '../../db/queries/stories.ts';
+import { recordStoryChange } from './stories.ts';
 import { STAT_WINDOW_DAYS, STAT_WINDOWS, type StatWindow } from '../domain/vocabulary.ts';
 
 const DAY_MS = 86_400_000;
@@ -121,6 +123,8 @@ export function recordNewPost(tx: Db, post: Parameters<typeof factsOfNewPost>[0]
 }
 
 async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFacts, now: Date) {
+  // The same before/after pair says whether the post entered or left the exceptional stories.
+  await recordStoryChange(tx, before, after, now);
   const counters = addCounters(countersOf(after), countersOf(before), -1);
   const breakdowns = sumBreakdowns([
     { rows: breakdownsOf(after), sign: 1 },
@@ -311,4 +315,6 @@ export async function rebuildBrandStatistics(
   await recomputeBrandStats(tx, now, brandId);
   const rows = await listWindowRows(tx, brandId);
   await storeWindowFigures(tx, rows.map(figuresOf));
+  // The other reading maintained per post by the writes (the seeds write rows without them).
+  await rebuildStories(tx, now, brandId);
 }

@@ -40,7 +40,8 @@ const escapeHtml = (text: string) =>
 
 describe('home page', () => {
   it('lists the latest published posts first, each with a word for its kind', async () => {
-    const html = await render(HomePage, '/');
+    const page = await render(HomePage, '/');
+    const html = page.slice(page.indexOf('id="latest-title"'));
     const [newest] = await database.db
       .select({ title: posts.title })
       .from(posts)
@@ -52,6 +53,20 @@ describe('home page', () => {
     expect(textOf(html)).toMatch(/\bLike\b/);
     expect(textOf(html)).toMatch(/\bFail\b/);
     expect(html).toContain('rel="next"');
+  });
+});
+
+describe('home page’s best and worst brands', () => {
+  it('name the window they cover, and neither box is empty', async () => {
+    const html = await render(HomePage, '/');
+    const text = textOf(html);
+    expect(text).toMatch(/Best service, last (30 days|90 days|12 months)/);
+    expect(text).toMatch(/Worst service, last (30 days|90 days|12 months)/);
+    expect(text).not.toContain('this month');
+    const boxes = html.slice(html.indexOf('id="month-title"'), html.indexOf('All rankings'));
+    expect(
+      [...boxes.matchAll(/<ol/g)].length + [...boxes.matchAll(/not enough for a worst list/g)].length,
+    ).toBe(2);
   });
 });
 

@@ -113,6 +113,8 @@ export async function everyRoute(): Promise<RouteSet[]> {
     ok('/search?q=day&page=2'),
     ok('/search?q=zzzznothing'),
     ok('/methodology'),
+    ok('/stories'),
+    ok('/stories?page=2'),
     ok('/transparency'),
     ok('/guidelines'),
     ok('/about'),

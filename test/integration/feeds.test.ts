@@ -114,6 +114,7 @@ describe('the Atom writer', () => {
       country: null,
       waitMinutes: null,
       meTooCount: 0,
+      helpfulCount: 0,
       messageCount: 0,
       firstBrandReplyAt: null,
       createdAt: now,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getPostPage, listLatestPosts } from '../../db/queries/posts.ts';
 import { readPersonalData } from '../../db/queries/privacy-export.ts';
 import { brandClaims, flags, messageRevisions, sessions, threadMessages, users } from '../../db/schema.ts';
+import { markHelpful } from '../../src/server/commands/helpful.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import type { NewPostInput } from '../../src/domain/posting.ts';
 import { createSession } from '../../src/server/auth/session.ts';
@@ -82,6 +83,7 @@ async function board() {
 
   const bobPost = await publish(bob, 'Bob private trouble');
   await commands.sayMeToo(deps(), ada, { postId: bobPost });
+  await markHelpful(deps(), ada, { postId: bobPost, helpful: 'yes' });
   await db.insert(flags).values({ postId: bobPost, userId: ada.id, reason: 'spam', note: 'Ada thinks so' });
   await db.insert(flags).values({ postId: adaPost, userId: bob.id, reason: 'fake', note: 'Bob flag note' });
   await db.insert(brandClaims).values({ brandId: brand.id, userId: ada.id, message: 'Ada claims' });
@@ -91,7 +93,7 @@ async function board() {
 }
 
 describe('the export of a person’s data', () => {
-  it('holds their account, posts with earlier versions, messages, verdicts, "me too", flags, sessions, teams and claims', async () => {
+  it('holds their account, posts with earlier versions, messages, verdicts, "me too", helpful marks, flags, sessions, teams and claims', async () => {
     const { ada, adaPost, bobPost } = await board();
     const data = (await readPersonalData(database.db, ada.id))!;
     expect(data.account).toMatchObject({ id: ada.id, email: ada.email, displayName: 'Ada Lovelace' });
@@ -104,6 +106,7 @@ describe('the export of a person’s data', () => {
     ]);
     expect(data.verdicts).toMatchObject([{ postId: adaPost, resolved: false, wouldBuyAgain: false }]);
     expect(data.meToos).toMatchObject([{ postId: bobPost }]);
+    expect(data.helpfulMarks).toMatchObject([{ postId: bobPost }]);
     expect(data.flags).toMatchObject([{ postId: bobPost, reason: 'spam', note: 'Ada thinks so' }]);
     expect(data.sessions).toMatchObject([{ userAgent: 'Mozilla/5.0 export-test', ipAddress: '203.0.113.9' }]);
     expect(data.brandMemberships).toMatchObject([{ brand: 'southwind', role: 'member' }]);

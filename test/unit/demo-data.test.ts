@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemo, DEMO_ACCOUNTS, DEMO_BRAND_SLUG } from '../../db/seed/demo.ts';
+import { LIKE_STORY_MIN_HELPFUL } from '../../src/domain/stories.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const demo = buildDemo({ now, passwordHash: 'x' });
@@ -33,6 +34,19 @@ describe('the demo board', () => {
     expect(demo.messages.some((message) => message.kind === 'brand_reply')).toBe(true);
     expect(demo.verdicts.length).toBeGreaterThan(20);
     expect(demo.meToos.length).toBeGreaterThan(20);
+  });
+
+  it('has helpful marks, with answered likes marked by enough readers to be exceptional stories', () => {
+    const stories = demo.posts.filter(
+      (post) =>
+        post.kind === 'like' && post.firstBrandReplyAt && (post.helpfulCount ?? 0) >= LIKE_STORY_MIN_HELPFUL,
+    );
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    for (const post of demo.posts) {
+      const marks = demo.helpfulMarks.filter((mark) => mark.postId === post.id);
+      expect(marks.length).toBe(post.helpfulCount ?? 0);
+      expect(marks.some((mark) => mark.userId === post.authorId)).toBe(false);
+    }
   });
 
   it('makes the demo owner the owner of the verified Northwind Telecom', () => {

@@ -3,9 +3,12 @@ import {
   applyFailTransition,
   displayStatus,
   isSettledStatus,
+  STATUS_TONES,
+  type DisplayStatus,
   type FailTransition,
 } from '../../src/domain/lifecycle.ts';
-import type { FailStatus } from '../../src/domain/vocabulary.ts';
+import { describePromise } from '../../src/domain/promises.ts';
+import { FAIL_STATUSES, STATUS_LABELS, type FailStatus } from '../../src/domain/vocabulary.ts';
 
 const day = 86_400_000;
 const posted = new Date('2026-05-01T10:00:00Z');
@@ -86,5 +89,43 @@ describe('what readers see', () => {
 
   it('never calls an answered fail unanswered, however old', () => {
     expect(displayStatus('answered', posted, new Date(posted.getTime() + 300 * day))).toBe('answered');
+  });
+
+  it('shows a promised fail whose promise was broken as "Promise broken", in red', () => {
+    const shown = displayStatus('promised', posted, posted, true);
+    expect(shown).toBe('promise_broken');
+    expect(STATUS_LABELS[shown]).toBe('Promise broken');
+    expect(STATUS_TONES[shown]).toBe('bad');
+    expect(displayStatus('promised', posted, posted, false)).toBe('promised');
+  });
+
+  it('lets a broken promise change nothing once the case moved on', () => {
+    expect(displayStatus('not_resolved', posted, posted, true)).toBe('not_resolved');
+    expect(displayStatus('resolved', posted, posted, true)).toBe('resolved');
+  });
+
+  it('gives every status its own words, and a colour only beside them', () => {
+    const shown: DisplayStatus[] = [...FAIL_STATUSES, 'unanswered', 'promise_broken'];
+    const labels = shown.map((status) => STATUS_LABELS[status]);
+    expect(new Set(labels).size).toBe(shown.length);
+    for (const status of shown) expect(STATUS_TONES[status]).toMatch(/^(good|bad|pending|info|neutral)$/);
+    expect(STATUS_TONES.resolved).toBe('good');
+    expect(STATUS_TONES.unanswered).toBe('bad');
+  });
+});
+
+describe('a promise in words', () => {
+  it('says when it is due, kept, broken or replaced, and when there is none', () => {
+    expect(describePromise(null)).toBe('No promised date');
+    expect(describePromise({ dueOn: '2026-06-14', outcome: 'pending' })).toBe('Due 14 Jun 2026');
+    expect(describePromise({ dueOn: '2026-06-14', outcome: 'kept' })).toBe(
+      'Kept: resolution proposed by 14 Jun 2026',
+    );
+    expect(describePromise({ dueOn: '2026-06-14', outcome: 'broken' })).toBe(
+      'Broken: 14 Jun 2026 passed without a resolution',
+    );
+    expect(describePromise({ dueOn: '2026-06-14', outcome: 'replaced' })).toBe(
+      'Replaced before 14 Jun 2026 passed',
+    );
   });
 });

@@ -47,6 +47,8 @@ const allowed: Record<Action, Role[]> = {
   withdraw_own_post: ['author'],
   give_verdict: ['author'],
   me_too: ['customer', 'otherMember', 'moderator'],
+  // Not the author, not the brand's own team (its marks would feature its own stories).
+  mark_helpful: ['customer', 'otherMember', 'moderator'],
   flag: withoutAuthor,
   claim_brand: ['customer', 'author', 'otherMember', 'moderator'],
   reply_as_brand: ['member', 'owner'],
@@ -92,6 +94,14 @@ describe('the policy', () => {
     const like: Target = { ...fail, postKind: 'like' };
     expect(can(actors.customer, 'me_too', like).ok).toBe(false);
     expect(can(actors.author, 'give_verdict', like).ok).toBe(false);
+  });
+
+  it('lets readers mark a like helpful as well as a fail, but never the brand’s own team', () => {
+    const like: Target = { ...fail, postKind: 'like' };
+    expect(can(actors.customer, 'mark_helpful', like).ok).toBe(true);
+    expect(can(actors.author, 'mark_helpful', like)).toEqual({ ok: false, reason: 'forbidden' });
+    expect(can(actors.owner, 'mark_helpful', like)).toEqual({ ok: false, reason: 'conflict_of_interest' });
+    expect(can(actors.suspended, 'mark_helpful', like)).toEqual({ ok: false, reason: 'suspended' });
   });
 
   it('refuses a suspended account every write, moderators included', () => {

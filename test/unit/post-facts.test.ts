@@ -30,6 +30,7 @@ const fail: PostFacts = {
   longReplies: 3,
   templateReplies: 1,
   meToos: 4,
+  helpfulCount: 0,
 };
 
 describe('what one post contributes to its brand’s figures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brandPostsParams, rankingParams } from '../../src/domain/api-params.ts';
-import { badgeText } from '../../src/domain/badge.ts';
-import { badgeSvg } from '../../src/markup/badge.ts';
+import { badgeOf } from '../../src/domain/badge.ts';
+import { BADGE_FILLS, badgeSvg } from '../../src/markup/badge.ts';
 import { parseRankingQuery, rankBrand, sortRanking } from '../../src/domain/rankings.ts';
 import type { BrandWindowCounts } from '../../src/domain/score.ts';
 
@@ -75,13 +75,59 @@ describe('API parameters', () => {
 });
 
 describe('the badge', () => {
-  it('says how many fails the brand answers and how fast', () => {
-    expect(badgeText(47, 50, 3 * 3600)).toBe('answers 94 % of fails · median 3 h');
-    expect(badgeText(0, 0, null)).toBe('no fails to answer yet');
+  const figures = (answered: number, eligible: number, medianSeconds: number | null = null) => ({
+    fails: eligible,
+    eligible,
+    answered,
+    medianSeconds,
+  });
+
+  it('says how many fails the brand answers and how fast, green from 90 %', () => {
+    expect(badgeOf(figures(47, 50, 3 * 3600))).toEqual({
+      text: 'answers 94 % of fails · median 3 h',
+      tone: 'good',
+    });
+    expect(badgeOf(figures(9, 10)).tone).toBe('good');
+  });
+
+  it('turns amber below 90 % and red below 60 %', () => {
+    expect(badgeOf(figures(89, 100)).tone).toBe('fair');
+    expect(badgeOf(figures(6, 10)).tone).toBe('fair');
+    expect(badgeOf(figures(59, 100))).toEqual({ text: 'answers 59 % of fails', tone: 'poor' });
+  });
+
+  it('is not rated yet with fewer than five fails to answer, and says what is true so far', () => {
+    expect(badgeOf(figures(1, 4))).toEqual({
+      text: 'not rated yet · answered 1 of 4 fails',
+      tone: 'unrated',
+    });
+    expect(badgeOf(figures(0, 1)).text).toBe('not rated yet · answered 0 of 1 fail');
+  });
+
+  it('says a young fail waits for a reply instead of "no fails to answer yet"', () => {
+    expect(badgeOf({ fails: 1, eligible: 0, answered: 0, medianSeconds: null })).toEqual({
+      text: '1 fail, waiting for a reply',
+      tone: 'unrated',
+    });
+    expect(badgeOf({ fails: 3, eligible: 0, answered: 0, medianSeconds: null }).text).toBe(
+      '3 fails, waiting for replies',
+    );
+    expect(badgeOf({ fails: 0, eligible: 0, answered: 0, medianSeconds: null }).text).toBe(
+      'no fails in 12 months',
+    );
+  });
+
+  it('fills the SVG with the colour of its tone', () => {
+    expect(badgeSvg('Northwind', { text: 'answers 40 % of fails', tone: 'poor' })).toContain(
+      `fill="${BADGE_FILLS.poor}"`,
+    );
+    expect(badgeSvg('Northwind', { text: 'answers 95 % of fails', tone: 'good' })).not.toContain(
+      BADGE_FILLS.poor,
+    );
   });
 
   it('escapes the brand name in the SVG', () => {
-    const svg = badgeSvg('A&B <Co>', 'answers 50 % of fails');
+    const svg = badgeSvg('A&B <Co>', { text: 'answers 50 % of fails', tone: 'poor' });
     expect(svg).toContain('A&amp;B &lt;Co&gt;');
     expect(svg).not.toContain('<Co>');
   });

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { getBrandWindowStats } from '../../../../db/queries/stats.ts';
-import { badgeText } from '../../../domain/badge.ts';
+import { badgeOf } from '../../../domain/badge.ts';
 import { badgeSvg } from '../../../markup/badge.ts';
 import { paths } from '../../../paths.ts';
 import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
@@ -21,8 +21,13 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   if (moved) return moved;
   locals.cacheTags = [cacheTag.brand(brand.id)];
   const stats = await getBrandWindowStats(readDatabase(locals), brand.id, '12m');
-  const text = badgeText(stats.answered, stats.responseEligible, stats.firstResponseMedianSeconds);
-  return new Response(badgeSvg(brand.name, text), {
+  const badge = badgeOf({
+    fails: stats.fails,
+    eligible: stats.responseEligible,
+    answered: stats.answered,
+    medianSeconds: stats.firstResponseMedianSeconds,
+  });
+  return new Response(badgeSvg(brand.name, badge), {
     headers: {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=3600',

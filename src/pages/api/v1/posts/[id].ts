@@ -40,8 +40,17 @@ export const GET: APIRoute = (context) =>
         waitMinutes: post.waitMinutes,
         experiencedOn: post.experiencedOn,
         status:
-          post.status && visible ? displayStatus(post.status, post.createdAt, context.locals.now) : null,
+          post.status && visible
+            ? displayStatus(
+                post.status,
+                post.createdAt,
+                context.locals.now,
+                page.promises[0]?.outcome === 'broken',
+              )
+            : null,
         meTooCount: post.meTooCount,
+        helpfulCount: post.helpfulCount,
+        exceptionalStory: post.exceptionalSince !== null,
         createdAt: post.createdAt.toISOString(),
         editedVersions: post.revisionCount,
         author: visible ? page.authorName : null,
