@@ -4,6 +4,10 @@
  * labels shown to people are derived from one place.
  */
 
+/** The board's languages (decision 014): English at `/`, French under `/fr/`. */
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const POST_KINDS = ['like', 'fail'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
