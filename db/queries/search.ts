@@ -1,11 +1,14 @@
 /**
  * Full-text search (DESIGN §6): PostgreSQL text search over published posts
  * (the generated, GIN-indexed search_vector) and trigram matching on brand
- * names, the same on PGlite and PostgreSQL.
+ * names, the same on PGlite and PostgreSQL. A post is searched in its own language (decision
+ * 014): English posts through search_vector, French ones through French stemming with accents
+ * ignored (the `french_unaccent` configuration and its partial index, posts_search_fr_idx), so
+ * the words typed find "remboursé" as "rembourse" or "remboursement", whatever the reader's language.
  */
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FeedCursor } from '../../src/domain/cursor.ts';
-import type { FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
+import type { FailStatus, Language, PostKind } from '../../src/domain/vocabulary.ts';
 import type { Db } from '../client.ts';
 import { brands, posts } from '../schema.ts';
 
@@ -43,12 +46,24 @@ export type PostMatch = {
   id: number;
   kind: PostKind;
   title: string;
+  language: Language;
   status: FailStatus | null;
   createdAt: Date;
   brandSlug: string;
   brandName: string;
   snippet: string;
 };
+
+/** The expression posts_search_fr_idx indexes (db/schema.ts): written the same, or the index is not used. */
+const FRENCH_SEARCH_VECTOR = sql.raw(`to_tsvector('french_unaccent'::regconfig, title || ' ' || story)`);
+
+/** Whether a post (columns of `posts` or of a subquery with the same names) matches the words typed. */
+function matches(query: string, columns: { language: unknown; searchVector: unknown }) {
+  return sql`((${columns.language} = 'en' and ${columns.searchVector} @@ websearch_to_tsquery('english', ${query}))
+    or (${columns.language} = 'fr' and ${FRENCH_SEARCH_VECTOR} @@ websearch_to_tsquery('french_unaccent', ${query})))`;
+}
+
+const HEADLINE_OPTIONS = 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»';
 
 /** How many of the newest posts the first pass tests before asking the full-text index. */
 export const SEARCH_RECENT_WINDOW = 5_000;
@@ -72,13 +87,19 @@ export async function searchPosts(
   options: { cursor?: FeedCursor | null; limit?: number } = {},
 ): Promise<PostSearchPage> {
   const limit = options.limit ?? 30;
-  const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
   const cursor = options.cursor ?? null;
   const olderThanCursor = cursor
     ? sql`(${posts.createdAt}, ${posts.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
     : undefined;
   const recent = db
-    .select({ id: posts.id, createdAt: posts.createdAt, searchVector: posts.searchVector })
+    .select({
+      id: posts.id,
+      createdAt: posts.createdAt,
+      searchVector: posts.searchVector,
+      language: posts.language,
+      title: posts.title,
+      story: posts.story,
+    })
     .from(posts)
     .where(and(eq(posts.visibility, 'published'), olderThanCursor))
     .orderBy(desc(posts.createdAt), desc(posts.id))
@@ -87,16 +108,14 @@ export async function searchPosts(
   let ids = await db
     .select({ id: recent.id })
     .from(recent)
-    .where(sql`${recent.searchVector} @@ ${tsQuery}`)
+    .where(matches(query, recent))
     .orderBy(desc(recent.createdAt), desc(recent.id))
     .limit(limit + 1);
   if (ids.length <= limit) {
     ids = await db
       .select({ id: posts.id })
       .from(posts)
-      .where(
-        and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`, olderThanCursor),
-      )
+      .where(and(eq(posts.visibility, 'published'), matches(query, posts), olderThanCursor))
       // An expression, not the column, so the planner cannot walk the feed index here: the GIN
       // index finds the (few) matches, then they are sorted.
       .orderBy(sql`${posts.createdAt} + interval '0 seconds' desc`, desc(posts.id))
@@ -112,7 +131,10 @@ export async function searchPosts(
       createdAt: posts.createdAt,
       brandSlug: brands.slug,
       brandName: brands.name,
-      snippet: sql<string>`ts_headline('english', ${posts.story}, ${tsQuery}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»')`,
+      language: posts.language,
+      snippet: sql<string>`case when ${posts.language} = 'fr'
+        then ts_headline('french_unaccent', ${posts.story}, websearch_to_tsquery('french_unaccent', ${query}), ${HEADLINE_OPTIONS})
+        else ts_headline('english', ${posts.story}, websearch_to_tsquery('english', ${query}), ${HEADLINE_OPTIONS}) end`,
     })
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))

@@ -8,7 +8,7 @@ import { brandNameKey, normalizeDomain } from './brand-identity.ts';
 import { recordIdSchema } from './ids.ts';
 import { foldLookAlikes } from './confusables.ts';
 import { normalizeText, stripInvisible } from './text.ts';
-import { CATEGORIES, CHANNELS, POST_KINDS, SECTORS } from './vocabulary.ts';
+import { CATEGORIES, CHANNELS, LANGUAGES, POST_KINDS, SECTORS } from './vocabulary.ts';
 
 export const TITLE_MAX = 120;
 export const STORY_MIN = 20;
@@ -76,6 +76,8 @@ export const newPostSchema = z
     newBrandSector: z.enum(SECTORS, { error: 'Choose a sector.' }).nullish(),
     title: titleSchema,
     story: storySchema,
+    /** The language the story is written in; unset means the page's (decision 014). */
+    language: z.enum(LANGUAGES, { error: 'Choose the language of your story.' }).nullish(),
     category: categorySchema,
     channel: channelSchema,
     experiencedOn: z
