@@ -168,7 +168,7 @@ export async function brandNameOf(db: Db, brandId: number): Promise<string> {
 /** The team members who can be e-mailed (an address on file), except one person. */
 export function listTeamRecipients(db: Db, brandId: number, exceptUserId: number | null) {
   return db
-    .select({ email: users.email, settings: users.notificationSettings })
+    .select({ email: users.email, settings: users.notificationSettings, language: users.language })
     .from(brandMembers)
     .innerJoin(users, eq(users.id, brandMembers.userId))
     .where(

@@ -37,8 +37,15 @@ export const accountActions = {
   signup: defineAction({
     accept: 'form',
     input: signupSchema,
-    handler: async (input, context) =>
-      respond(await accounts.signUp(commandDeps(context), input), { ok: true }, COMMON_ANSWERS),
+    handler: async (input, context) => {
+      // Unchosen, the account speaks the language of the page it signed up on (decision 014).
+      const language = input.language ?? context.locals.locale ?? 'en';
+      return respond(
+        await accounts.signUp(commandDeps(context), { ...input, language }),
+        { ok: true },
+        COMMON_ANSWERS,
+      );
+    },
   }),
 
   login: defineAction({
