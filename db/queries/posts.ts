@@ -155,6 +155,7 @@ export function listAuthorPosts(db: Db, authorId: number, limit = 50) {
       id: posts.id,
       kind: posts.kind,
       title: posts.title,
+      language: posts.language,
       status: posts.status,
       visibility: posts.visibility,
       createdAt: posts.createdAt,

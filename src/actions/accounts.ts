@@ -22,6 +22,7 @@ import * as accounts from '../server/commands/accounts.ts';
 import { asOwnAccount } from '../server/own-account.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, COMMON_ANSWERS, respond, type FormResult } from './support.ts';
+import { m } from '../i18n/messages.ts';
 
 const cookieOptions = { secure: secureCookies };
 const INVALID_LINK: FormResult = {
@@ -181,7 +182,7 @@ export const accountActions = {
         await asOwnAccount(context.locals.actor, (owner) =>
           accounts.updateProfile(commandDeps(context), { userId: owner.id, ...input }),
         ),
-        { ok: true, message: 'Display name saved.' },
+        { ok: true, message: m.account_profile_saved() },
         COMMON_ANSWERS,
       ),
   }),
