@@ -27,7 +27,16 @@ export function formatScore(score: number | null, language: Language = 'en'): st
   }).format(score);
 }
 
-/** A plain count: "1,204" / "1 204". */
-export function formatCount(count: number, language: Language = 'en'): string {
+/** A plain number: "1,204" / "1 204", "0.35" / "0,35". */
+export function formatNumber(count: number, language: Language = 'en'): string {
   return new Intl.NumberFormat(INTL_LOCALE[language]).format(count);
+}
+
+/** A number with a fixed count of decimals, for the methodology's worked example: "0.4312" / "0,4312". */
+export function formatDecimal(value: number, digits: number, language: Language = 'en'): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
 }

@@ -4,6 +4,7 @@
  * open data; pages show these. One literal message per value, so the catalogue test sees each used.
  */
 import type { Flash } from '../domain/forms.ts';
+import type { RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
 import type { BRAND_MEMBER_ROLES, FailStatus, PostVisibility } from '../domain/vocabulary.ts';
 import { m } from './messages.ts';
@@ -39,6 +40,24 @@ const NOTIFICATION: Record<NotificationKind, () => string> = {
   team_verdict: m.notify_team_verdict,
 };
 
+const REASON: Record<RemovalReason, () => string> = {
+  spam: m.reason_spam,
+  fake: m.reason_fake,
+  personal_data: m.reason_personal_data,
+  hate: m.reason_hate,
+  wrong_brand: m.reason_wrong_brand,
+  other: m.reason_other,
+};
+
+const REASON_EXPLANATION: Record<RemovalReason, () => string> = {
+  spam: m.reason_spam_explained,
+  fake: m.reason_fake_explained,
+  personal_data: m.reason_personal_data_explained,
+  hate: m.reason_hate_explained,
+  wrong_brand: m.reason_wrong_brand_explained,
+  other: m.reason_other_explained,
+};
+
 const FLASH: Record<Flash, () => string> = {
   posted: m.flash_posted,
   'follow-up': m.flash_follow_up,
@@ -62,3 +81,5 @@ export const visibilityLabel = (visibility: PostVisibility) => VISIBILITY[visibi
 export const roleLabel = (role: (typeof BRAND_MEMBER_ROLES)[number]) => ROLE[role]();
 export const notificationLabel = (kind: NotificationKind) => NOTIFICATION[kind]();
 export const flashLabel = (flash: Flash) => FLASH[flash]();
+export const reasonLabel = (reason: RemovalReason) => REASON[reason]();
+export const reasonExplanation = (reason: RemovalReason) => REASON_EXPLANATION[reason]();

@@ -8,7 +8,14 @@
 import type { Db } from '../../db/client.ts';
 import { enqueueJob } from '../../db/queries/jobs.ts';
 import { findUserById } from '../../db/queries/users.ts';
-import { APPEALS_ADDRESS, removalReasonLabel, type ModerationDecision } from '../domain/moderation.ts';
+import {
+  APPEALS_ADDRESS,
+  isRemovalReason,
+  removalReasonLabel,
+  type ModerationDecision,
+  type RemovalReason,
+} from '../domain/moderation.ts';
+import { reasonLabel } from '../i18n/labels.ts';
 import { m } from '../i18n/messages.ts';
 import { runInLanguage } from '../i18n/request-language.ts';
 import { paths } from '../paths.ts';
@@ -48,8 +55,9 @@ function bodyOf(notice: DecisionNotice, siteUrl: string): string {
     case 'remove':
       return m.mail_moderation_removed_text({
         what,
-        // The reason's label stays English until the moderation pages are translated (decision 014).
-        reason: removalReasonLabel(notice.reason ?? 'other'),
+        reason: isRemovalReason(notice.reason ?? 'other')
+          ? reasonLabel((notice.reason ?? 'other') as RemovalReason)
+          : removalReasonLabel(notice.reason ?? 'other'),
         explanation: notice.explanation,
         link,
         guidelines: new URL(paths.guidelines(notice.reason ?? undefined), siteUrl).toString(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRate, formatScore, formatSeconds } from '../../src/domain/format-figures.ts';
+import { formatNumber, formatRate, formatScore, formatSeconds } from '../../src/domain/format-figures.ts';
 import { formatDate, formatDuration, formatRelative } from '../../src/domain/time.ts';
 
 /** Intl writes French with no-break spaces; the tests read them as plain spaces. */
@@ -17,7 +17,7 @@ describe('figures in English', () => {
     expect(formatDate(new Date('2026-12-01T10:00:00Z'))).toBe('1 Dec 2026');
     expect(formatRelative(ago(120), now)).toBe('2 min ago');
     expect(formatRelative(ago(86_400 + 60), now)).toBe('yesterday');
-    expect(formatCount(1204)).toBe('1,204');
+    expect(formatNumber(1204)).toBe('1,204');
   });
 });
 
@@ -25,7 +25,7 @@ describe('figures in French', () => {
   it('reads numbers the French way', () => {
     expect(plain(formatRate(0.53, 'fr'))).toBe('53 %');
     expect(formatScore(54.23, 'fr')).toBe('54,2');
-    expect(plain(formatCount(1204, 'fr'))).toBe('1 204');
+    expect(plain(formatNumber(1204, 'fr'))).toBe('1 204');
   });
 
   it('writes durations with French units', () => {
