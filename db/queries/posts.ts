@@ -32,6 +32,7 @@ const summaryColumns = {
   id: posts.id,
   kind: posts.kind,
   title: posts.title,
+  language: posts.language,
   excerpt: sql<string>`left(${posts.story}, ${EXCERPT_CHARACTERS + 1})`,
   category: posts.category,
   channel: posts.channel,
