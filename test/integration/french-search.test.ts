@@ -3,6 +3,7 @@
  * ignored, English posts as before; on PGlite, and on PostgreSQL with TEST_DATABASE_URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBrandPosts } from '../../db/queries/posts.ts';
 import { searchPosts } from '../../db/queries/search.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
@@ -13,7 +14,8 @@ import { createCapturingMailer } from '../helpers/mailer.ts';
 
 let database: TestDatabase;
 let author: Actor;
-const ids: Record<string, number> = {};
+let brandId: number;
+const postIds: Record<string, number> = {};
 
 const deps = (): CommandDeps => ({
   db: database.db,
@@ -30,12 +32,12 @@ async function post(name: string, language: 'en' | 'fr', title: string, story: s
     newPostInput({ brandSlug: 'box-telecom', language, title, story }),
   );
   if (!result.ok) throw new Error(`post ${name} refused: ${result.reason}`);
-  ids[name] = result.postId;
+  postIds[name] = result.postId;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await createBrand(database.db, 'Box Telecom');
+  brandId = (await createBrand(database.db, 'Box Telecom')).id;
   author = await createPerson(database.db);
   await post(
     'refund',
@@ -64,18 +66,18 @@ describe('searching French posts', () => {
   it.each(['remboursé', 'rembourse', 'remboursement', 'REMBOURSEMENTS'])(
     'finds "remboursé" with %j',
     async (words) => {
-      expect(await found(words)).toEqual([ids['refund']]);
+      expect(await found(words)).toEqual([postIds['refund']]);
     },
   );
 
   it('still finds English posts with English stemming', async () => {
-    expect(await found('refunds')).toEqual([ids['english']]);
+    expect(await found('refunds')).toEqual([postIds['english']]);
   });
 
   it('finds French posts in the pass that asks the indexes, not only among the newest posts', async () => {
     // With one match for a page of one, the first pass (the newest posts) leaves the page unfilled.
     expect((await searchPosts(database.db, 'colis', { limit: 1 })).items.map((item) => item.id)).toEqual([
-      ids['unrelated'],
+      postIds['unrelated'],
     ]);
   });
 
@@ -88,5 +90,17 @@ describe('searching French posts', () => {
   it('stores the language the author chose, English when none is given', async () => {
     const { items } = await searchPosts(database.db, 'refund');
     expect(items[0]?.language).toBe('en');
+  });
+});
+
+describe('a brand’s posts by language', () => {
+  it('lists only the posts written in the language asked for, and all of them when none is', async () => {
+    const ids = async (language: 'en' | 'fr' | null) =>
+      (await listBrandPosts(database.db, brandId, { language })).items
+        .map((item) => item.id)
+        .sort((a, b) => a - b);
+    expect(await ids('fr')).toEqual([postIds['refund']!, postIds['unrelated']!].sort((a, b) => a - b));
+    expect(await ids('en')).toEqual([postIds['english']]);
+    expect(await ids(null)).toHaveLength(3);
   });
 });
