@@ -152,3 +152,19 @@ describe('requests in two languages at once', () => {
     });
   });
 });
+
+describe('the API', () => {
+  it('keeps English keys and answers errors in the language Accept-Language prefers', async () => {
+    const french = await fetch(`${baseUrl}/api/v1/brands/no-such-brand`, {
+      headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' },
+    });
+    expect(french.status).toBe(404);
+    expect(await french.json()).toEqual({
+      error: { status: 404, message: 'Aucune marque ne porte cet identifiant.' },
+    });
+    const plain = await fetch(`${baseUrl}/api/v1/brands/no-such-brand`);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toBe(
+      'No brand has this slug.',
+    );
+  });
+});
