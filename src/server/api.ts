@@ -54,7 +54,8 @@ function clientIp(context: APIContext): string {
  * error messages are written in the language Accept-Language prefers (English when it names none).
  */
 export function handleApi(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
-  const language = negotiateLanguage(context.request.headers.get('accept-language')) ?? 'en';
+  // Optional: tests call handlers with a bare context.
+  const language = negotiateLanguage(context.request?.headers.get('accept-language') ?? null) ?? 'en';
   return runInLanguage(language, () => limitedHandler(context, handler));
 }
 
