@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  delocalizePath,
-  isPagePath,
-  localizePath,
-  negotiateLanguage,
-} from '../../src/domain/languages.ts';
+import { delocalizePath, isPagePath, localizePath, negotiateLanguage } from '../../src/domain/languages.ts';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
 import { paths } from '../../src/paths.ts';
 
@@ -55,9 +50,12 @@ describe('negotiating Accept-Language', () => {
     expect(negotiateLanguage(header)).toBe(language);
   });
 
-  it.each([null, '', 'de-DE,de;q=0.9', '*', 'fr;q=abc'])('%j names no language the board speaks', (header) => {
-    expect(negotiateLanguage(header)).toBeNull();
-  });
+  it.each([null, '', 'de-DE,de;q=0.9', '*', 'fr;q=abc'])(
+    '%j names no language the board speaks',
+    (header) => {
+      expect(negotiateLanguage(header)).toBeNull();
+    },
+  );
 });
 
 describe('paths in the request language', () => {

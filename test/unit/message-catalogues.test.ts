@@ -21,7 +21,8 @@ function referencedKeys(): Set<string> {
       if (path === join('src', 'paraglide')) continue;
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(ts|astro)$/.test(name)) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/\bm\.([A-Za-z0-9_]+)\b/g)) keys.add(match[1]!);
+        for (const match of readFileSync(path, 'utf8').matchAll(/\bm\.([A-Za-z0-9_]+)\b/g))
+          keys.add(match[1]!);
       }
     }
   };
