@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig, envField } from 'astro/config';
 
 const ONE_MEGABYTE = 1024 * 1024;
@@ -145,6 +146,18 @@ export default defineConfig({
     validateSecrets: true,
   },
   vite: {
-    plugins: [openDatabaseBeforeListening()],
+    plugins: [
+      openDatabaseBeforeListening(),
+      // messages/{en,fr}.json compiled to typed functions in src/paraglide (generated, not committed).
+      // The request's language comes from src/i18n/request-language.ts, never from Paraglide's own
+      // strategies: the middleware is the one owner of localized URLs (decision 014).
+      // Same options as `npm run i18n:compile` (package.json), which lint and `astro check` run first.
+      paraglideVitePlugin({
+        project: './project.inlang',
+        outdir: './src/paraglide',
+        strategy: ['baseLocale'],
+        emitTsDeclarations: true,
+      }),
+    ],
   },
 });

@@ -12,7 +12,7 @@ const layer = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', '.astro/', 'node_modules/', 'db/migrations/', 'scratch/'] },
+  { ignores: ['dist/', 'data/', '.astro/', 'node_modules/', 'db/migrations/', 'scratch/', 'src/paraglide/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

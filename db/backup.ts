@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './client.ts';
 
@@ -60,7 +61,7 @@ async function dumpPglite(dataDir: string, file: string): Promise<void> {
     throw new Error(`No embedded database in ${clusterDir} to back up.`);
   const release = acquireDataDirLock(path.join(path.resolve(dataDir), 'pglite.lock'));
   try {
-    const client = new PGlite(clusterDir, { extensions: { pg_trgm } });
+    const client = new PGlite(clusterDir, { extensions: { pg_trgm, unaccent } });
     try {
       await client.waitReady;
       const dump = await client.dumpDataDir('gzip');
@@ -86,7 +87,7 @@ async function loadPglite(dataDir: string, file: string): Promise<void> {
   const release = acquireDataDirLock(path.join(root, 'pglite.lock'));
   try {
     const client = new PGlite(clusterDir, {
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, unaccent },
       loadDataDir: new Blob([fs.readFileSync(file)]),
     });
     try {

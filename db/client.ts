@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -240,12 +241,12 @@ async function openPglite(
   let releaseLock = () => {};
   let client: PGlite;
   if (options.inMemory) {
-    client = new PGlite({ extensions: { pg_trgm } });
+    client = new PGlite({ extensions: { pg_trgm, unaccent } });
   } else {
     const dataDir = path.resolve(options.dataDir ?? './data');
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(path.join(dataDir, 'pglite.lock'));
-    client = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } });
+    client = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm, unaccent } });
   }
   const db = drizzlePglite(client, {
     schema,

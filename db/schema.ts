@@ -35,6 +35,7 @@ import {
   CHANNELS,
   FAIL_STATUSES,
   FLAG_REASONS,
+  LANGUAGES,
   LIVE_CHANGE_KINDS,
   MESSAGE_KINDS,
   POST_KINDS,
@@ -69,6 +70,7 @@ export const messageKindEnum = pgEnum('message_kind', MESSAGE_KINDS);
 export const threadEventEnum = pgEnum('thread_event_type', THREAD_EVENT_TYPES);
 export const flagReasonEnum = pgEnum('flag_reason', FLAG_REASONS);
 export const userRoleEnum = pgEnum('user_role', USER_ROLES);
+export const languageEnum = pgEnum('language', LANGUAGES);
 export const memberRoleEnum = pgEnum('brand_member_role', BRAND_MEMBER_ROLES);
 export const statWindowEnum = pgEnum('stat_window', STAT_WINDOWS);
 export const tokenPurposeEnum = pgEnum('token_purpose', [
@@ -93,6 +95,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
     role: userRoleEnum('role').notNull().default('customer'),
+    /** The language of the e-mails and notifications they get (decision 014); chosen at sign-up. */
+    language: languageEnum('language').notNull().default('en'),
     /** Per notification kind: `{ "brand_reply": false }`; absent means on. */
     notificationSettings: jsonb('notification_settings')
       .$type<Record<string, boolean>>()
@@ -246,6 +250,8 @@ export const posts = pgTable(
     kind: postKindEnum('kind').notNull(),
     title: text('title').notNull(),
     story: text('story').notNull(),
+    /** The language it is written in: its `lang` attribute and its text-search configuration. */
+    language: languageEnum('language').notNull().default('en'),
     category: categoryEnum('category').notNull(),
     channel: channelEnum('channel').notNull(),
     experiencedOn: date('experienced_on', { mode: 'string' }).notNull(),
@@ -298,6 +304,12 @@ export const posts = pgTable(
       .on(t.brandId, t.createdAt)
       .where(sql`kind = 'like'`),
     index('posts_search_idx').using('gin', t.searchVector),
+    // French posts are searched with French stemming, accents ignored (decision 014): an index on
+    // the expression for them alone, so adding it rewrote no row of posts. db/queries/search.ts
+    // repeats the expression (FRENCH_SEARCH_VECTOR) so the planner matches it.
+    index('posts_search_fr_idx')
+      .using('gin', sql`to_tsvector('french_unaccent'::regconfig, title || ' ' || story)`)
+      .where(sql`language = 'fr'`),
     // The brand page's "known issues": fails with the most "me too".
     index('posts_brand_known_issues_idx')
       .on(t.brandId, t.meTooCount, t.createdAt)

@@ -10,6 +10,8 @@ declare namespace App {
      * primary; unset (component tests) means `db`.
      */
     readDb?: import('../db/client.ts').Database;
+    /** The language of the page being served (decision 014): `fr` under `/fr/`; unset (component tests) means `en`. */
+    locale?: import('./domain/vocabulary.ts').Language;
     /** The request's clock, so pages render deterministically in tests. */
     now: Date;
     /** The signed-in account, or null for a reader. */

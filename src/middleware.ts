@@ -7,8 +7,12 @@
  * the cached copy with their own header (src/server/personal-pages.ts), and
  * their sessions come from the instance's session cache
  * (src/server/auth/session-cache.ts); other responses are compressed as they stream.
+ * Language (decision 014): `/fr/…` is served by the same page as `/…` (a rewrite), inside
+ * `runInLanguage` so `paths` and the messages follow it; a first visit to an English page is
+ * sent to French when the `lang` cookie or Accept-Language asks for it (src/server/language-choice.ts).
  */
 import { actions } from 'astro:actions';
+import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { actorOf } from '../db/queries/users.ts';
 import {
@@ -39,10 +43,25 @@ import { refuseUnreadableRequest, scrubActionError, statusOfRefusedAction } from
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
 import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
+import { languageRedirect, requestLanguage, varyByLanguage } from './server/language-choice.ts';
+import { runInLanguage } from './i18n/request-language.ts';
 
 const cookieOptions = { secure: secureCookies };
 
-export const onRequest = defineMiddleware(async (context, next) => {
+export const onRequest = defineMiddleware((context, next) => {
+  const { locale, rewrite, pagePath } = requestLanguage(context.url);
+  context.locals.locale = locale;
+  const redirect = languageRedirect(context.request, context.url, context.cookies, cookieOptions);
+  if (redirect) return redirect;
+  // `/fr/about` renders src/pages/about.astro: `next(path)` rewrites without running this again.
+  const render = () => (rewrite === null ? next() : next(rewrite));
+  return runInLanguage(locale, async () => {
+    const response = await serve(context, render);
+    return pagePath && rewrite === null ? varyByLanguage(response) : response;
+  });
+});
+
+async function serve(context: APIContext, next: () => Promise<Response>): Promise<Response> {
   const handle = await getDatabase();
   const db = handle.db;
   const now = new Date();
@@ -164,4 +183,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Cache-Control', 'private, no-store');
   }
   return compressStreaming(context.request, response);
-});
+}

@@ -1,17 +1,24 @@
 import { FLASHES, type Flash } from './domain/forms.ts';
+import { localizePath } from './domain/languages.ts';
+import type { Language } from './domain/vocabulary.ts';
+import { currentLanguage } from './i18n/request-language.ts';
+
+/** A page's address in the request's language (`/fr/…` in French); the API, feeds and assets keep theirs. */
+const page = (path: string) => localizePath(path, currentLanguage());
 
 /**
  * Every URL of the board, built in one place (never by hand in a page), so a
- * route can move without hunting for string templates.
+ * route can move without hunting for string templates. Pages get the request's
+ * language prefix here (decision 014), so no caller builds a French address.
  */
 export const paths = {
-  home: () => '/',
-  about: () => '/about',
-  methodology: () => '/methodology',
-  transparency: () => '/transparency',
+  home: () => page('/'),
+  about: () => page('/about'),
+  methodology: () => page('/methodology'),
+  transparency: () => page('/transparency'),
   /** The content policy, at a reason's explanation when one is given. */
-  guidelines: (reason?: string) => (reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
-  rankings: () => '/rankings',
+  guidelines: (reason?: string) => page(reason ? `/guidelines#${encodeURIComponent(reason)}` : '/guidelines'),
+  rankings: () => page('/rankings'),
   /**
    * Brands side by side, in the order picked (the shareable address): their
    * slugs stay readable, separated by commas; the window when not the default.
@@ -20,40 +27,43 @@ export const paths = {
     const brands = slugs && slugs.length > 0 ? `brands=${slugs.map(encodeURIComponent).join(',')}` : null;
     const windowPart = window && window !== '12m' ? `window=${encodeURIComponent(window)}` : null;
     const query = [brands, windowPart].filter(Boolean).join('&');
-    return query ? `/compare?${query}` : '/compare';
+    return page(query ? `/compare?${query}` : '/compare');
   },
-  search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
-  newPost: (brandSlug?: string) => (brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
+  search: (query?: string) => page(query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
+  newPost: (brandSlug?: string) => page(brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>
-    withQuery(`/brands/${encodeURIComponent(slug)}`, query),
+    page(withQuery(`/brands/${encodeURIComponent(slug)}`, query)),
   brandFeed: (slug: string) => `/brands/${encodeURIComponent(slug)}/feed.xml`,
   brandInbox: (slug: string, filter?: string) =>
-    withQuery(`/brand/${encodeURIComponent(slug)}/inbox`, {
-      filter: filter && filter !== 'all' ? filter : null,
-    }),
+    page(
+      withQuery(`/brand/${encodeURIComponent(slug)}/inbox`, {
+        filter: filter && filter !== 'all' ? filter : null,
+      }),
+    ),
   brandSettings: (slug: string, section?: string) =>
-    `/brand/${encodeURIComponent(slug)}/settings${section ? `#${section}` : ''}`,
-  brandClaim: (slug: string) => `/brands/${encodeURIComponent(slug)}/claim`,
-  confirmClaim: (token: string) => withQuery('/claim/confirm', { token }),
-  acceptInvite: (token: string) => withQuery('/team/join', { token }),
-  replyEdit: (postId: number, messageId: number) => `/posts/${postId}/replies/${messageId}/edit`,
-  replyRevisions: (postId: number, messageId: number) => `/posts/${postId}/replies/${messageId}/revisions`,
-  post: (id: number) => `/posts/${id}`,
-  postRevisions: (id: number) => `/posts/${id}/revisions`,
-  postEdit: (id: number) => `/posts/${id}/edit`,
-  postWithdraw: (id: number) => `/posts/${id}/withdraw`,
-  login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : null }),
-  signup: () => '/signup',
-  logout: () => '/logout',
-  verifyEmail: (token?: string) => withQuery('/verify-email', { token }),
-  resetPassword: (token?: string) => withQuery('/reset-password', { token }),
-  confirmEmailChange: (token: string) => withQuery('/account/confirm-email', { token }),
-  account: (section?: string) => (section ? `/account#${section}` : '/account'),
-  moderation: (query?: Record<string, string | null | undefined>) => withQuery('/moderation', query),
-  moderationHeld: () => '/moderation/held',
-  moderationAccounts: (email?: string) => withQuery('/moderation/accounts', { email }),
+    page(`/brand/${encodeURIComponent(slug)}/settings${section ? `#${section}` : ''}`),
+  brandClaim: (slug: string) => page(`/brands/${encodeURIComponent(slug)}/claim`),
+  confirmClaim: (token: string) => page(withQuery('/claim/confirm', { token })),
+  acceptInvite: (token: string) => page(withQuery('/team/join', { token })),
+  replyEdit: (postId: number, messageId: number) => page(`/posts/${postId}/replies/${messageId}/edit`),
+  replyRevisions: (postId: number, messageId: number) =>
+    page(`/posts/${postId}/replies/${messageId}/revisions`),
+  post: (id: number) => page(`/posts/${id}`),
+  postRevisions: (id: number) => page(`/posts/${id}/revisions`),
+  postEdit: (id: number) => page(`/posts/${id}/edit`),
+  postWithdraw: (id: number) => page(`/posts/${id}/withdraw`),
+  login: (next?: string) => page(withQuery('/login', { next: next && next !== '/' ? next : null })),
+  signup: () => page('/signup'),
+  logout: () => page('/logout'),
+  verifyEmail: (token?: string) => page(withQuery('/verify-email', { token })),
+  resetPassword: (token?: string) => page(withQuery('/reset-password', { token })),
+  confirmEmailChange: (token: string) => page(withQuery('/account/confirm-email', { token })),
+  account: (section?: string) => page(section ? `/account#${section}` : '/account'),
+  moderation: (query?: Record<string, string | null | undefined>) => page(withQuery('/moderation', query)),
+  moderationHeld: () => page('/moderation/held'),
+  moderationAccounts: (email?: string) => page(withQuery('/moderation/accounts', { email })),
   moderationBrands: (query?: Record<string, string | null | undefined>) =>
-    withQuery('/moderation/brands', query),
+    page(withQuery('/moderation/brands', query)),
   /** The signed-in person's data, as one JSON file (DESIGN §8, privacy). */
   accountExport: () => '/account/export.json',
   brandBadge: (slug: string) => `/brands/${encodeURIComponent(slug)}/badge.svg`,
@@ -66,7 +76,8 @@ export const paths = {
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
   feed: () => '/feed.xml',
   /** Exceptional stories (src/domain/stories.ts), most helpful first, 20 a page. */
-  stories: (page?: number) => withQuery('/stories', { page: page && page > 1 ? String(page) : null }),
+  stories: (pageNumber?: number) =>
+    page(withQuery('/stories', { page: pageNumber && pageNumber > 1 ? String(pageNumber) : null })),
   storiesFeed: () => '/stories/feed.xml',
   favicon: () => '/favicon.svg',
   /** An image of the evidence, by the SHA-256 of its re-encoded bytes (display size or thumbnail). */
@@ -77,6 +88,10 @@ export const paths = {
       '/live',
       page && Object.fromEntries(Object.entries(page).map(([key, value]) => [key, String(value)])),
     ),
+  /** The page being served (`Astro.url`, which is the address without a language prefix), in its language. */
+  here: (url: URL) => page(`${url.pathname}${url.search}`),
+  /** A page address without a language prefix (`paths.here`'s input), in the given language: the switch, hreflang. */
+  inLanguage: (path: string, language: Language) => localizePath(path, language),
   /**
    * Where a page redirects after a successful form (a reload must not post
    * twice): `path` with `?done=` naming the message to show (src/domain/forms.ts)

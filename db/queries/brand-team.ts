@@ -171,7 +171,12 @@ export async function brandNameOf(db: Db, brandId: number): Promise<string> {
  */
 export async function teamToNotify(db: Db, brandId: number, exceptUserId: number | null) {
   const rows = await db
-    .select({ brandName: brands.name, email: users.email, settings: users.notificationSettings })
+    .select({
+      brandName: brands.name,
+      email: users.email,
+      settings: users.notificationSettings,
+      language: users.language,
+    })
     .from(brands)
     .leftJoin(brandMembers, eq(brandMembers.brandId, brands.id))
     .leftJoin(
@@ -185,6 +190,8 @@ export async function teamToNotify(db: Db, brandId: number, exceptUserId: number
     .where(eq(brands.id, brandId));
   return {
     brandName: rows[0]?.brandName ?? 'The brand',
-    recipients: rows.flatMap(({ email, settings }) => (email && settings ? [{ email, settings }] : [])),
+    recipients: rows.flatMap(({ email, settings, language }) =>
+      email && settings && language ? [{ email, settings, language }] : [],
+    ),
   };
 }

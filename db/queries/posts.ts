@@ -10,6 +10,7 @@ import type { Page, PostPage, PostSummary } from '../../src/domain/views.ts';
 import {
   UNANSWERED_AFTER_DAYS,
   type Category,
+  type Language,
   type FailStatus,
   type PostKind,
 } from '../../src/domain/vocabulary.ts';
@@ -33,6 +34,7 @@ const summaryColumns = {
   id: posts.id,
   kind: posts.kind,
   title: posts.title,
+  language: posts.language,
   excerpt: sql<string>`left(${posts.story}, ${EXCERPT_CHARACTERS + 1})`,
   category: posts.category,
   channel: posts.channel,
@@ -130,9 +132,10 @@ export interface BrandFeedFilters {
   kind?: PostKind | null;
   status?: StatusFilter | null;
   category?: Category | null;
+  language?: Language | null;
 }
 
-/** A brand's published posts, newest first, filtered by kind, status and category. */
+/** A brand's published posts, newest first, filtered by kind, status, category and language. */
 export function listBrandPosts(
   db: Db,
   brandId: number,
@@ -158,6 +161,7 @@ export function listBrandPosts(
       eq(posts.visibility, 'published'),
       filters.kind ? eq(posts.kind, filters.kind) : undefined,
       filters.category ? eq(posts.category, filters.category) : undefined,
+      filters.language ? eq(posts.language, filters.language) : undefined,
       statusCondition,
       olderThan(options.cursor ?? null),
     ),
@@ -172,6 +176,7 @@ export function listAuthorPosts(db: Db, authorId: number, limit = 50) {
       id: posts.id,
       kind: posts.kind,
       title: posts.title,
+      language: posts.language,
       status: posts.status,
       visibility: posts.visibility,
       createdAt: posts.createdAt,

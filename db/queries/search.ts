@@ -1,10 +1,13 @@
 /**
  * Full-text search (DESIGN §6): PostgreSQL text search over published posts
  * (the generated, GIN-indexed search_vector) and trigram matching on brand
- * names, the same on PGlite and PostgreSQL.
+ * names, the same on PGlite and PostgreSQL. A post is searched in its own language (decision
+ * 014): English posts through search_vector, French ones through French stemming with accents
+ * ignored (the `french_unaccent` configuration and its partial index, posts_search_fr_idx), so
+ * the words typed find "remboursé" as "rembourse" or "remboursement", whatever the reader's language.
  */
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { FailStatus, PostKind } from '../../src/domain/vocabulary.ts';
+import type { FailStatus, Language, PostKind } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
 import { brands, posts } from '../schema.ts';
 
@@ -63,12 +66,21 @@ export function countBrandMatches(db: Db, nameKey: string, cap: number): Promise
 export function countPostMatches(db: Db, query: string, cap: number): Promise<MatchCount> {
   return countUpTo(
     db,
-    sql`select 1 from ${posts} where ${posts.visibility} = 'published' and ${posts.searchVector} @@ ${postQuery(query)} limit ${cap + 1}`,
+    sql`select 1 from ${posts} where ${posts.visibility} = 'published' and ${matches(query, posts)} limit ${cap + 1}`,
     cap,
   );
 }
 
-const postQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`;
+/** The expression posts_search_fr_idx indexes (db/schema.ts): written the same, or the index is not used. */
+const FRENCH_SEARCH_VECTOR = sql.raw(`to_tsvector('french_unaccent'::regconfig, title || ' ' || story)`);
+
+/** Whether a post (columns of `posts` or of a subquery with the same names) matches the words typed. */
+function matches(query: string, columns: { language: unknown; searchVector: unknown }) {
+  return sql`((${columns.language} = 'en' and ${columns.searchVector} @@ websearch_to_tsquery('english', ${query}))
+    or (${columns.language} = 'fr' and ${FRENCH_SEARCH_VECTOR} @@ websearch_to_tsquery('french_unaccent', ${query})))`;
+}
+
+const HEADLINE_OPTIONS = 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»';
 
 export interface PostSearchPage {
   items: PostMatch[];
@@ -84,6 +96,7 @@ export type PostMatch = {
   createdAt: Date;
   brandSlug: string;
   brandName: string;
+  language: Language;
   /** The words around the match, matched words between « and » (ts_headline cuts on words). */
   snippet: string;
   /** The story's first and last characters, to tell whether the snippet was cut at either end. */
@@ -116,9 +129,15 @@ export async function searchPosts(
 ): Promise<PostSearchPage> {
   const limit = options.limit ?? 30;
   const offset = options.offset ?? 0;
-  const tsQuery = postQuery(query);
   const recent = db
-    .select({ id: posts.id, createdAt: posts.createdAt, searchVector: posts.searchVector })
+    .select({
+      id: posts.id,
+      createdAt: posts.createdAt,
+      searchVector: posts.searchVector,
+      language: posts.language,
+      title: posts.title,
+      story: posts.story,
+    })
     .from(posts)
     .where(eq(posts.visibility, 'published'))
     .orderBy(desc(posts.createdAt), desc(posts.id))
@@ -127,7 +146,7 @@ export async function searchPosts(
   let ids = await db
     .select({ id: recent.id })
     .from(recent)
-    .where(sql`${recent.searchVector} @@ ${tsQuery}`)
+    .where(matches(query, recent))
     .orderBy(desc(recent.createdAt), desc(recent.id))
     .limit(limit + 1)
     .offset(offset);
@@ -135,7 +154,7 @@ export async function searchPosts(
     ids = await db
       .select({ id: posts.id })
       .from(posts)
-      .where(and(eq(posts.visibility, 'published'), sql`${posts.searchVector} @@ ${tsQuery}`))
+      .where(and(eq(posts.visibility, 'published'), matches(query, posts)))
       // An expression, not the column, so the planner cannot walk the feed index here: the GIN
       // index finds the (few) matches, then they are sorted.
       .orderBy(sql`${posts.createdAt} + interval '0 seconds' desc`, desc(posts.id))
@@ -152,7 +171,10 @@ export async function searchPosts(
       createdAt: posts.createdAt,
       brandSlug: brands.slug,
       brandName: brands.name,
-      snippet: sql<string>`ts_headline('english', ${posts.story}, ${tsQuery}, 'MaxWords=30, MinWords=12, StartSel=«, StopSel=»')`,
+      language: posts.language,
+      snippet: sql<string>`case when ${posts.language} = 'fr'
+        then ts_headline('french_unaccent', ${posts.story}, websearch_to_tsquery('french_unaccent', ${query}), ${HEADLINE_OPTIONS})
+        else ts_headline('english', ${posts.story}, websearch_to_tsquery('english', ${query}), ${HEADLINE_OPTIONS}) end`,
       storyStart: sql<string>`left(${posts.story}, 40)`,
       storyEnd: sql<string>`right(${posts.story}, 40)`,
     })

@@ -57,7 +57,7 @@ export async function setExceptional(db: Db, postId: number, exceptional: boolea
 /**
  * The rule of src/domain/stories.ts restated in SQL over `p` (the posts table),
  * for rebuilding many posts at once (the seeds, a rebuild of the figures) and
- * for migration 0015's backfill. test/integration/stories.test.ts holds it to
+ * for migration 0016's backfill. test/integration/stories.test.ts holds it to
  * `isExceptionalStory` on the demo board.
  */
 const exceptionalCondition = sql`p.visibility = 'published' and (

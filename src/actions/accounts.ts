@@ -22,23 +22,27 @@ import * as accounts from '../server/commands/accounts.ts';
 import { asOwnAccount } from '../server/own-account.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, COMMON_ANSWERS, respond, type FormResult } from './support.ts';
+import { m } from '../i18n/messages.ts';
 
 const cookieOptions = { secure: secureCookies };
-const INVALID_LINK: FormResult = {
-  ok: false,
-  formError: 'This link is invalid, expired or already used. Ask for a new one.',
-};
-const WRONG_PASSWORD = 'This is not your current password.';
-
-const SUSPENDED =
-  'This account is suspended by a moderator: it cannot log in. Its posts stay on the board. Write to the moderators if you think this is a mistake.';
+// Functions, not constants: each answer is written in the language of the request (decision 014).
+const INVALID_LINK = (): FormResult => ({ ok: false, formError: m.action_invalid_link() });
+const WRONG_PASSWORD = () => m.action_wrong_password();
+const SUSPENDED = () => m.action_suspended();
 
 export const accountActions = {
   signup: defineAction({
     accept: 'form',
     input: signupSchema,
-    handler: async (input, context) =>
-      respond(await accounts.signUp(commandDeps(context), input), { ok: true }, COMMON_ANSWERS),
+    handler: async (input, context) => {
+      // Unchosen, the account speaks the language of the page it signed up on (decision 014).
+      const language = input.language ?? context.locals.locale ?? 'en';
+      return respond(
+        await accounts.signUp(commandDeps(context), { ...input, language }),
+        { ok: true },
+        COMMON_ANSWERS,
+      );
+    },
   }),
 
   login: defineAction({
@@ -52,8 +56,8 @@ export const accountActions = {
         { ok: true, next: input.next },
         {
           ...COMMON_ANSWERS,
-          suspended: { ok: false, formError: SUSPENDED, status: 403 },
-          invalid_credentials: { ok: false, formError: 'The e-mail address or the password is wrong.' },
+          suspended: { ok: false, formError: SUSPENDED(), status: 403 },
+          invalid_credentials: { ok: false, formError: m.action_invalid_credentials() },
         },
       );
     },
@@ -74,7 +78,7 @@ export const accountActions = {
     handler: async (input, context) => {
       const result = await accounts.verifyEmail(commandDeps(context), input.token);
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return respond(result, { ok: true, flash: 'welcome' }, { invalid_token: INVALID_LINK });
+      return respond(result, { ok: true, flash: 'welcome' }, { invalid_token: INVALID_LINK() });
     },
   }),
 
@@ -85,10 +89,10 @@ export const accountActions = {
         await asOwnAccount(context.locals.actor, (owner) =>
           accounts.resendVerification(commandDeps(context), owner.id),
         ),
-        { ok: true, message: 'We sent a new link. It works for 48 hours.' },
+        { ok: true, message: m.action_link_resent() },
         {
           ...COMMON_ANSWERS,
-          already_verified: { ok: false, formError: 'Your address is already confirmed.' },
+          already_verified: { ok: false, formError: m.action_already_verified() },
         },
       ),
   }),
@@ -106,7 +110,7 @@ export const accountActions = {
     handler: async (input, context) => {
       const result = await accounts.resetPassword(commandDeps(context), input);
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
-      return respond(result, { ok: true, flash: 'password-reset' }, { invalid_token: INVALID_LINK });
+      return respond(result, { ok: true, flash: 'password-reset' }, { invalid_token: INVALID_LINK() });
     },
   }),
 
@@ -120,10 +124,10 @@ export const accountActions = {
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, cookieOptions);
       return respond(
         result,
-        { ok: true, message: 'Password changed. Your other sessions were logged out.' },
+        { ok: true, message: m.action_password_changed() },
         {
           ...COMMON_ANSWERS,
-          wrong_password: { ok: false, fieldErrors: { currentPassword: WRONG_PASSWORD } },
+          wrong_password: { ok: false, fieldErrors: { currentPassword: WRONG_PASSWORD() } },
         },
       );
     },
@@ -139,12 +143,12 @@ export const accountActions = {
         ),
         {
           ok: true,
-          message: `We sent a link to ${input.email}. Your address changes when you follow it.`,
+          message: m.action_email_link_sent({ email: input.email }),
         },
         {
           ...COMMON_ANSWERS,
-          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD } },
-          same_email: { ok: false, fieldErrors: { email: 'This is already your address.' } },
+          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD() } },
+          same_email: { ok: false, fieldErrors: { email: m.action_same_email() } },
         },
       ),
   }),
@@ -155,12 +159,12 @@ export const accountActions = {
     handler: async (input, context) =>
       respond(
         await accounts.confirmEmailChange(commandDeps(context), input.token),
-        { ok: true, message: 'Your new e-mail address is confirmed.' },
+        { ok: true, message: m.action_email_confirmed() },
         {
-          invalid_token: INVALID_LINK,
+          invalid_token: INVALID_LINK(),
           email_taken: {
             ok: false,
-            formError: 'Another account uses this address now; the change was not made.',
+            formError: m.action_email_taken(),
           },
         },
       ),
@@ -174,7 +178,7 @@ export const accountActions = {
         await asOwnAccount(context.locals.actor, (owner) =>
           accounts.updateProfile(commandDeps(context), { userId: owner.id, ...input }),
         ),
-        { ok: true, message: 'Display name saved.' },
+        { ok: true, message: m.account_profile_saved() },
         COMMON_ANSWERS,
       ),
   }),
@@ -187,7 +191,7 @@ export const accountActions = {
         await asOwnAccount(context.locals.actor, (owner) =>
           accounts.updateNotificationSettings(commandDeps(context), { userId: owner.id, settings: input }),
         ),
-        { ok: true, message: 'Notification settings saved.' },
+        { ok: true, message: m.action_notifications_saved() },
         COMMON_ANSWERS,
       ),
   }),
@@ -203,10 +207,10 @@ export const accountActions = {
         deleteSessionCookie(context.cookies, cookieOptions);
       return respond(
         result,
-        { ok: true, message: 'Session logged out.' },
+        { ok: true, message: m.action_session_logged_out() },
         {
           ...COMMON_ANSWERS,
-          not_found: { ok: false, formError: 'That session no longer exists.' },
+          not_found: { ok: false, formError: m.action_session_gone() },
         },
       );
     },
@@ -225,7 +229,7 @@ export const accountActions = {
         { ok: true, flash: 'account-deleted' },
         {
           ...COMMON_ANSWERS,
-          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD } },
+          wrong_password: { ok: false, fieldErrors: { password: WRONG_PASSWORD() } },
         },
       );
     },

@@ -22,7 +22,12 @@ export const postActions = {
     accept: 'form',
     input: newPostFormSchema,
     handler: async (input, context): Promise<FormResult> => {
-      const result = await posts.createPost(commandDeps(context), context.locals.actor, input);
+      // A story's language defaults to the page's: a French form writes French posts (decision 014).
+      const language = input.language ?? context.locals.locale ?? 'en';
+      const result = await posts.createPost(commandDeps(context), context.locals.actor, {
+        ...input,
+        language,
+      });
       if (result.ok && result.sessionToken)
         setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
       return respond(

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { safeNextPath } from './next-path.ts';
+import { LANGUAGES } from './vocabulary.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 const PASSWORD_MAX_LENGTH = 200;
@@ -59,10 +60,14 @@ const nextSchema = z
   .transform((value) => safeNextPath(value));
 const tokenSchema = z.string().trim().max(100);
 
+/** The language of an account's e-mails (decision 014); unset means the page's. */
+const languageSchema = z.enum(LANGUAGES, { error: 'Choose a language.' }).nullish();
+
 export const signupSchema = z.object({
   email: emailSchema,
   displayName: displayNameSchema,
   password: newPasswordSchema,
+  language: languageSchema,
 });
 
 export const loginSchema = z.object({
@@ -80,7 +85,7 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordSchema,
 });
 export const changeEmailSchema = z.object({ email: emailSchema, password: currentPasswordSchema });
-export const profileSchema = z.object({ displayName: displayNameSchema });
+export const profileSchema = z.object({ displayName: displayNameSchema, language: languageSchema });
 export const revokeSessionSchema = z.object({ sessionId: z.string().trim().max(64) });
 export const deleteAccountSchema = z.object({
   password: currentPasswordSchema,

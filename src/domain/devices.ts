@@ -23,10 +23,21 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, 'Linux'],
 ];
 
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+/** The page's words for "Firefox on Android" and for a device it cannot name (English by default). */
+export interface DeviceWords {
+  browserOnSystem: (parts: { browser: string; system: string }) => string;
+  unknown: string;
+}
+
+const ENGLISH: DeviceWords = {
+  browserOnSystem: ({ browser, system }) => `${browser} on ${system}`,
+  unknown: 'Unknown device',
+};
+
+export function describeDevice(userAgent: string | null, words: DeviceWords = ENGLISH): string {
+  if (!userAgent) return words.unknown;
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? 'Unknown device';
+  if (browser && system) return words.browserOnSystem({ browser, system });
+  return browser ?? system ?? words.unknown;
 }

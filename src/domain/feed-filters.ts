@@ -3,7 +3,7 @@
  * dropped rather than refused: a stale or hand-edited link still shows a page.
  */
 import { z } from 'zod';
-import { CATEGORIES, FAIL_STATUSES, POST_KINDS } from './vocabulary.ts';
+import { CATEGORIES, FAIL_STATUSES, LANGUAGES, POST_KINDS } from './vocabulary.ts';
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -18,6 +18,8 @@ export const brandFeedFiltersSchema = z.object({
   kind: optionalEnum(POST_KINDS),
   status: optionalEnum(STATUS_FILTERS),
   category: optionalEnum(CATEGORIES),
+  /** The language posts are written in (decision 014). */
+  language: optionalEnum(LANGUAGES),
   before: z.string().max(64).nullable().catch(null),
 });
 
@@ -28,6 +30,7 @@ export function parseBrandFeedQuery(params: URLSearchParams): BrandFeedQuery {
     kind: params.get('kind'),
     status: params.get('status'),
     category: params.get('category'),
+    language: params.get('language'),
     before: params.get('before'),
   });
 }

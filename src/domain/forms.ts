@@ -46,7 +46,13 @@ export type Flash = keyof typeof FLASHES;
 
 /** The message for a `?done=` value, or null when it names none (anything typed by hand). */
 export function flashMessage(done: string | null): string | null {
-  return done !== null && Object.hasOwn(FLASHES, done) ? FLASHES[done as Flash].message : null;
+  const flash = flashNamed(done);
+  return flash === null ? null : FLASHES[flash].message;
+}
+
+/** The flash a `?done=` value names, or null (pages show it in their language: src/i18n/labels.ts). */
+export function flashNamed(done: string | null): Flash | null {
+  return done !== null && Object.hasOwn(FLASHES, done) ? (done as Flash) : null;
 }
 
 export type FormResult =

@@ -22,20 +22,7 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   other: 'Other breach of the guidelines',
 };
 
-/** What each reason covers, for people deciding whether to flag (and for /guidelines). */
-export const REASON_EXPLANATIONS: Record<RemovalReason, string> = {
-  spam: 'Advertising, links to sell something, the same text posted again and again, or anything that is not an account of a customer-service experience.',
-  fake: 'An experience that did not happen, was not lived by the author, or was written for or against a brand by someone paid or employed to do it.',
-  personal_data:
-    'A private person’s contact details or identifying data: a phone number, an address, an e-mail address, a customer or account number, the full name of an employee who is not a public spokesperson.',
-  personal_data_in_image:
-    'An image (a screenshot, a photo) that shows someone else’s personal data: a face, a name, an e-mail address, an order or account number that is not the author’s. A moderator can remove the image alone and keep the post.',
-  hate: 'Insults, threats, harassment of a person (customer or employee), or contempt for people because of who they are.',
-  wrong_brand:
-    'A story about a different company than the brand it is filed under; the author can withdraw it and post it about the right brand.',
-  other:
-    'Anything else that breaks these guidelines or the law, for example a court order; the removal notice says what it was.',
-};
+/** What each reason covers is explained on /guidelines, in both languages (src/i18n/labels.ts). */
 
 export function isRemovalReason(value: string): value is RemovalReason {
   return (REMOVAL_REASONS as readonly string[]).includes(value);

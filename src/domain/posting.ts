@@ -9,7 +9,7 @@ import { recordIdSchema } from './ids.ts';
 import { foldLookAlikes } from './confusables.ts';
 import { checkEvidence, evidenceFields, withUploads } from './evidence.ts';
 import { normalizeText, stripInvisible } from './text.ts';
-import { CATEGORIES, CHANNELS, POST_KINDS, SECTORS } from './vocabulary.ts';
+import { CATEGORIES, CHANNELS, LANGUAGES, POST_KINDS, SECTORS } from './vocabulary.ts';
 
 export const TITLE_MAX = 120;
 export const STORY_MIN = 20;
@@ -77,6 +77,8 @@ export const newPostSchema = z
     newBrandSector: z.enum(SECTORS, { error: 'Choose a sector.' }).nullish(),
     title: titleSchema,
     story: storySchema,
+    /** The language the story is written in; unset means the page's (decision 014). */
+    language: z.enum(LANGUAGES, { error: 'Choose the language of your story.' }).nullish(),
     category: categorySchema,
     channel: channelSchema,
     experiencedOn: z

@@ -8,6 +8,7 @@ import type {
   Category,
   Channel,
   FailStatus,
+  Language,
   MessageKind,
   PostKind,
   PostVisibility,
@@ -19,6 +20,8 @@ export type PostSummary = {
   id: number;
   kind: PostKind;
   title: string;
+  /** The language the author wrote in: the `lang` of the title and excerpt (decision 014). */
+  language: Language;
   excerpt: string;
   category: Category;
   channel: Channel;
@@ -55,6 +58,7 @@ export interface PostRecord {
   kind: PostKind;
   title: string;
   story: string;
+  language: Language;
   category: Category;
   channel: Channel;
   experiencedOn: string;

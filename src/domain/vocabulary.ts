@@ -4,6 +4,12 @@
  * labels shown to people are derived from one place.
  */
 
+/** The board's languages (decision 014): English at `/`, French under `/fr/`. */
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** Each language named in itself, as language pickers do, whatever the page's language. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
+
 export const POST_KINDS = ['like', 'fail'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 

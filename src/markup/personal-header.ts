@@ -4,8 +4,11 @@
  * here once, as escaped HTML between markers, so the layout renders them and
  * the middleware can put a signed-in reader's own version into a page the
  * shared cache holds (src/server/personal-pages.ts) without rendering it again.
- * Every piece of user text goes through `escapeHtml`.
+ * Every piece of user text goes through `escapeHtml`. They are written in the request's language,
+ * and the shared cache keys pages by their address, which names the language (decision 014).
  */
+import { delocalizePath } from '../domain/languages.ts';
+import { m } from '../i18n/messages.ts';
 import { paths } from '../paths.ts';
 import { escapeHtml } from './escape.ts';
 
@@ -55,25 +58,28 @@ export function personalRegions(
 ): Record<PersonalRegion, string> {
   let account: string;
   if (!reader) {
-    const next = /^\/(login|signup|logout)/.test(options.here) ? undefined : options.here;
-    account = item(link(paths.login(next), 'Log in')) + item(link(paths.signup(), 'Sign up'));
+    const next = /^\/(login|signup|logout)/.test(delocalizePath(options.here).path)
+      ? undefined
+      : options.here;
+    account =
+      item(link(paths.login(next), m.header_log_in())) + item(link(paths.signup(), m.header_sign_up()));
   } else {
     account =
       reader.brands
-        .map((brand) => item(link(paths.brandInbox(brand.slug), `Inbox · ${brand.name}`)))
+        .map((brand) => item(link(paths.brandInbox(brand.slug), m.header_inbox({ brand: brand.name }))))
         .join('') +
-      (reader.moderator ? item(link(paths.moderation(), 'Moderation')) : '') +
+      (reader.moderator ? item(link(paths.moderation(), m.header_moderation())) : '') +
       item(link(paths.account(), reader.displayName, options.accountIsCurrent)) +
       item(
         `<form method="POST" action="${escapeHtml(options.logoutAction)}" class="form--inline">` +
-          `<button type="submit" class="link-button">Log out</button></form>`,
+          `<button type="submit" class="link-button">${escapeHtml(m.header_log_out())}</button></form>`,
       );
   }
   const banner =
     reader && !reader.emailVerified
-      ? `<div class="banner" role="region" aria-label="Confirm your e-mail address"><div class="banner__inner">` +
-        `<p>Confirm your e-mail address to post likes and fails: follow the link we sent to ${escapeHtml(reader.email ?? 'your address')}.</p>` +
-        `${link(paths.verifyEmail(), 'Send the link again')}</div></div>`
+      ? `<div class="banner" role="region" aria-label="${escapeHtml(m.header_banner_label())}"><div class="banner__inner">` +
+        `<p>${escapeHtml(m.header_banner_text({ email: reader.email ?? m.header_banner_your_address() }))}</p>` +
+        `${link(paths.verifyEmail(), m.header_banner_resend())}</div></div>`
       : '';
   return { account, banner };
 }

@@ -1,12 +1,15 @@
 /**
  * The public API's plumbing (DESIGN §7): JSON answers with open CORS for GET,
  * a per-IP rate limit stored in the database, and 400s that say which
- * parameter is wrong.
+ * parameter is wrong. Keys stay English; error messages follow Accept-Language (decision 014).
  */
 import type { APIContext } from 'astro';
 import { z } from 'astro/zod';
 import type { ApiErrorBody, ApiOperation, ApiResponse } from '../domain/api-schemas.ts';
+import { negotiateLanguage } from '../domain/languages.ts';
 import { RATE_LIMITS } from '../domain/rate-limits.ts';
+import { m } from '../i18n/messages.ts';
+import { runInLanguage } from '../i18n/request-language.ts';
 import { attempt } from './rate-limit.ts';
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -35,7 +38,7 @@ export function answer<K extends ApiOperation>(_operation: K, body: ApiResponse<
 
 export function apiError(status: number, message: string, headers: Record<string, string> = {}): Response {
   const body: ApiErrorBody = { error: { status, message } };
-  return json(body, status, { 'Cache-Control': 'no-store', ...headers });
+  return json(body, status, { 'Cache-Control': 'no-store', Vary: 'Accept-Language', ...headers });
 }
 
 function clientIp(context: APIContext): string {
@@ -46,8 +49,17 @@ function clientIp(context: APIContext): string {
   }
 }
 
-/** Runs an API handler: rate limit, then the handler; bad parameters become a 400 naming them. */
-export async function handleApi(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs an API handler: rate limit, then the handler; bad parameters become a 400 naming them. Its
+ * error messages are written in the language Accept-Language prefers (English when it names none).
+ */
+export function handleApi(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
+  // Optional: tests call handlers with a bare context.
+  const language = negotiateLanguage(context.request?.headers.get('accept-language') ?? null) ?? 'en';
+  return runInLanguage(language, () => limitedHandler(context, handler));
+}
+
+async function limitedHandler(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
   const limited = await attempt(
     context.locals.db,
     RATE_LIMITS.apiPerIp,
@@ -56,7 +68,7 @@ export async function handleApi(context: APIContext, handler: () => Promise<Resp
     context.locals.rateLimitExempt,
   );
   if (!limited.ok) {
-    return apiError(429, `Too many requests. Try again in ${limited.retryAfterSeconds} seconds.`, {
+    return apiError(429, m.api_too_many({ seconds: limited.retryAfterSeconds }), {
       'Retry-After': String(limited.retryAfterSeconds),
     });
   }
@@ -65,7 +77,7 @@ export async function handleApi(context: APIContext, handler: () => Promise<Resp
   } catch (error) {
     if (error instanceof z.ZodError) {
       const problems = error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`);
-      return apiError(400, `Invalid parameters. ${problems.join('; ')}`);
+      return apiError(400, m.api_invalid({ problems: problems.join('; ') }));
     }
     throw error;
   }

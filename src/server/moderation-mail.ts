@@ -3,12 +3,21 @@
  * as an e-mail job in the decision's transaction (like every notification,
  * src/server/notifications.ts), so a rolled-back decision sends nothing. It is
  * a service message about the person's own content: notification settings do
- * not turn it off.
+ * not turn it off. Written in the author's language (decision 014).
  */
 import type { Db } from '../../db/client.ts';
 import { enqueueJob } from '../../db/queries/jobs.ts';
 import { findUserById } from '../../db/queries/users.ts';
-import { APPEALS_ADDRESS, removalReasonLabel, type ModerationDecision } from '../domain/moderation.ts';
+import {
+  APPEALS_ADDRESS,
+  isRemovalReason,
+  removalReasonLabel,
+  type ModerationDecision,
+  type RemovalReason,
+} from '../domain/moderation.ts';
+import { reasonLabel } from '../i18n/labels.ts';
+import { m } from '../i18n/messages.ts';
+import { runInLanguage } from '../i18n/request-language.ts';
 import { paths } from '../paths.ts';
 
 export interface DecisionNotice {
@@ -22,37 +31,40 @@ export interface DecisionNotice {
   explanation: string;
 }
 
-const WHAT: Record<DecisionNotice['item'], string> = { post: 'your post', message: 'your message' };
-
 function subjectOf(notice: DecisionNotice): string {
-  const on = `“${notice.postTitle}”`;
-  const what = notice.item === 'post' ? `your post ${on}` : `your message on ${on}`;
+  const what =
+    notice.item === 'post'
+      ? m.mail_moderation_your_post({ title: notice.postTitle })
+      : m.mail_moderation_your_message({ title: notice.postTitle });
   switch (notice.decision) {
     case 'keep':
-      return `A moderator reviewed ${what} and kept it`;
+      return m.mail_moderation_kept_subject({ what });
     case 'remove':
-      return `A moderator removed ${what}`;
+      return m.mail_moderation_removed_subject({ what });
     case 'restore':
-      return `A moderator restored ${what}`;
+      return m.mail_moderation_restored_subject({ what });
   }
 }
 
 function bodyOf(notice: DecisionNotice, siteUrl: string): string {
   const link = new URL(paths.post(notice.postId), siteUrl).toString();
-  const guidelines = new URL(paths.guidelines(notice.reason ?? undefined), siteUrl).toString();
-  const what = WHAT[notice.item];
+  const what = notice.item === 'post' ? m.mail_moderation_item_post() : m.mail_moderation_item_message();
   switch (notice.decision) {
     case 'keep':
-      return `Readers flagged ${what}. A moderator read it against the guidelines and kept it: nothing changes.\n\n${link}`;
+      return m.mail_moderation_kept_text({ what, link });
     case 'remove':
-      return [
-        `A moderator removed ${what}. A public notice with the reason stands in its place.`,
-        `Reason: ${removalReasonLabel(notice.reason ?? 'other')}. ${notice.explanation}`,
-        `${link}\n\nThe guidelines: ${guidelines}`,
-        `If you think this is a mistake, write to ${APPEALS_ADDRESS} with the link above; another moderator will review it.`,
-      ].join('\n\n');
+      return m.mail_moderation_removed_text({
+        what,
+        reason: isRemovalReason(notice.reason ?? 'other')
+          ? reasonLabel((notice.reason ?? 'other') as RemovalReason)
+          : removalReasonLabel(notice.reason ?? 'other'),
+        explanation: notice.explanation,
+        link,
+        guidelines: new URL(paths.guidelines(notice.reason ?? undefined), siteUrl).toString(),
+        appeals: APPEALS_ADDRESS,
+      });
     case 'restore':
-      return `A moderator restored ${what}: it is public again. ${notice.explanation}\n\n${link}`;
+      return m.mail_moderation_restored_text({ what, explanation: notice.explanation, link });
   }
 }
 
@@ -62,10 +74,11 @@ export async function queueDecisionNotice(
 ): Promise<void> {
   const author = await findUserById(context.db, notice.authorId);
   if (!author?.email || author.deletedAt) return;
-  await enqueueJob(
-    context.db,
-    'email',
-    { to: author.email, subject: subjectOf(notice), text: bodyOf(notice, context.siteUrl) },
-    context.now,
-  );
+  const email = author.email;
+  const mail = runInLanguage(author.language, () => ({
+    to: email,
+    subject: subjectOf(notice),
+    text: bodyOf(notice, context.siteUrl),
+  }));
+  await enqueueJob(context.db, 'email', mail, context.now);
 }

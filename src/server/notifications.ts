@@ -1,7 +1,9 @@
 /**
  * Who hears about what (issue #5): e-mails and webhook deliveries are queued
  * as jobs inside the transaction of the change, and sent by the job runner.
- * Each person's settings (/account) decide which e-mails they get.
+ * Each person's settings (/account) decide which e-mails they get, and their account's language
+ * the language they are written in (decision 014). Webhooks stay language-neutral: English keys,
+ * English addresses.
  */
 import type { Db } from '../../db/client.ts';
 import { brandNameOf, teamToNotify } from '../../db/queries/brand-team.ts';
@@ -11,6 +13,9 @@ import { queueDeliveries } from '../../db/queries/webhooks.ts';
 import { wantsNotification, type NotificationKind } from '../domain/notifications.ts';
 import type { WebhookEvent } from '../domain/webhooks.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '../domain/webhooks.ts';
+import type { Language } from '../domain/vocabulary.ts';
+import { m } from '../i18n/messages.ts';
+import { runInLanguage } from '../i18n/request-language.ts';
 import { paths } from '../paths.ts';
 
 export interface NotifyContext {
@@ -26,31 +31,39 @@ interface PostRef {
   authorId: number;
 }
 
-const SUBJECTS: Record<NotificationKind, (brand: string, title: string) => string> = {
-  brand_reply: (brand, title) => `${brand} replied to “${title}”`,
-  resolution_proposed: (brand, title) => `${brand} proposes a resolution for “${title}”`,
-  team_new_fail: (brand, title) => `New fail about ${brand}: “${title}”`,
-  team_follow_up: (_brand, title) => `The customer followed up on “${title}”`,
-  team_verdict: (_brand, title) => `The customer gave a verdict on “${title}”`,
+const SUBJECTS: Record<NotificationKind, (inputs: { brand: string; title: string }) => string> = {
+  brand_reply: m.mail_notify_brand_reply_subject,
+  resolution_proposed: m.mail_notify_resolution_subject,
+  team_new_fail: m.mail_notify_new_fail_subject,
+  team_follow_up: m.mail_notify_follow_up_subject,
+  team_verdict: m.mail_notify_verdict_subject,
 };
 
-const INTRO: Record<NotificationKind, string> = {
-  brand_reply: 'The brand answered your post in public.',
-  resolution_proposed:
-    'The brand says your case is resolved. Tell readers whether it really is: give your verdict.',
-  team_new_fail: 'A customer posted a new fail about your brand.',
-  team_follow_up: 'The author added a follow-up to a case of your brand.',
-  team_verdict: 'The author gave a verdict on a case of your brand.',
+const INTRO: Record<NotificationKind, () => string> = {
+  brand_reply: m.mail_notify_brand_reply_intro,
+  resolution_proposed: m.mail_notify_resolution_intro,
+  team_new_fail: m.mail_notify_new_fail_intro,
+  team_follow_up: m.mail_notify_follow_up_intro,
+  team_verdict: m.mail_notify_verdict_intro,
 };
 
 /** The e-mail job's payload: the notification, a link to the post and how to turn these off. */
-function mailOf(context: NotifyContext, to: string, kind: NotificationKind, brand: string, post: PostRef) {
-  const link = new URL(paths.post(post.id), context.siteUrl).toString();
-  return {
-    to,
-    subject: SUBJECTS[kind](brand, post.title),
-    text: `${INTRO[kind]}\n\n${link}\n\nYou can turn these e-mails off on your account page: ${new URL(paths.account('notifications'), context.siteUrl).toString()}`,
-  };
+function mailOf(
+  context: NotifyContext,
+  recipient: { email: string; language: Language },
+  kind: NotificationKind,
+  brand: string,
+  post: PostRef,
+) {
+  return runInLanguage(recipient.language, () => ({
+    to: recipient.email,
+    subject: SUBJECTS[kind]({ brand, title: post.title }),
+    text: m.mail_notify_text({
+      intro: INTRO[kind](),
+      link: new URL(paths.post(post.id), context.siteUrl).toString(),
+      settings: new URL(paths.account('notifications'), context.siteUrl).toString(),
+    }),
+  }));
 }
 
 /** E-mails the post's author, when their settings allow it. */
@@ -61,7 +74,8 @@ export async function notifyAuthor(
 ) {
   const author = await findUserById(context.db, post.authorId);
   if (!author?.email || author.deletedAt || !wantsNotification(author.notificationSettings, kind)) return;
-  const mail = mailOf(context, author.email, kind, await brandNameOf(context.db, post.brandId), post);
+  const recipient = { email: author.email, language: author.language };
+  const mail = mailOf(context, recipient, kind, await brandNameOf(context.db, post.brandId), post);
   await enqueueJob(context.db, 'email', mail, context.now);
 }
 
@@ -76,7 +90,7 @@ export async function notifyTeam(
   const { brandName, recipients } = await teamToNotify(context.db, post.brandId, exceptUserId);
   const mails = recipients
     .filter((member) => wantsNotification(member.settings, kind))
-    .map((member) => mailOf(context, member.email, kind, brandName, post));
+    .map((member) => mailOf(context, member, kind, brandName, post));
   await enqueueJobs(context.db, 'email', mails, context.now);
 }
 
@@ -107,7 +121,11 @@ export function webhookPostData(
     kind: post.kind,
     title: post.title,
     status: post.status,
-    url: new URL(paths.post(post.id), siteUrl).toString(),
+    // English addresses whatever the request's language: a webhook's payload is the same for every caller.
+    url: new URL(
+      runInLanguage('en', () => paths.post(post.id)),
+      siteUrl,
+    ).toString(),
     postedAt: post.createdAt.toISOString(),
   };
 }

@@ -120,6 +120,20 @@ export async function everyRoute(): Promise<RouteSet[]> {
     ok('/about'),
     { path: '/no-such-page', status: 404 },
   ];
+  // The pages translated so far (decision 014), under /fr/; the other pages join as they are translated.
+  const frenchReaderRoutes: Route[] = [
+    ok('/fr/'),
+    ok('/fr/about'),
+    ok('/fr/methodology'),
+    ok('/fr/guidelines'),
+    ok('/fr/login'),
+    ok('/fr/signup'),
+    ok('/fr/reset-password'),
+    ok('/fr/verify-email'),
+    ok('/fr/claim/confirm?token=not-a-token'),
+    ok('/fr/team/join?token=not-a-token'),
+    { path: '/fr/no-such-page', status: 404 },
+  ];
   const customer = await sessionFor('customer@demo.example');
   const member = await sessionFor('brand@demo.example');
   const moderator = await sessionFor('moderator@demo.example');
@@ -137,6 +151,7 @@ export async function everyRoute(): Promise<RouteSet[]> {
         ok('/verify-email'),
         ok('/claim/confirm?token=not-a-token'),
         ok('/team/join?token=not-a-token'),
+        ...frenchReaderRoutes,
       ],
     },
     {
@@ -153,6 +168,9 @@ export async function everyRoute(): Promise<RouteSet[]> {
         ok(`/posts/${ownPost}/withdraw`),
         ok('/account/confirm-email?token=not-a-token'),
         ok('/logout'),
+        ok('/fr/account'),
+        ok('/fr/account/confirm-email?token=not-a-token'),
+        ok('/fr/logout'),
       ],
     },
     {

@@ -106,6 +106,7 @@ describe('the Atom writer', () => {
     const post: PostSummary = {
       id: 7,
       kind: 'like',
+      language: 'en',
       title: 'Nul\u0000 and \uD800 lone \uDC00 surrogates \uFFFE\uFFFF ok',
       excerpt: 'Keeps tab\t, new line\n and 𝄞 (a pair), loses \u0000\u0001\u001b.',
       category: 'billing',

@@ -17,6 +17,8 @@ import {
   updateUser,
 } from '../../../db/queries/users.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
+import type { Language } from '../../domain/vocabulary.ts';
+import { runInLanguage } from '../../i18n/request-language.ts';
 import { paths } from '../../paths.ts';
 import { consumeEmailToken, issueEmailToken } from '../auth/email-tokens.ts';
 import {
@@ -36,6 +38,17 @@ import { logger } from '../logger.ts';
 export type AccountDeps = CommandDeps;
 
 const link = (deps: AccountDeps, path: string) => new URL(path, deps.siteUrl).toString();
+
+/** An e-mail written in the account's language, its links to pages in that language (decision 014). */
+const mailIn = (language: Language, write: () => MailMessage) => runInLanguage(language, write);
+
+/** Tells the owner of an address that it already has an account, in that account's language. */
+async function alreadyRegistered(deps: AccountDeps, email: string, fallback: Language): Promise<MailMessage> {
+  const owner = await findUserByEmail(deps.db, email);
+  return mailIn(owner?.language ?? fallback, () =>
+    alreadyRegisteredMail(email, link(deps, paths.login()), link(deps, paths.resetPassword())),
+  );
+}
 
 async function sendAll(deps: AccountDeps, messages: MailMessage[]): Promise<void> {
   for (const message of messages) {
@@ -60,8 +73,9 @@ const timingDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-f
 
 export async function signUp(
   deps: AccountDeps,
-  input: { email: string; displayName: string; password: string },
+  input: { email: string; displayName: string; password: string; language?: Language | undefined },
 ): Promise<{ ok: true } | RateLimited> {
+  const language = input.language ?? 'en';
   const limited = await attempt(deps.db, RATE_LIMITS.signupPerIp, deps.meta.ipAddress ?? 'unknown', deps.now);
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
 
@@ -72,6 +86,7 @@ export async function signUp(
       email: input.email,
       displayName: input.displayName,
       passwordHash,
+      language,
       createdAt: deps.now,
     });
     if (!user) return null;
@@ -80,8 +95,8 @@ export async function signUp(
   if (await mayEmail(deps, input.email)) {
     await sendAll(deps, [
       token === null
-        ? alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword()))
-        : verificationMail(input.email, link(deps, paths.verifyEmail(token))),
+        ? await alreadyRegistered(deps, input.email, language)
+        : mailIn(language, () => verificationMail(input.email, link(deps, paths.verifyEmail(token)))),
     ]);
   }
   return { ok: true };
@@ -101,7 +116,10 @@ export async function resendVerification(
     { purpose: 'verify_email', email: user.email, userId },
     deps.now,
   );
-  await sendAll(deps, [verificationMail(user.email, link(deps, paths.verifyEmail(token)))]);
+  const email = user.email;
+  await sendAll(deps, [
+    mailIn(user.language, () => verificationMail(email, link(deps, paths.verifyEmail(token)))),
+  ]);
   return { ok: true };
 }
 
@@ -178,7 +196,9 @@ export async function sendPasswordResetLink(deps: AccountDeps, email: string): P
     { purpose: 'reset_password', email, userId: user.id },
     deps.now,
   );
-  await sendAll(deps, [resetMail(email, link(deps, paths.resetPassword(token)))]);
+  await sendAll(deps, [
+    mailIn(user.language, () => resetMail(email, link(deps, paths.resetPassword(token)))),
+  ]);
 }
 
 /** A new password ends every session (a thief's included) and starts a fresh one. */
@@ -234,7 +254,8 @@ export async function changePassword(
     await deleteUserSessions(tx, user.id);
     return (await createSession(tx, user.id, deps.meta, deps.now)).token;
   });
-  if (user.email) await sendAll(deps, [passwordChangedMail(user.email)]);
+  const email = user.email;
+  if (email) await sendAll(deps, [mailIn(user.language, () => passwordChangedMail(email))]);
   return { ok: true, sessionToken };
 }
 
@@ -250,9 +271,7 @@ export async function requestEmailChange(
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
   // Taken or not, the answer is the same; the owner of a taken address gets a notice instead.
   if (await findUserByEmail(deps.db, input.email)) {
-    await sendAll(deps, [
-      alreadyRegisteredMail(input.email, link(deps, paths.login()), link(deps, paths.resetPassword())),
-    ]);
+    await sendAll(deps, [await alreadyRegistered(deps, input.email, user.language)]);
     return { ok: true };
   }
   const token = await issueEmailToken(
@@ -260,7 +279,9 @@ export async function requestEmailChange(
     { purpose: 'change_email', email: input.email, userId: user.id },
     deps.now,
   );
-  await sendAll(deps, [changeEmailMail(input.email, link(deps, paths.confirmEmailChange(token)))]);
+  await sendAll(deps, [
+    mailIn(user.language, () => changeEmailMail(input.email, link(deps, paths.confirmEmailChange(token)))),
+  ]);
   return { ok: true };
 }
 
@@ -277,9 +298,15 @@ export async function confirmEmailChange(
   });
 }
 
-export async function updateProfile(deps: AccountDeps, input: { userId: number; displayName: string }) {
+export async function updateProfile(
+  deps: AccountDeps,
+  input: { userId: number; displayName: string; language?: Language | null | undefined },
+) {
   await deps.db.transaction(async (tx) => {
-    await updateUser(tx, input.userId, { displayName: input.displayName });
+    await updateUser(tx, input.userId, {
+      displayName: input.displayName,
+      ...(input.language ? { language: input.language } : {}),
+    });
     // The name signs posts and replies anywhere on the board.
     await announceChange(tx, { brandId: null, postId: null });
   });

@@ -207,6 +207,7 @@ async function publishPost(
       kind: input.kind,
       title,
       story,
+      language: input.language ?? 'en',
       category: input.category,
       channel: input.channel,
       experiencedOn: input.experiencedOn,

@@ -1,3 +1,4 @@
+import { m } from '../../../i18n/messages.ts';
 import { readDatabase } from '../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { rankingParams } from '../../../domain/api-params.ts';
@@ -12,7 +13,7 @@ export const GET: APIRoute = (context) =>
     // The cursor is the last slug of the previous page: find its position, then read one page (+1 to
     // know whether another follows).
     const position = params.cursor ? await positionInRanking(db, params, params.cursor) : -1;
-    if (position === null) return apiError(400, 'Invalid parameters. cursor: not a brand of this ranking');
+    if (position === null) return apiError(400, m.api_bad_cursor());
     const start = position + 1;
     const rows = await loadRankingPage(db, params, { offset: start, limit: params.limit + 1 });
     const page = rows.slice(0, params.limit);

@@ -1,3 +1,4 @@
+import { m } from '../../../../i18n/messages.ts';
 import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../server/page-cache.ts';
@@ -15,7 +16,7 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     emptyParams.parse(queryObject(context.url));
     const brand = await getBrandBySlug(readDatabase(context.locals), context.params.slug ?? '');
-    if (!brand) return apiError(404, 'No brand has this slug.');
+    if (!brand) return apiError(404, m.api_no_brand());
     const moved = await mergedBrandRedirect(
       readDatabase(context.locals),
       brand,
@@ -24,7 +25,7 @@ export const GET: APIRoute = (context) =>
       CORS_HEADERS,
     );
     if (moved) return moved;
-    if (brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
+    if (brand.mergedIntoId !== null) return apiError(404, m.api_no_brand());
     context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const windows = await Promise.all(
       STAT_WINDOWS.map((window) => getBrandWindowStats(readDatabase(context.locals), brand.id, window)),

@@ -1,3 +1,4 @@
+import { m } from '../../../../i18n/messages.ts';
 import { readDatabase } from '../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../server/page-cache.ts';
@@ -15,12 +16,11 @@ export const GET: APIRoute = (context) =>
   handleApi(context, async () => {
     emptyParams.parse(queryObject(context.url));
     // Not a whole number is a malformed request (400); a number no post has is "not found" (404).
-    if (!/^\d{1,20}$/.test(context.params.id ?? ''))
-      return apiError(400, 'Invalid parameters. id: a post number (a positive whole number)');
+    if (!/^\d{1,20}$/.test(context.params.id ?? '')) return apiError(400, m.api_bad_post_id());
     const id = parsePostId(context.params.id);
     const page = id === null ? null : await getPostPage(readDatabase(context.locals), id);
     // A post held for review is not public yet (its page shows it to its author and moderators only).
-    if (!page || page.post.visibility === 'held') return apiError(404, 'No post has this id.');
+    if (!page || page.post.visibility === 'held') return apiError(404, m.api_no_post());
     const { post, brand } = page;
     context.locals.cacheTags = [cacheTag.post(post.id), cacheTag.brand(brand.id)];
     const visible = post.visibility === 'published';

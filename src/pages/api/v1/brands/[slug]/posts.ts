@@ -1,3 +1,4 @@
+import { m } from '../../../../../i18n/messages.ts';
 import { readDatabase } from '../../../../../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../../../../server/page-cache.ts';
@@ -24,10 +25,10 @@ export const GET: APIRoute = (context) =>
     const { now } = context.locals;
     const db = readDatabase(context.locals);
     const brand = await getBrandBySlug(db, context.params.slug ?? '');
-    if (!brand) return apiError(404, 'No brand has this slug.');
+    if (!brand) return apiError(404, m.api_no_brand());
     const moved = await mergedBrandRedirect(db, brand, context.url, paths.apiBrandPosts, CORS_HEADERS);
     if (moved) return moved;
-    if (brand.mergedIntoId !== null) return apiError(404, 'No brand has this slug.');
+    if (brand.mergedIntoId !== null) return apiError(404, m.api_no_brand());
     context.locals.cacheTags = [cacheTag.brand(brand.id)];
     const page = await listBrandPosts(
       db,
