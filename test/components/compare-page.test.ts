@@ -1,21 +1,12 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ComparePage from '../../src/pages/compare.astro';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
-import type { TestDatabase } from '../helpers/database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const open = (url: string) =>
-  container.renderToResponse(ComparePage, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+  demo.container.renderToResponse(ComparePage, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: null, session: null },
     request: new Request(`http://localhost${url}`),
   });
 

@@ -4,9 +4,9 @@
  * red on its page, in its card and in the brand's inbox, and its thread shows
  * the broken promise as an event of its own.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brands, posts, promises } from '../../db/schema.ts';
 import MonthlyChart from '../../src/components/stats/MonthlyChart.astro';
 import ResponseTrend from '../../src/components/stats/ResponseTrend.astro';
@@ -14,16 +14,9 @@ import type { Actor } from '../../src/domain/policy.ts';
 import InboxPage from '../../src/pages/brand/[slug]/inbox.astro';
 import BrandPage from '../../src/pages/brands/[slug]/index.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
-import type { TestDatabase } from '../helpers/database.ts';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const textOf = (html: string) =>
   html
@@ -38,8 +31,8 @@ const page = (
   params: Record<string, string>,
   actor: Actor | null = null,
 ) =>
-  container.renderToString(component, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor, session: null },
+  demo.container.renderToString(component, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor, session: null },
     params,
     request: new Request(`http://localhost${url}`),
   });
@@ -47,8 +40,10 @@ const page = (
 describe('the charts', () => {
   it('say "No data yet" instead of drawing empty axes', async () => {
     const none = months(Array.from({ length: 12 }, () => ({ likes: 0, fails: 0, medianSeconds: null })));
-    const monthly = await container.renderToString(MonthlyChart, { props: { months: none, title: 'Posts' } });
-    const trend = await container.renderToString(ResponseTrend, { props: { months: none } });
+    const monthly = await demo.container.renderToString(MonthlyChart, {
+      props: { months: none, title: 'Posts' },
+    });
+    const trend = await demo.container.renderToString(ResponseTrend, { props: { months: none } });
     for (const html of [monthly, trend]) {
       expect(textOf(html)).toContain('No data yet');
       expect(html).not.toContain('<svg');
@@ -60,7 +55,9 @@ describe('the charts', () => {
       { likes: 1, fails: 0, medianSeconds: null },
       { likes: 0, fails: 0, medianSeconds: null },
     ]);
-    const html = await container.renderToString(MonthlyChart, { props: { months: one, title: 'Posts' } });
+    const html = await demo.container.renderToString(MonthlyChart, {
+      props: { months: one, title: 'Posts' },
+    });
     const ticks = [...html.matchAll(/class="chart__axis"[^>]*>\s*([\d.]+)\s*</g)].map((match) => match[1]);
     expect(ticks).toEqual(['0', '1']);
   });
@@ -68,7 +65,7 @@ describe('the charts', () => {
 
 describe('a broken promise', () => {
   async function brokenPromiseFail() {
-    const latest = database.db
+    const latest = demo.db
       .select({ postId: promises.postId, outcome: promises.outcome })
       .from(promises)
       .where(
@@ -76,7 +73,7 @@ describe('a broken promise', () => {
           order by p2.created_at desc, p2.id desc limit 1)`,
       )
       .as('latest');
-    const [row] = await database.db
+    const [row] = await demo.db
       .select({ id: posts.id, brandId: posts.brandId, slug: brands.slug })
       .from(posts)
       .innerJoin(latest, eq(latest.postId, posts.id))

@@ -6,9 +6,9 @@
  * is for moderators only; /transparency and /guidelines show their tables and
  * anchors.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadActor } from '../../db/queries/users.ts';
 import { brandMembers, brands, posts, threadMessages, users } from '../../db/schema.ts';
 import type { Actor } from '../../src/domain/policy.ts';
@@ -19,26 +19,19 @@ import TransparencyPage from '../../src/pages/transparency.astro';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { decideOnItem, flagContent } from '../../src/server/commands/moderation.ts';
 import { commandDeps } from '../fixtures/board.ts';
-import type { TestDatabase } from '../helpers/database.ts';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
-const deps = (): CommandDeps => commandDeps(database.db, { now: DEMO_NOW });
+const deps = (): CommandDeps => commandDeps(demo.db, { now: DEMO_NOW });
 
 const render = (
   page: Parameters<AstroContainer['renderToString']>[0],
   url: string,
   options: { actor?: Actor | null; params?: Record<string, string> } = {},
 ) =>
-  container.renderToResponse(page, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: options.actor ?? null, session: null },
+  demo.container.renderToResponse(page, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: options.actor ?? null, session: null },
     params: options.params ?? {},
     request: new Request(`http://localhost${url}`),
   });
@@ -52,13 +45,13 @@ const postPage = async (id: number, actor: Actor | null = null) =>
   (await render(PostPage, `/posts/${id}`, { actor, params: { id: String(id) } })).text();
 
 async function actorWhere(condition: ReturnType<typeof eq>) {
-  const [user] = await database.db.select().from(users).where(condition).limit(1);
-  return loadActor(database.db, user!);
+  const [user] = await demo.db.select().from(users).where(condition).limit(1);
+  return loadActor(demo.db, user!);
 }
 
 /** A published fail of Northwind Telecom with a brand reply, and its team's owner. */
 async function northwindFailWithReply() {
-  const [row] = await database.db
+  const [row] = await demo.db
     .select({ id: posts.id, brandId: posts.brandId, story: posts.story, authorId: posts.authorId })
     .from(posts)
     .innerJoin(brands, eq(brands.id, posts.brandId))
@@ -94,7 +87,7 @@ describe('a removed post', () => {
     );
     expect(html).toContain('href="/guidelines#fake"');
     expect(text).not.toContain(post.story.slice(0, 60));
-    const [reply] = await database.db
+    const [reply] = await demo.db
       .select({ body: threadMessages.body })
       .from(threadMessages)
       .where(and(eq(threadMessages.postId, post.id), eq(threadMessages.kind, 'brand_reply')))
@@ -106,7 +99,7 @@ describe('a removed post', () => {
 
 describe('flags on the post page', () => {
   it('shows a brand’s own flag publicly, with its outcome', async () => {
-    const [row] = await database.db
+    const [row] = await demo.db
       .select({ id: posts.id, brandId: posts.brandId })
       .from(posts)
       .innerJoin(brands, eq(brands.id, posts.brandId))

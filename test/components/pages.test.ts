@@ -1,29 +1,21 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { posts } from '../../db/schema.ts';
 import HomePage from '../../src/pages/index.astro';
 import BrandPage from '../../src/pages/brands/[slug]/index.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
-import type { TestDatabase } from '../helpers/database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const render = (
   page: Parameters<AstroContainer['renderToString']>[0],
   url: string,
   params: Record<string, string> = {},
 ) =>
-  container.renderToString(page, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+  demo.container.renderToString(page, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: null, session: null },
     params,
     request: new Request(`http://localhost${url}`),
   });
@@ -42,7 +34,7 @@ describe('home page', () => {
   it('lists the latest published posts first, each with a word for its kind', async () => {
     const page = await render(HomePage, '/');
     const html = page.slice(page.indexOf('id="latest-title"'));
-    const [newest] = await database.db
+    const [newest] = await demo.db
       .select({ title: posts.title })
       .from(posts)
       .where(eq(posts.visibility, 'published'))
@@ -94,7 +86,7 @@ describe('brand page', () => {
 
 describe('post page', () => {
   it('has the post title as its only top-level heading', async () => {
-    const [post] = await database.db.select().from(posts).where(eq(posts.visibility, 'published')).limit(1);
+    const [post] = await demo.db.select().from(posts).where(eq(posts.visibility, 'published')).limit(1);
     const html = await render(PostPage, `/posts/${post!.id}`, { id: String(post!.id) });
     const headings = [...html.matchAll(/<h1[^>]*>([^<]*)<\/h1>/g)].map((match) => match[1]);
     expect(headings).toEqual([escapeHtml(post!.title)]);

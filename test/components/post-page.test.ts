@@ -1,25 +1,17 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { posts, threadEvents, threadMessages } from '../../db/schema.ts';
 import ServerErrorPage from '../../src/pages/500.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
 import RevisionsPage from '../../src/pages/posts/[id]/revisions.astro';
-import type { TestDatabase } from '../helpers/database.ts';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 import { expectConsoleError } from '../helpers/fail-on-console-error.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const renderPost = (page: typeof PostPage, id: number, suffix = '') =>
-  container.renderToString(page, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+  demo.container.renderToString(page, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: null, session: null },
     params: { id: String(id) },
     request: new Request(`http://localhost/posts/${id}${suffix}`),
   });
@@ -30,14 +22,14 @@ const textOf = (html: string) =>
     .replace(/\s+/g, ' ');
 
 async function firstPostWhere(condition: ReturnType<typeof sql>) {
-  const [row] = await database.db.select({ id: posts.id }).from(posts).where(condition).limit(1);
+  const [row] = await demo.db.select({ id: posts.id }).from(posts).where(condition).limit(1);
   if (!row) throw new Error('the demo data has no such post');
   return row.id;
 }
 
 describe('the post page', () => {
   it('shows a handover between agents as a sentence in the thread', async () => {
-    const [takeover] = await database.db
+    const [takeover] = await demo.db
       .select({ postId: threadEvents.postId, data: threadEvents.data })
       .from(threadEvents)
       .innerJoin(posts, eq(posts.id, threadEvents.postId))
@@ -56,7 +48,7 @@ describe('the post page', () => {
   });
 
   it('marks template replies', async () => {
-    const [template] = await database.db
+    const [template] = await demo.db
       .select({ postId: threadMessages.postId })
       .from(threadMessages)
       .innerJoin(posts, eq(posts.id, threadMessages.postId))
@@ -67,7 +59,7 @@ describe('the post page', () => {
 
   it('keeps a withdrawn post out of sight but leaves a notice and the brand replies', async () => {
     const id = await firstPostWhere(sql`visibility = 'withdrawn'`);
-    const [post] = await database.db.select().from(posts).where(eq(posts.id, id));
+    const [post] = await demo.db.select().from(posts).where(eq(posts.id, id));
     const text = textOf(await renderPost(PostPage, id));
     expect(text).toContain('The author withdrew this post');
     expect(text).not.toContain(post!.story.slice(0, 60));
@@ -80,7 +72,7 @@ describe('the post page', () => {
 
   it('renders user text as text, never as HTML', async () => {
     const id = await firstPostWhere(sql`visibility = 'published' and kind = 'fail'`);
-    await database.db
+    await demo.db
       .update(posts)
       .set({ story: 'Before <script>alert(1)</script> <b>bold</b> after' })
       .where(eq(posts.id, id));
@@ -99,7 +91,7 @@ describe('the post page', () => {
 describe('the error page', () => {
   it('answers 500 without showing the error to the reader', async () => {
     expectConsoleError();
-    const response = await container.renderToResponse(ServerErrorPage, {
+    const response = await demo.container.renderToResponse(ServerErrorPage, {
       props: { error: new Error('secret connection string postgres://x:y@z') },
       request: new Request('http://localhost/boom'),
     });
@@ -111,7 +103,7 @@ describe('the error page', () => {
 
   it('shows the request id the reader can quote, and sends it as a header', async () => {
     expectConsoleError();
-    const response = await container.renderToResponse(ServerErrorPage, {
+    const response = await demo.container.renderToResponse(ServerErrorPage, {
       props: { error: new Error('boom') },
       request: new Request('http://localhost/boom', { headers: { 'X-Request-Id': 'req-4f2a9c' } }),
     });
@@ -121,7 +113,7 @@ describe('the error page', () => {
 
   it('never echoes an incoming request id that is not a short plain token', async () => {
     expectConsoleError();
-    const response = await container.renderToResponse(ServerErrorPage, {
+    const response = await demo.container.renderToResponse(ServerErrorPage, {
       props: { error: new Error('boom') },
       request: new Request('http://localhost/boom', { headers: { 'X-Request-Id': '<b>not-an-id</b>' } }),
     });

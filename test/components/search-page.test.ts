@@ -1,22 +1,13 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countPostMatches } from '../../db/queries/search.ts';
 import SearchPage from '../../src/pages/search.astro';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
-import type { TestDatabase } from '../helpers/database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const render = (url: string) =>
-  container.renderToString(SearchPage, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+  demo.container.renderToString(SearchPage, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: null, session: null },
     request: new Request(`http://localhost${url}`),
   });
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -25,7 +16,7 @@ const postLinks = (html: string) =>
 
 describe('search page', () => {
   it('pages through every matching post with counts and previous/next links', async () => {
-    const { count } = await countPostMatches(database.db, 'day', 1000);
+    const { count } = await countPostMatches(demo.db, 'day', 1000);
     expect(count).toBeGreaterThan(30);
     const first = await render('/search?q=day');
     expect(textOf(first)).toContain(`1–30 of ${count.toLocaleString('en')} posts`);

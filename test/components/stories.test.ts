@@ -3,9 +3,9 @@
  * helpful first with why each is featured, the home page's section, and the
  * "helpful" form under a post for a signed-in reader.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { posts } from '../../db/schema.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import HomePage from '../../src/pages/index.astro';
@@ -14,24 +14,17 @@ import StoriesPage from '../../src/pages/stories/index.astro';
 import { GET as storiesFeed } from '../../src/pages/stories/feed.xml.ts';
 import type { APIContext } from 'astro';
 import { childrenNamed, parseXml } from '../helpers/xml.ts';
-import type { TestDatabase } from '../helpers/database.ts';
-import { createDemoDatabase, DEMO_NOW } from '../helpers/demo-database.ts';
+import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
-let database: TestDatabase;
-let container: AstroContainer;
-beforeAll(async () => {
-  database = await createDemoDatabase();
-  container = await AstroContainer.create();
-});
-afterAll(() => database.destroy());
+const demo = useDemoBoard();
 
 const render = (
   page: Parameters<AstroContainer['renderToString']>[0],
   url: string,
   options: { params?: Record<string, string>; actor?: Actor | null } = {},
 ) =>
-  container.renderToString(page, {
-    locals: { db: database.db, now: DEMO_NOW, user: null, actor: options.actor ?? null, session: null },
+  demo.container.renderToString(page, {
+    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: options.actor ?? null, session: null },
     params: options.params ?? {},
     request: new Request(`http://localhost${url}`),
   });
@@ -44,7 +37,7 @@ const titlesOf = (html: string) =>
   [...html.matchAll(/class="post-card__title"[^>]*>\s*<a[^>]*>([^<]+)</g)].map((match) => match[1]!.trim());
 
 const mostHelpfulStories = () =>
-  database.db
+  demo.db
     .select({ id: posts.id, title: posts.title, kind: posts.kind, authorId: posts.authorId })
     .from(posts)
     .where(isNotNull(posts.exceptionalSince))
@@ -72,7 +65,7 @@ describe('/stories/feed.xml', () => {
   it('is well-formed Atom with the newest stories first, each updated when it was featured', async () => {
     const url = 'http://localhost/stories/feed.xml';
     const response = await storiesFeed({
-      locals: { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null },
+      locals: { db: demo.db, now: DEMO_NOW, user: null, actor: null, session: null },
       url: new URL(url),
       request: new Request(url),
       params: {},
@@ -81,7 +74,7 @@ describe('/stories/feed.xml', () => {
     const feed = parseXml(await response.text());
     expect(feed.name).toBe('feed');
     const entries = childrenNamed(feed, 'entry');
-    const newest = await database.db
+    const newest = await demo.db
       .select({ id: posts.id, since: posts.exceptionalSince })
       .from(posts)
       .where(isNotNull(posts.exceptionalSince))
@@ -109,7 +102,7 @@ describe('the home page', () => {
 
 describe('the post page', () => {
   it('offers a signed-in reader to mark the post helpful, and its author nothing of the kind', async () => {
-    const [post] = await database.db
+    const [post] = await demo.db
       .select({ id: posts.id, authorId: posts.authorId, helpfulCount: posts.helpfulCount })
       .from(posts)
       .where(and(eq(posts.visibility, 'published'), ne(posts.helpfulCount, 0)))

@@ -2,6 +2,9 @@
  * A test database filled with the demo board (the same generator as
  * `npm run db:seed`), for tests that read realistic pages and figures.
  */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../../db/client.ts';
 import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { buildDemo } from '../../db/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -20,4 +23,26 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
     await rebuildBrandStatistics(tx, DEMO_NOW);
   });
   return database;
+}
+
+/**
+ * The demo board and an Astro container to render its pages, for one component test file: made
+ * before its tests, dropped after them. Read `db` and `container` inside tests (they exist then).
+ */
+export function useDemoBoard(): { readonly db: Database; readonly container: AstroContainer } {
+  let database: TestDatabase | null = null;
+  let container: AstroContainer | null = null;
+  beforeAll(async () => {
+    database = await createDemoDatabase();
+    container = await AstroContainer.create();
+  });
+  afterAll(() => database?.destroy());
+  return {
+    get db() {
+      return database!.db;
+    },
+    get container() {
+      return container!;
+    },
+  };
 }
