@@ -112,13 +112,15 @@ describe.each([
     expect(await brandValues(page)).toEqual(TYPED_BRAND);
 
     await pickFerrovale(page, javaScript);
-    await page.getByLabel('E-mail address').fill('customer@demo.example');
+    await page.getByLabel('E-mail address', { exact: true }).fill('customer@demo.example');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('The e-mail address or the password is wrong.').waitFor();
     expect(await postValues(page)).toEqual(expected);
     expect(await page.getByText('About Ferrovale Rail').count()).toBe(1);
-    expect(await page.getByLabel('E-mail address').inputValue()).toBe('customer@demo.example');
+    expect(await page.getByLabel('E-mail address', { exact: true }).inputValue()).toBe(
+      'customer@demo.example',
+    );
 
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Publish' }).click();
