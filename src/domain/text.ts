@@ -17,12 +17,21 @@ export function stripInvisible(input: string): string {
 }
 
 /**
- * Unicode-normalised (NFC), without invisible format characters, trimmed,
- * with Windows line endings and trailing spaces removed. Every piece of user
- * text goes through it at the boundary.
+ * Control characters other than tab and line breaks: PostgreSQL refuses NUL in
+ * text, and none of them means anything in a story. A URL-encoded body with a
+ * NUL is refused before the action (request-guards.ts); a multipart one (a form
+ * with images) reaches the action, so the boundary drops them here.
+ */
+// \p{Cc} minus tab, line feed and carriage return (the regex names the category, not the bytes).
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Unicode-normalised (NFC), without control or invisible format characters,
+ * trimmed, with Windows line endings and trailing spaces removed. Every piece of
+ * user text goes through it at the boundary.
  */
 export function normalizeText(input: string): string {
-  return stripInvisible(input.normalize('NFC'))
+  return stripInvisible(input.replace(CONTROL, '').normalize('NFC'))
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+\n/g, '\n')
     .trim();

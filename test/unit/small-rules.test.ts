@@ -52,6 +52,12 @@ describe('plain-text stories', () => {
     expect(normalizeText(' Cafe\u0301\r\nline  \r\n')).toBe('Café\nline');
   });
 
+  it('drop NUL and other control characters, keeping tabs and line breaks', () => {
+    expect(normalizeText('Ro\u0000uter\u0007 down\tfor\nnine days\u001B')).toBe(
+      'Router down\tfor\nnine days',
+    );
+  });
+
   it('count words across punctuation and accents', () => {
     expect(countWords("I waited 55 minutes — l'équipe didn't call.")).toBe(7);
   });
