@@ -18,8 +18,12 @@ const DAY = 24 * HOUR;
 export const RATE_LIMITS = {
   /** Wrong or right, every log-in attempt for one account. */
   loginPerAccount: { name: 'login:account', limit: 10, windowSeconds: 15 * MINUTE },
-  /** Every log-in attempt from one address, whichever account. */
-  loginPerIp: { name: 'login:ip', limit: 30, windowSeconds: 15 * MINUTE },
+  /**
+   * Every log-in attempt from one address, whichever account. Many people share an address (an office,
+   * a campus, a mobile carrier's NAT), and guessing one password is stopped per account above: this caps
+   * trying many accounts from one address (400 an hour).
+   */
+  loginPerIp: { name: 'login:ip', limit: 100, windowSeconds: 15 * MINUTE },
   signupPerIp: { name: 'signup:ip', limit: 5, windowSeconds: HOUR },
   /** Verification, reset and change links sent to one address. */
   emailsPerAddress: { name: 'email:address', limit: 5, windowSeconds: HOUR },
