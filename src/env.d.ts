@@ -23,6 +23,8 @@ declare namespace App {
     requestId?: string;
     /** The load benchmark's bypass of the rate limits (src/server/bench-bypass.ts); unset means no. */
     rateLimitExempt?: boolean;
+    /** Set once this API request is counted against the per-IP limit (src/server/api.ts `limitApiRequest`). */
+    apiRequestCounted?: boolean;
     /**
      * What the page shows, for the shared page cache (src/server/page-cache.ts `cacheTag`):
      * `brand:<id>`, `post:<id>`; unset means `board`, evicted by every change.

@@ -45,6 +45,7 @@ import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts'
 import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
 import { languageRedirect, requestLanguage, varyByLanguage } from './server/language-choice.ts';
 import { runInLanguage } from './i18n/request-language.ts';
+import { limitApiRequest } from './server/api.ts';
 
 const cookieOptions = { secure: secureCookies };
 
@@ -96,6 +97,11 @@ async function serve(context: APIContext, next: () => Promise<Response>): Promis
     return response;
   };
   if (isPublicRead(context.request)) {
+    // The API's limit counts every request, the ones the cache answers too.
+    if (context.url.pathname.startsWith('/api/')) {
+      const refused = await limitApiRequest(context);
+      if (refused) return withSecurityHeaders(refused);
+    }
     keepPageCacheFresh(handle);
     return servePublicRead(pageCache, context.request, {
       render: async () => {

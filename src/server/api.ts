@@ -59,7 +59,14 @@ export function handleApi(context: APIContext, handler: () => Promise<Response>)
   return runInLanguage(language, () => limitedHandler(context, handler));
 }
 
-async function limitedHandler(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
+/**
+ * Counts one API request against the per-IP limit, or answers its 429. The middleware calls it
+ * before the shared page cache, so a cached answer is counted like any other (a load generator on
+ * one address is refused whether or not the page was rendered); the handler then does not count again.
+ */
+export async function limitApiRequest(context: APIContext): Promise<Response | null> {
+  if (context.locals.apiRequestCounted) return null;
+  context.locals.apiRequestCounted = true;
   const limited = await attempt(
     context.locals.db,
     RATE_LIMITS.apiPerIp,
@@ -67,11 +74,18 @@ async function limitedHandler(context: APIContext, handler: () => Promise<Respon
     context.locals.now,
     context.locals.rateLimitExempt,
   );
-  if (!limited.ok) {
-    return apiError(429, m.api_too_many({ seconds: limited.retryAfterSeconds }), {
+  if (limited.ok) return null;
+  const language = negotiateLanguage(context.request?.headers.get('accept-language') ?? null) ?? 'en';
+  return runInLanguage(language, () =>
+    apiError(429, m.api_too_many({ seconds: limited.retryAfterSeconds }), {
       'Retry-After': String(limited.retryAfterSeconds),
-    });
-  }
+    }),
+  );
+}
+
+async function limitedHandler(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
+  const refused = await limitApiRequest(context);
+  if (refused) return refused;
   try {
     return await handler();
   } catch (error) {
