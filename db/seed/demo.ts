@@ -5,7 +5,7 @@
  * true-to-life to show. Deterministic: the same day gives the same data.
  */
 import { brandNameKey } from '../../src/domain/brand-identity.ts';
-import { findTemplateSource, shingles, type EarlierReply } from '../../src/domain/canned.ts';
+import { openingStatus } from '../../src/domain/lifecycle.ts';
 import type { Category, Channel, Sector } from '../../src/domain/vocabulary.ts';
 import {
   AUTHOR_FOLLOW_UPS,
@@ -23,7 +23,7 @@ import {
 } from './content.ts';
 import { createRandom, type Random } from './random.ts';
 import { SeedStore } from './store.ts';
-import { playThread, type Agent, type ThreadStep } from './threads.ts';
+import type { Agent, ThreadStep } from './threads.ts';
 
 export const DEMO_PASSWORD = 'likes-and-fails-demo';
 export const DEMO_ACCOUNTS = {
@@ -60,11 +60,12 @@ const CHASING_FOLLOW_UPS = AUTHOR_FOLLOW_UPS.filter((text) =>
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const hoursAfter = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR_MS);
+const firstName = (displayName: string) => displayName.split(' ')[0] ?? '';
 
 export function buildDemo(options: DemoOptions): SeedStore {
   const random = createRandom(options.seed ?? 20_260_614);
-  const store = new SeedStore();
   const { now, passwordHash } = options;
+  const store = new SeedStore(now);
   const start = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
 
   const addUser = (email: string, displayName: string, role: 'customer' | 'moderator' = 'customer') => {
@@ -149,13 +150,8 @@ export function buildDemo(options: DemoOptions): SeedStore {
   }) => {
     const id = store.nextId('posts');
     const steps = input.steps(id, input.createdAt);
-    const outcome = playThread(
-      store,
-      { id, kind: input.kind, brandId: input.brand.id, authorId: input.authorId, createdAt: input.createdAt },
-      steps,
-      now,
-    );
     const experienced = new Date(input.createdAt.getTime() - random.int(0, 4) * DAY_MS);
+    // The post as it is published; its thread is played later through the live writer (db/seed/threads.ts).
     store.posts.push({
       id,
       brandId: input.brand.id,
@@ -168,16 +164,15 @@ export function buildDemo(options: DemoOptions): SeedStore {
       experiencedOn: isoDay(experienced),
       country: input.country,
       waitMinutes: input.waitMinutes,
-      status: outcome.status,
-      handlerId: outcome.handlerId,
-      escalatedTo: outcome.escalatedTo,
-      firstBrandReplyAt: outcome.firstBrandReplyAt,
-      resolutionProposedAt: outcome.resolutionProposedAt,
-      settledAt: outcome.settledAt,
-      messageCount: outcome.messageCount,
-      lastActivityAt: outcome.lastActivityAt,
+      status: openingStatus(input.kind),
+      lastActivityAt: input.createdAt,
       createdAt: input.createdAt,
-      updatedAt: outcome.lastActivityAt,
+      updatedAt: input.createdAt,
+    });
+    store.threads.push({
+      post: { id, kind: input.kind, brandId: input.brand.id, authorId: input.authorId },
+      authorFirstName: firstName(userName(input.authorId)),
+      steps,
     });
     return id;
   };
@@ -441,9 +436,15 @@ function addMeToos(random: Random, store: SeedStore, customerIds: number[], now:
 
 /** Readers mark posts helpful; likes the brand answered gather most, so the demo has stories to feature. */
 function addHelpfulMarks(random: Random, store: SeedStore, customerIds: number[], now: Date): void {
+  // A like takes any reply, so the brand answered it when its thread has a brand step before now.
+  const answered = new Set(
+    store.threads
+      .filter((thread) => thread.steps.some((step) => step.type === 'brand' && step.at <= now))
+      .map((thread) => thread.post.id),
+  );
   for (const post of store.posts) {
     if ((post.visibility ?? 'published') !== 'published') continue;
-    const answeredLike = post.kind === 'like' && post.firstBrandReplyAt;
+    const answeredLike = post.kind === 'like' && answered.has(post.id!);
     if (!random.chance(answeredLike ? 0.6 : 0.3)) continue;
     const people = random.sample(
       customerIds.filter((id) => id !== post.authorId),
@@ -588,29 +589,5 @@ function addHistory(
       message: 'I run customer care here; our mail server does not accept outside mail yet.',
       createdAt: new Date(now.getTime() - 2 * DAY_MS),
     });
-  }
-
-  markTemplateReplies(store);
-}
-
-/** Marks near-copies with the same rule live replies will use (src/domain/canned.ts). */
-function markTemplateReplies(store: SeedStore): void {
-  const earlierByBrand = new Map<number, EarlierReply[]>();
-  const replies = store.messages
-    .filter((message) => message.kind === 'brand_reply')
-    .sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime() || a.id! - b.id!);
-  const authorOf = new Map(store.posts.map((post) => [post.id!, post.authorId!]));
-  for (const reply of replies) {
-    const names = [
-      String(store.users[(authorOf.get(reply.postId) ?? 0) - 1]?.displayName ?? '').split(' ')[0] ?? '',
-      String(store.users[reply.authorId - 1]?.displayName ?? ''),
-    ];
-    const replyShingles = shingles(reply.body, names);
-    const earlier = earlierByBrand.get(reply.brandId!) ?? [];
-    const source = findTemplateSource({ postId: reply.postId, shingles: replyShingles }, earlier);
-    reply.isTemplate = source !== null;
-    reply.templateOfId = source;
-    earlier.push({ id: reply.id!, postId: reply.postId, shingles: replyShingles });
-    earlierByBrand.set(reply.brandId!, earlier);
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemo, DEMO_ACCOUNTS, DEMO_BRAND_SLUG } from '../../db/seed/demo.ts';
-import { LIKE_STORY_MIN_HELPFUL } from '../../src/domain/stories.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const demo = buildDemo({ now, passwordHash: 'x' });
@@ -10,7 +9,7 @@ describe('the demo board', () => {
   it('is the same every time for the same day', () => {
     const again = buildDemo({ now, passwordHash: 'x' });
     expect(again.posts).toEqual(demo.posts);
-    expect(again.messages).toEqual(demo.messages);
+    expect(again.threads).toEqual(demo.threads);
   });
 
   it('has at least 12 fictional brands in at least 6 sectors, all on reserved .example domains', () => {
@@ -27,21 +26,10 @@ describe('the demo board', () => {
     expect(Math.max(...ages)).toBeLessThanOrEqual(430);
   });
 
-  it('has replies, kept and broken promises, verdicts and me-toos', () => {
-    const outcomes = new Set(demo.promises.map((promise) => promise.outcome));
-    expect(outcomes).toContain('kept');
-    expect(outcomes).toContain('broken');
-    expect(demo.messages.some((message) => message.kind === 'brand_reply')).toBe(true);
-    expect(demo.verdicts.length).toBeGreaterThan(20);
-    expect(demo.meToos.length).toBeGreaterThan(20);
-  });
-
-  it('has helpful marks, with answered likes marked by enough readers to be exceptional stories', () => {
-    const stories = demo.posts.filter(
-      (post) =>
-        post.kind === 'like' && post.firstBrandReplyAt && (post.helpfulCount ?? 0) >= LIKE_STORY_MIN_HELPFUL,
-    );
-    expect(stories.length).toBeGreaterThanOrEqual(3);
+  it('has a thread script for every post, and helpful marks that match the counters', () => {
+    expect(demo.threads.map((thread) => thread.post.id)).toEqual(demo.posts.map((post) => post.id));
+    expect(demo.threads.filter((thread) => thread.steps.length > 0).length).toBeGreaterThan(150);
+    expect(demo.helpfulMarks.length).toBeGreaterThan(20);
     for (const post of demo.posts) {
       const marks = demo.helpfulMarks.filter((mark) => mark.postId === post.id);
       expect(marks.length).toBe(post.helpfulCount ?? 0);
@@ -65,28 +53,5 @@ describe('the demo board', () => {
       membersOf.set(member.brandId, (membersOf.get(member.brandId) ?? new Set()).add(member.userId));
     for (const post of demo.posts)
       expect(membersOf.get(post.brandId)?.has(post.authorId) ?? false).toBe(false);
-  });
-
-  it('gives every like no status and every fail a status consistent with its verdict', () => {
-    const verdictByPost = new Map(demo.verdicts.map((verdict) => [verdict.postId, verdict]));
-    for (const post of demo.posts) {
-      if (post.kind === 'like') {
-        expect(post.status).toBeNull();
-        continue;
-      }
-      const verdict = verdictByPost.get(post.id!);
-      if (verdict) expect(post.status).toBe(verdict.resolved ? 'resolved' : 'not_resolved');
-      if (post.status === 'waiting') expect(post.firstBrandReplyAt ?? null).toBeNull();
-    }
-  });
-
-  it('marks some repeated brand scripts as template replies', () => {
-    const templates = demo.messages.filter((message) => message.isTemplate);
-    expect(templates.length).toBeGreaterThan(5);
-    for (const template of templates) {
-      const source = demo.messages.find((message) => message.id === template.templateOfId)!;
-      expect(source.brandId).toBe(template.brandId);
-      expect(source.postId).not.toBe(template.postId);
-    }
   });
 });

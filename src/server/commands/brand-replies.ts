@@ -42,7 +42,7 @@ async function displayName(tx: Db, userId: number | null): Promise<string | null
 }
 
 /** The earlier reply this one copies (same brand, another post), by DESIGN §5's rule. */
-async function detectTemplate(
+export async function detectTemplate(
   tx: Db,
   brandId: number,
   postId: number,
