@@ -4,7 +4,8 @@
  * thread-closings.ts) and the plan applied by the one writer
  * (`applyThreadPlan`, db/queries/thread-writes.ts), as the commands and the
  * maintenance runner do; a brand reply is checked for templates by the
- * command's own `detectTemplate`. Before each step, and at the end,
+ * domain's `findTemplateSource` against the brand's earlier replies, as the
+ * reply command checks it. Before each step, and at the end,
  * time passes (a promise whose day is over breaks, a proposal left 30 days
  * closes as unconfirmed); a refused step is skipped. Steps of all threads are
  * played in the order they happened, so a brand reply is compared for the
@@ -13,6 +14,7 @@
  * bulk SQL.
  */
 import type { Db } from '../client.ts';
+import { latestBrandReplies } from '../queries/messages.ts';
 import { applyThreadPlan } from '../queries/thread-writes.ts';
 import { planBreakOverduePromise, planCloseUnconfirmed } from '../../src/domain/thread-closings.ts';
 import {
@@ -23,7 +25,13 @@ import {
   type ThreadState,
 } from '../../src/domain/thread-plan.ts';
 import { planBrandReply, planFollowUp, planVerdict } from '../../src/domain/thread-planners.ts';
-import { detectTemplate } from '../../src/server/commands/brand-replies.ts';
+import {
+  earlierReply,
+  findTemplateSource,
+  replyToCheck,
+  type EarlierReply,
+} from '../../src/domain/canned.ts';
+import { TEMPLATE_LOOKBACK_REPLIES } from '../../src/server/commands/brand-replies.ts';
 
 export interface Agent {
   userId: number;
@@ -71,8 +79,12 @@ class ThreadCursor {
   private readonly post: ThreadPost;
   private readonly authorFirstName: string;
 
-  constructor(db: Db, thread: SeedThread) {
+  /** Each brand's replies so far, oldest first, shingled as the reply command shingles them. */
+  private readonly earlierByBrand: Map<number, EarlierReply[]>;
+
+  constructor(db: Db, thread: SeedThread, earlierByBrand: Map<number, EarlierReply[]>) {
     this.db = db;
+    this.earlierByBrand = earlierByBrand;
     this.post = thread.post;
     this.authorFirstName = thread.authorFirstName;
     this.state = openingThreadState(thread.post);
@@ -80,13 +92,14 @@ class ThreadCursor {
 
   /** Plans a change on the current state and applies it; a refused change writes nothing. */
   async play(
-    plan: (state: ThreadState) => Promise<Planned<string>> | Planned<string>,
+    plan: (state: ThreadState) => Planned<string>,
     handler: ThreadPerson | null = null,
-  ): Promise<void> {
-    const planned = await plan(this.state);
-    if (!planned.ok) return;
+  ): Promise<number | null> {
+    const planned = plan(this.state);
+    if (!planned.ok) return null;
     const written = await applyThreadPlan(this.db, this.post, planned.plan);
     this.state = stateAfter(this.state, planned.plan, { newPromiseId: written.promiseId, handler });
+    return written.messageId;
   }
 
   /** Lets time pass, as the maintenance runner would. */
@@ -97,24 +110,32 @@ class ThreadCursor {
 
   async step(step: ThreadStep): Promise<void> {
     await this.passTime(step.at);
-    if (step.type === 'author') return this.play((state) => planFollowUp(state, step.body, step.at));
-    if (step.type === 'verdict') return this.play((state) => planVerdict(state, step, step.at));
+    if (step.type === 'author') {
+      await this.play((state) => planFollowUp(state, step.body, step.at));
+      return;
+    }
+    if (step.type === 'verdict') {
+      await this.play((state) => planVerdict(state, step, step.at));
+      return;
+    }
+    // The template check of replyAsBrand (src/server/commands/brand-replies.ts), over the same replies.
+    const earlier = await this.earlierReplies();
+    const templateOfId = findTemplateSource(
+      replyToCheck(this.post.id, step.body, {
+        agent: step.agent.name,
+        customerFirstName: this.authorFirstName,
+      }),
+      earlier.slice(-TEMPLATE_LOOKBACK_REPLIES),
+    );
     const agent = { id: step.agent.userId, name: step.agent.name };
-    return this.play(
-      async (state) =>
+    const messageId = await this.play(
+      (state) =>
         planBrandReply(
           state,
           {
             agent,
             body: step.body,
-            templateOfId: await detectTemplate(
-              this.db,
-              state.brandId,
-              state.postId,
-              step.body,
-              step.agent.name,
-              this.authorFirstName,
-            ),
+            templateOfId,
             promiseDueOn: step.promiseDueOn ?? null,
             escalatedTo: step.escalateTo ?? null,
             proposeResolution: step.proposeResolution ?? false,
@@ -123,12 +144,28 @@ class ThreadCursor {
         ),
       agent,
     );
+    if (messageId === null) return;
+    earlier.push(
+      earlierReply({ id: messageId, postId: this.post.id, body: step.body, agent: step.agent.name }),
+    );
+  }
+
+  /** The brand's replies so far: read from the database once, then kept up to date as replies are written. */
+  private async earlierReplies(): Promise<EarlierReply[]> {
+    let earlier = this.earlierByBrand.get(this.post.brandId);
+    if (!earlier) {
+      const rows = await latestBrandReplies(this.db, this.post.brandId, TEMPLATE_LOOKBACK_REPLIES);
+      earlier = rows.reverse().map(earlierReply);
+      this.earlierByBrand.set(this.post.brandId, earlier);
+    }
+    return earlier;
   }
 }
 
 /** Plays every step up to `now`, oldest first across all threads, then lets every thread reach `now`. */
 export async function playThreads(db: Db, threads: readonly SeedThread[], now: Date): Promise<void> {
-  const cursors = threads.map((thread) => new ThreadCursor(db, thread));
+  const earlierByBrand = new Map<number, EarlierReply[]>();
+  const cursors = threads.map((thread) => new ThreadCursor(db, thread, earlierByBrand));
   const moves = cursors
     .flatMap((cursor, index) => threads[index]!.steps.map((step) => ({ cursor, step })))
     .filter(({ step }) => step.at <= now)

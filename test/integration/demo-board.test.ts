@@ -4,7 +4,9 @@
  * replies, promises, verdicts and template replies, all consistent with the rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRankingPage } from '../../db/queries/rankings.ts';
 import { posts, promises, threadMessages, verdicts } from '../../db/schema.ts';
+import { FRENCH_DEMO_BRANDS } from '../../db/seed/content-fr.ts';
 import { LIKE_STORY_MIN_HELPFUL } from '../../src/domain/stories.ts';
 import type { TestDatabase } from '../helpers/database.ts';
 import { createDemoDatabase } from '../helpers/demo-database.ts';
@@ -68,5 +70,22 @@ describe('the seeded demo board', () => {
       expect(source.postId).not.toBe(template.postId);
       expect(source.createdAt.getTime()).toBeLessThanOrEqual(template.createdAt.getTime());
     }
+  });
+
+  it('ranks every French-speaking brand over 12 months, with French replies in its threads', async () => {
+    const ranking = await listRankingPage(database.db, { window: '12m' }, 'score', { offset: 0, limit: 100 });
+    for (const { slug } of FRENCH_DEMO_BRANDS) {
+      const row = ranking.find((entry) => entry.slug === slug);
+      expect(row?.stats.score, slug).not.toBeNull();
+    }
+    const demo = await read();
+    const frenchPosts = new Set(demo.posts.filter((post) => post.language === 'fr').map((post) => post.id));
+    const frenchReplies = demo.messages.filter(
+      (message) => frenchPosts.has(message.postId) && message.kind === 'brand_reply',
+    );
+    expect(frenchReplies.length).toBeGreaterThan(30);
+    expect(frenchReplies.filter((reply) => /\b(Bonjour|Merci)\b/.test(reply.body)).length).toBeGreaterThan(
+      15,
+    );
   });
 });
