@@ -25,6 +25,8 @@ export function demoBanner(setting: DemoSetting): string {
     `    ${DEMO_ACCOUNTS.customer}   customer`,
     `    ${DEMO_ACCOUNTS.brandOwner}      owner of Northwind Telecom`,
     `    ${DEMO_ACCOUNTS.moderator}  moderator`,
+    `    ${DEMO_ACCOUNTS.frenchCustomer}     French-speaking customer`,
+    `    ${DEMO_ACCOUNTS.frenchBrandOwner}     owner of Fibrelune (French-speaking)`,
     `  mail: ${mail}`,
     '  stop: Ctrl-C',
     '',

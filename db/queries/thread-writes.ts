@@ -40,7 +40,7 @@ export async function loadThreadState(db: Db, post: PostRow): Promise<ThreadStat
 type PostKey = Pick<PostRow, 'id' | 'brandId'>;
 
 /** The row of the message a plan adds. */
-export function plannedMessageRow(post: PostKey, message: PlannedMessage) {
+function plannedMessageRow(post: PostKey, message: PlannedMessage) {
   return {
     postId: post.id,
     authorId: message.authorId,
@@ -55,7 +55,7 @@ export function plannedMessageRow(post: PostKey, message: PlannedMessage) {
 }
 
 /** The other rows of a plan, once its message (if any) has its id. */
-export function plannedRows(post: PostKey, plan: ThreadPlan, messageId: number | null) {
+function plannedRows(post: PostKey, plan: ThreadPlan, messageId: number | null) {
   const { newPromise, verdict } = plan;
   return {
     promise: newPromise && {
@@ -99,12 +99,12 @@ export function plannedRows(post: PostKey, plan: ThreadPlan, messageId: number |
   };
 }
 
-/** Writes `plan` for the post; answers the id of the message it added, if any. */
+/** Writes `plan` for the post; answers the ids of the message and the promise it added, if any. */
 export async function applyThreadPlan(
   db: Db,
   post: PostKey,
   plan: ThreadPlan,
-): Promise<{ messageId: number | null }> {
+): Promise<{ messageId: number | null; promiseId: number | null }> {
   const message = plan.message ? await insertMessage(db, plannedMessageRow(post, plan.message)) : null;
   const messageId = message?.id ?? null;
   const rows = plannedRows(post, plan, messageId);
@@ -115,11 +115,13 @@ export async function applyThreadPlan(
       .set({ outcome: settlement.outcome, settledAt: settlement.at })
       .where(eq(promises.id, settlement.id));
   }
-  if (rows.promise) await db.insert(promises).values(rows.promise);
+  const [promise] = rows.promise
+    ? await db.insert(promises).values(rows.promise).returning({ id: promises.id })
+    : [];
   if (rows.newVerdict) await db.insert(verdicts).values(rows.newVerdict);
   if (rows.changedVerdict)
     await db.update(verdicts).set(rows.changedVerdict).where(eq(verdicts.postId, post.id));
   if (Object.keys(plan.post).length > 0) await updatePost(db, post.id, plan.post);
   if (rows.events.length > 0) await db.insert(threadEvents).values(rows.events);
-  return { messageId };
+  return { messageId, promiseId: promise?.id ?? null };
 }

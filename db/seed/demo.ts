@@ -5,8 +5,8 @@
  * true-to-life to show. Deterministic: the same day gives the same data.
  */
 import { brandNameKey } from '../../src/domain/brand-identity.ts';
-import { findTemplateSource, shingles, type EarlierReply } from '../../src/domain/canned.ts';
-import type { Category, Channel, Sector } from '../../src/domain/vocabulary.ts';
+import { openingStatus } from '../../src/domain/lifecycle.ts';
+import type { Category, Channel, Language, Sector } from '../../src/domain/vocabulary.ts';
 import {
   AUTHOR_FOLLOW_UPS,
   CANNED_BRAND_REPLIES,
@@ -19,19 +19,41 @@ import {
   RESOLUTION_PROPOSALS,
   STORY_TEMPLATES,
   THANK_YOU_REPLIES,
+  type ClassicStory,
   type DemoBrand,
+  type StoryTemplate,
 } from './content.ts';
+import {
+  FRENCH_CANNED_BRAND_REPLIES,
+  FRENCH_CHASING_FOLLOW_UPS,
+  FRENCH_CLASSIC_STORIES,
+  FRENCH_DEMO_BRANDS,
+  FRENCH_ESCALATION_TEAMS,
+  FRENCH_FIRST_NAMES,
+  FRENCH_PERSONAL_BRAND_REPLIES,
+  FRENCH_PRODUCTS_BY_SECTOR,
+  FRENCH_RESOLUTION_PROPOSALS,
+  FRENCH_STORY_TEMPLATES,
+  FRENCH_THANK_YOU_REPLIES,
+} from './content-fr.ts';
 import { createRandom, type Random } from './random.ts';
 import { SeedStore } from './store.ts';
-import { playThread, type Agent, type ThreadStep } from './threads.ts';
+import type { Agent, ThreadStep } from './threads.ts';
 
 export const DEMO_PASSWORD = 'likes-and-fails-demo';
 export const DEMO_ACCOUNTS = {
   customer: 'customer@demo.example',
   brandOwner: 'brand@demo.example',
   moderator: 'moderator@demo.example',
+  /** A French-speaking customer (account language fr) who tells the first French stories. */
+  frenchCustomer: 'client@demo.example',
+  /** Owner of the French-speaking Fibrelune. */
+  frenchBrandOwner: 'marque@demo.example',
 } as const;
 export const DEMO_BRAND_SLUG = 'northwind-telecom';
+export const FRENCH_DEMO_BRAND_SLUG = 'fibrelune';
+/** Generated posts per French-speaking brand, on top of its classic stories (enough to be ranked). */
+const FRENCH_POSTS_PER_BRAND = 16;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -51,6 +73,19 @@ interface BrandContext {
   agents: Agent[];
 }
 
+/** What a language's posts and replies are made of: the texts the generator draws from. */
+interface Voice {
+  language: Language;
+  templates: StoryTemplate[];
+  products: Partial<Record<Sector, string[]>>;
+  thankYous: string[];
+  cannedReplies: string[];
+  personalReplies: string[];
+  resolutionProposals: string[];
+  chasingFollowUps: string[];
+  escalationTeams: string[];
+}
+
 /** Follow-ups that still chase the brand: the only ones that fit before an answer or without a fix. */
 const CHASING_FOLLOW_UPS = AUTHOR_FOLLOW_UPS.filter((text) =>
   /still|no reply|nobody|in progress|came and went|again|never received|no call back|same fault|from the start/i.test(
@@ -58,16 +93,49 @@ const CHASING_FOLLOW_UPS = AUTHOR_FOLLOW_UPS.filter((text) =>
   ),
 );
 
+const ENGLISH: Voice = {
+  language: 'en',
+  templates: STORY_TEMPLATES,
+  products: PRODUCTS_BY_SECTOR,
+  thankYous: THANK_YOU_REPLIES,
+  cannedReplies: CANNED_BRAND_REPLIES,
+  personalReplies: PERSONAL_BRAND_REPLIES,
+  resolutionProposals: RESOLUTION_PROPOSALS,
+  chasingFollowUps: CHASING_FOLLOW_UPS,
+  escalationTeams: ['Technical team', 'Billing department', 'Complaints desk', 'Field engineers'],
+};
+
+const FRENCH: Voice = {
+  language: 'fr',
+  templates: FRENCH_STORY_TEMPLATES,
+  products: FRENCH_PRODUCTS_BY_SECTOR,
+  thankYous: FRENCH_THANK_YOU_REPLIES,
+  cannedReplies: FRENCH_CANNED_BRAND_REPLIES,
+  personalReplies: FRENCH_PERSONAL_BRAND_REPLIES,
+  resolutionProposals: FRENCH_RESOLUTION_PROPOSALS,
+  chasingFollowUps: FRENCH_CHASING_FOLLOW_UPS,
+  escalationTeams: FRENCH_ESCALATION_TEAMS,
+};
+
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The local part of an agent's address: "Élodie" → "elodie". */
+const emailName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const hoursAfter = (date: Date, hours: number) => new Date(date.getTime() + hours * HOUR_MS);
+const firstName = (displayName: string) => displayName.split(' ')[0] ?? '';
 
 export function buildDemo(options: DemoOptions): SeedStore {
-  const random = createRandom(options.seed ?? 20_260_614);
-  const store = new SeedStore();
+  const seed = options.seed ?? 20_260_614;
+  const random = createRandom(seed);
   const { now, passwordHash } = options;
+  const store = new SeedStore(now);
   const start = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
 
-  const addUser = (email: string, displayName: string, role: 'customer' | 'moderator' = 'customer') => {
+  const addUser = (
+    email: string,
+    displayName: string,
+    role: 'customer' | 'moderator' = 'customer',
+    language: Language = 'en',
+  ) => {
     const id = store.nextId('users');
     store.users.push({
       id,
@@ -75,6 +143,7 @@ export function buildDemo(options: DemoOptions): SeedStore {
       displayName,
       passwordHash,
       role,
+      language,
       emailVerifiedAt: start,
       createdAt: start,
     });
@@ -93,7 +162,13 @@ export function buildDemo(options: DemoOptions): SeedStore {
 
   // ── brands and their teams ────────────────────────────────────────────
   const brands = new Map<string, BrandContext>();
-  for (const brand of DEMO_BRANDS) {
+  const addBrand = (
+    brand: DemoBrand,
+    draw: Random,
+    voice: Voice,
+    firstNames: string[],
+    owner: { slug: string; userId: number; names: string[] },
+  ) => {
     const id = store.nextId('brands');
     store.brands.push({
       id,
@@ -113,28 +188,37 @@ export function buildDemo(options: DemoOptions): SeedStore {
     const agents: Agent[] = [];
     if (brand.verified) {
       const names =
-        brand.slug === DEMO_BRAND_SLUG
-          ? ['Alex', 'Marie']
-          : random.sample(FIRST_NAMES, random.int(2, 3)).map((name) => String(name));
+        brand.slug === owner.slug
+          ? owner.names
+          : draw.sample(firstNames, draw.int(2, 3)).map((name) => String(name));
       names.forEach((name, index) => {
         const userId =
-          brand.slug === DEMO_BRAND_SLUG && index === 0
-            ? brandOwnerId
-            : addUser(`${name.toLowerCase()}.${index}@${brand.domain}`, name);
+          brand.slug === owner.slug && index === 0
+            ? owner.userId
+            : addUser(`${emailName(name)}.${index}@${brand.domain}`, name, 'customer', voice.language);
         agents.push({ userId, name });
         store.members.push({ brandId: id, userId, role: index === 0 ? 'owner' : 'member', createdAt: start });
       });
     } else {
       // Unverified brands still answer sometimes, through an unofficial account that is not shown as verified.
-      agents.push({
-        userId: addUser(`support@${brand.domain}`, `${brand.name} support`),
-        name: `${brand.name} support`,
-      });
+      const name = voice.language === 'fr' ? `Support ${brand.name}` : `${brand.name} support`;
+      agents.push({ userId: addUser(`support@${brand.domain}`, name, 'customer', voice.language), name });
     }
-    brands.set(brand.slug, { id, brand, agents });
+    const context = { id, brand, agents };
+    brands.set(brand.slug, context);
+    return context;
+  };
+  for (const brand of DEMO_BRANDS) {
+    addBrand(brand, random, ENGLISH, FIRST_NAMES, {
+      slug: DEMO_BRAND_SLUG,
+      userId: brandOwnerId,
+      names: ['Alex', 'Marie'],
+    });
   }
 
   const addPost = (input: {
+    random: Random;
+    language: Language;
     brand: BrandContext;
     kind: 'like' | 'fail';
     title: string;
@@ -145,22 +229,17 @@ export function buildDemo(options: DemoOptions): SeedStore {
     country: string | null;
     createdAt: Date;
     authorId: number;
-    steps: (postId: number, createdAt: Date) => ThreadStep[];
+    steps: ThreadStep[];
   }) => {
     const id = store.nextId('posts');
-    const steps = input.steps(id, input.createdAt);
-    const outcome = playThread(
-      store,
-      { id, kind: input.kind, brandId: input.brand.id, authorId: input.authorId, createdAt: input.createdAt },
-      steps,
-      now,
-    );
-    const experienced = new Date(input.createdAt.getTime() - random.int(0, 4) * DAY_MS);
+    const experienced = new Date(input.createdAt.getTime() - input.random.int(0, 4) * DAY_MS);
+    // The post as it is published; its thread is played later through the live writer (db/seed/threads.ts).
     store.posts.push({
       id,
       brandId: input.brand.id,
       authorId: input.authorId,
       kind: input.kind,
+      language: input.language,
       title: input.title.slice(0, 120),
       story: input.story.slice(0, 5000),
       category: input.category,
@@ -168,45 +247,72 @@ export function buildDemo(options: DemoOptions): SeedStore {
       experiencedOn: isoDay(experienced),
       country: input.country,
       waitMinutes: input.waitMinutes,
-      status: outcome.status,
-      handlerId: outcome.handlerId,
-      escalatedTo: outcome.escalatedTo,
-      firstBrandReplyAt: outcome.firstBrandReplyAt,
-      resolutionProposedAt: outcome.resolutionProposedAt,
-      settledAt: outcome.settledAt,
-      messageCount: outcome.messageCount,
-      lastActivityAt: outcome.lastActivityAt,
+      status: openingStatus(input.kind),
+      lastActivityAt: input.createdAt,
       createdAt: input.createdAt,
-      updatedAt: outcome.lastActivityAt,
+      updatedAt: input.createdAt,
+    });
+    store.threads.push({
+      post: { id, kind: input.kind, brandId: input.brand.id, authorId: input.authorId },
+      authorFirstName: firstName(userName(input.authorId)),
+      steps: input.steps,
     });
     return id;
   };
 
-  const authorFor = (brand: BrandContext) => {
+  const authorFor = (draw: Random, brand: BrandContext, people: number[]) => {
     const memberIds = new Set(brand.agents.map((agent) => agent.userId));
-    let authorId = random.pick(customerIds);
-    while (memberIds.has(authorId)) authorId = random.pick(customerIds);
+    let authorId = draw.pick(people);
+    while (memberIds.has(authorId)) authorId = draw.pick(people);
     return authorId;
   };
 
-  const personalise = (text: string, brand: BrandContext, agent: Agent, authorName: string) =>
-    text
-      .replaceAll('{name}', authorName.split(' ')[0] ?? 'there')
-      .replaceAll('{agent}', agent.name)
-      .replaceAll('{brand}', brand.brand.name);
-
   const userName = (userId: number) => String(store.users[userId - 1]?.displayName ?? 'there');
 
-  // ── the classic stories ───────────────────────────────────────────────
-  CLASSIC_STORIES.forEach((classic, index) => {
+  /** A hand-written story and its thread, as it happened `daysAgo`. */
+  const addClassic = (
+    draw: Random,
+    voice: Voice,
+    classic: ClassicStory,
+    author: (brand: BrandContext) => number,
+  ) => {
     const brand = brands.get(classic.brandSlug);
     if (!brand) throw new Error(`Classic story for unknown brand ${classic.brandSlug}`);
     const createdAt = new Date(
-      now.getTime() - classic.daysAgo * DAY_MS + random.int(8, 20) * HOUR_MS - 12 * HOUR_MS,
+      now.getTime() - classic.daysAgo * DAY_MS + draw.int(8, 20) * HOUR_MS - 12 * HOUR_MS,
     );
-    // The demo customer tells the first stories, so /account has something to show.
-    const authorId = index < 3 && brand.brand.slug !== DEMO_BRAND_SLUG ? demoCustomerId : authorFor(brand);
+    const authorId = author(brand);
+    let agentIndex = 0;
+    const steps: ThreadStep[] = classic.thread.map((step) => {
+      const at = hoursAfter(createdAt, step.afterHours);
+      if (step.by === 'author') return { type: 'author', at, body: step.body };
+      // A new agent after a long gap: the handover the design wants shown.
+      if (step.afterHours > 24 * 7 && brand.agents.length > 1)
+        agentIndex = (agentIndex + 1) % brand.agents.length;
+      const agent = brand.agents[agentIndex]!;
+      return {
+        type: 'brand',
+        at,
+        agent,
+        body: personalise(step.body, brand, agent, userName(authorId)),
+        promiseDueOn: step.promiseInDays
+          ? isoDay(new Date(at.getTime() + step.promiseInDays * DAY_MS))
+          : null,
+        proposeResolution: step.proposeResolution ?? false,
+      };
+    });
+    const last = classic.thread.at(-1);
+    if (classic.verdict && last) {
+      steps.push({
+        type: 'verdict',
+        at: hoursAfter(createdAt, last.afterHours + 20),
+        resolved: classic.verdict.resolved,
+        wouldBuyAgain: classic.verdict.wouldBuyAgain,
+      });
+    }
     addPost({
+      random: draw,
+      language: voice.language,
       brand,
       kind: classic.kind,
       title: classic.title,
@@ -217,38 +323,71 @@ export function buildDemo(options: DemoOptions): SeedStore {
       country: classic.country,
       createdAt,
       authorId,
-      steps: (_postId, postedAt) => {
-        let agentIndex = 0;
-        const steps: ThreadStep[] = classic.thread.map((step) => {
-          const at = hoursAfter(postedAt, step.afterHours);
-          if (step.by === 'author') return { type: 'author', at, body: step.body };
-          // A new agent after a long gap: the handover the design wants shown.
-          if (step.afterHours > 24 * 7 && brand.agents.length > 1)
-            agentIndex = (agentIndex + 1) % brand.agents.length;
-          const agent = brand.agents[agentIndex]!;
-          return {
-            type: 'brand',
-            at,
-            agent,
-            body: personalise(step.body, brand, agent, userName(authorId)),
-            promiseDueOn: step.promiseInDays
-              ? isoDay(new Date(at.getTime() + step.promiseInDays * DAY_MS))
-              : null,
-            proposeResolution: step.proposeResolution ?? false,
-          };
-        });
-        const last = classic.thread.at(-1);
-        if (classic.verdict && last) {
-          steps.push({
-            type: 'verdict',
-            at: hoursAfter(postedAt, last.afterHours + 20),
-            resolved: classic.verdict.resolved,
-            wouldBuyAgain: classic.verdict.wouldBuyAgain,
-          });
-        }
-        return steps;
-      },
+      steps,
     });
+  };
+
+  /** A post drawn from the voice's templates, its thread shaped by the brand's quality. */
+  const addGenerated = (draw: Random, voice: Voice, brand: BrandContext, people: number[]) => {
+    const quality = brand.brand.quality;
+    const kind = draw.chance(0.2 + 0.55 * quality) ? 'like' : 'fail';
+    const sector = brand.brand.sector;
+    const templates = voice.templates.filter(
+      (template) =>
+        template.kind === kind && (template.sectors === 'any' || template.sectors.includes(sector)),
+    );
+    const template = draw.pick(
+      templates.length > 0 ? templates : voice.templates.filter((t) => t.kind === kind),
+    );
+    const waitMinutes = template.waitMinutes
+      ? draw.int(template.waitMinutes[0], template.waitMinutes[1])
+      : null;
+    const fill = (text: string) =>
+      text
+        .replaceAll('{brand}', brand.brand.name)
+        .replaceAll('{product}', draw.pick(voice.products[sector as Sector] ?? [brand.brand.name]))
+        .replaceAll('{days}', String(draw.int(3, 21)))
+        .replaceAll('{minutes}', String(waitMinutes ?? draw.int(10, 90)));
+    // Skewed towards recent months so the 30-day window is lively.
+    const ageDays = draw.chance(0.25) ? draw.next() * 30 : draw.next() * HISTORY_DAYS;
+    const createdAt = new Date(now.getTime() - ageDays * DAY_MS);
+    const authorId = authorFor(draw, brand, people);
+    const authorName = userName(authorId);
+    addPost({
+      random: draw,
+      language: voice.language,
+      brand,
+      kind,
+      title: fill(template.title),
+      story: fill(template.story),
+      category: template.category,
+      channel: template.channel,
+      waitMinutes,
+      country: brand.brand.country && draw.chance(0.7) ? brand.brand.country : null,
+      createdAt,
+      authorId,
+      steps:
+        kind === 'like'
+          ? // English thank-yous greet "there", as they always have; French ones greet the author by name.
+            likeSteps(
+              draw,
+              voice,
+              brand,
+              createdAt,
+              voice.language === 'en' ? 'there' : firstName(authorName),
+            )
+          : failSteps(draw, voice, brand, createdAt, authorName, now),
+    });
+  };
+
+  // ── the classic stories ───────────────────────────────────────────────
+  CLASSIC_STORIES.forEach((classic, index) => {
+    // The demo customer tells the first stories, so /account has something to show.
+    addClassic(random, ENGLISH, classic, (brand) =>
+      index < 3 && brand.brand.slug !== DEMO_BRAND_SLUG
+        ? demoCustomerId
+        : authorFor(random, brand, customerIds),
+    );
   });
 
   // ── generated posts ───────────────────────────────────────────────────
@@ -257,55 +396,63 @@ export function buildDemo(options: DemoOptions): SeedStore {
   for (let i = 0; i < generated; i++) {
     // Bigger, worse brands get more posts, as they do in life.
     const brand = random.chance(0.3) ? brands.get(DEMO_BRAND_SLUG)! : random.pick(brandList);
-    const quality = brand.brand.quality;
-    const kind = random.chance(0.2 + 0.55 * quality) ? 'like' : 'fail';
-    const sector = brand.brand.sector;
-    const templates = STORY_TEMPLATES.filter(
-      (template) =>
-        template.kind === kind && (template.sectors === 'any' || template.sectors.includes(sector)),
-    );
-    const template = random.pick(
-      templates.length > 0 ? templates : STORY_TEMPLATES.filter((t) => t.kind === kind),
-    );
-    const waitMinutes = template.waitMinutes
-      ? random.int(template.waitMinutes[0], template.waitMinutes[1])
-      : null;
-    const fill = (text: string) =>
-      text
-        .replaceAll('{brand}', brand.brand.name)
-        .replaceAll('{product}', random.pick(PRODUCTS_BY_SECTOR[sector as Sector]))
-        .replaceAll('{days}', String(random.int(3, 21)))
-        .replaceAll('{minutes}', String(waitMinutes ?? random.int(10, 90)));
-    // Skewed towards recent months so the 30-day window is lively.
-    const ageDays = random.chance(0.25) ? random.next() * 30 : random.next() * HISTORY_DAYS;
-    const createdAt = new Date(now.getTime() - ageDays * DAY_MS);
-    const authorId = authorFor(brand);
-    addPost({
-      brand,
-      kind,
-      title: fill(template.title),
-      story: fill(template.story),
-      category: template.category,
-      channel: template.channel,
-      waitMinutes,
-      country: brand.brand.country && random.chance(0.7) ? brand.brand.country : null,
-      createdAt,
-      authorId,
-      steps: (_postId, postedAt) =>
-        kind === 'like'
-          ? likeSteps(random, brand, postedAt)
-          : failSteps(random, brand, postedAt, userName(authorId), now, personalise),
-    });
+    addGenerated(random, ENGLISH, brand, customerIds);
   }
 
-  addMeToos(random, store, customerIds, now);
+  addMeToos(random, store, store.posts, customerIds, now);
   addHistory(random, store, moderatorId, customerIds, brands, now);
   // Last, so the rest of the board draws the same numbers as before marks existed.
-  addHelpfulMarks(random, store, customerIds, now);
+  addHelpfulMarks(random, store, store.posts, customerIds, now);
+
+  // ── the French-speaking board (issue #14) ─────────────────────────────
+  // Its own random stream, after everything else, so the English board stays as it was.
+  const french = createRandom(seed + 14);
+  const frenchCustomerId = addUser(DEMO_ACCOUNTS.frenchCustomer, 'Léa M.', 'customer', 'fr');
+  const frenchOwnerId = addUser(DEMO_ACCOUNTS.frenchBrandOwner, 'Sandrine', 'customer', 'fr');
+  const frenchCustomerIds = [frenchCustomerId];
+  for (let i = 0; i < 36; i++) {
+    const name = `${FRENCH_FIRST_NAMES[i % FRENCH_FIRST_NAMES.length]} ${LAST_INITIALS[(i * 5 + 3) % LAST_INITIALS.length]}.`;
+    frenchCustomerIds.push(addUser(`client${i + 1}@demo.example`, name, 'customer', 'fr'));
+  }
+  const frenchBrands = FRENCH_DEMO_BRANDS.map((brand) =>
+    addBrand(brand, french, FRENCH, FRENCH_FIRST_NAMES, {
+      slug: FRENCH_DEMO_BRAND_SLUG,
+      userId: frenchOwnerId,
+      names: ['Sandrine', 'Karim'],
+    }),
+  );
+  const firstFrenchPost = store.posts.length;
+  FRENCH_CLASSIC_STORIES.forEach((classic, index) => {
+    addClassic(french, FRENCH, classic, (brand) =>
+      index < 3 && brand.brand.slug !== FRENCH_DEMO_BRAND_SLUG
+        ? frenchCustomerId
+        : authorFor(french, brand, frenchCustomerIds),
+    );
+  });
+  for (const brand of frenchBrands) {
+    for (let i = 0; i < FRENCH_POSTS_PER_BRAND; i++) addGenerated(french, FRENCH, brand, frenchCustomerIds);
+  }
+  const frenchPosts = store.posts.slice(firstFrenchPost);
+  addMeToos(french, store, frenchPosts, frenchCustomerIds, now);
+  addHelpfulMarks(french, store, frenchPosts, frenchCustomerIds, now);
   return store;
 }
 
-function likeSteps(random: Random, brand: BrandContext, postedAt: Date): ThreadStep[] {
+/** Puts the author's first name, the agent's name and the brand into a reply. */
+function personalise(text: string, brand: BrandContext, agent: Agent, authorName: string): string {
+  return text
+    .replaceAll('{name}', authorName.split(' ')[0] ?? 'there')
+    .replaceAll('{agent}', agent.name)
+    .replaceAll('{brand}', brand.brand.name);
+}
+
+function likeSteps(
+  random: Random,
+  voice: Voice,
+  brand: BrandContext,
+  postedAt: Date,
+  greeting: string,
+): ThreadStep[] {
   if (!random.chance(0.2 + 0.6 * brand.brand.quality)) return [];
   const agent = random.pick(brand.agents);
   return [
@@ -314,21 +461,21 @@ function likeSteps(random: Random, brand: BrandContext, postedAt: Date): ThreadS
       at: hoursAfter(postedAt, random.logUniform(0.5, 72)),
       agent,
       body: random
-        .pick(THANK_YOU_REPLIES)
+        .pick(voice.thankYous)
         .replaceAll('{brand}', brand.brand.name)
         .replaceAll('{agent}', agent.name)
-        .replaceAll('{name}', 'there'),
+        .replaceAll('{name}', greeting),
     },
   ];
 }
 
 function failSteps(
   random: Random,
+  voice: Voice,
   brand: BrandContext,
   postedAt: Date,
   authorName: string,
   now: Date,
-  personalise: (text: string, brand: BrandContext, agent: Agent, authorName: string) => string,
 ): ThreadStep[] {
   const quality = brand.brand.quality;
   const steps: ThreadStep[] = [];
@@ -336,7 +483,7 @@ function failSteps(
     steps.push({
       type: 'author',
       at: hoursAfter(postedAt, random.logUniform(2, 96)),
-      body: random.pick(CHASING_FOLLOW_UPS),
+      body: random.pick(voice.chasingFollowUps),
     });
   }
   if (!random.chance(0.25 + 0.7 * quality)) return steps; // the brand never answers
@@ -348,7 +495,7 @@ function failSteps(
   let agent = random.pick(brand.agents);
   const canned = random.chance(brand.brand.cannedness);
   const body = personalise(
-    random.pick(canned ? CANNED_BRAND_REPLIES : PERSONAL_BRAND_REPLIES),
+    random.pick(canned ? voice.cannedReplies : voice.personalReplies),
     brand,
     agent,
     authorName,
@@ -361,9 +508,7 @@ function failSteps(
     agent,
     body,
     promiseDueOn: promises ? isoDay(new Date(at.getTime() + dueInDays * DAY_MS)) : null,
-    escalateTo: random.chance(0.12)
-      ? random.pick(['Technical team', 'Billing department', 'Complaints desk', 'Field engineers'])
-      : null,
+    escalateTo: random.chance(0.12) ? random.pick(voice.escalationTeams) : null,
   });
 
   // Sometimes the first agent goes on holiday and a colleague takes over.
@@ -375,7 +520,7 @@ function failSteps(
       type: 'brand',
       at,
       agent,
-      body: personalise(random.pick(PERSONAL_BRAND_REPLIES), brand, agent, authorName),
+      body: personalise(random.pick(voice.personalReplies), brand, agent, authorName),
     });
   }
 
@@ -389,7 +534,7 @@ function failSteps(
       type: 'brand',
       at,
       agent,
-      body: personalise(random.pick(RESOLUTION_PROPOSALS), brand, agent, authorName),
+      body: personalise(random.pick(voice.resolutionProposals), brand, agent, authorName),
       proposeResolution: true,
     });
     // Most customers answer; some never come back (the case then closes as unconfirmed).
@@ -406,7 +551,7 @@ function failSteps(
     steps.push({
       type: 'author',
       at: hoursAfter(at, random.int(3, 20) * 24),
-      body: random.pick(CHASING_FOLLOW_UPS),
+      body: random.pick(voice.chasingFollowUps),
     });
     if (random.chance(0.6) && hoursAfter(at, 24 * 21) < now) {
       steps.push({
@@ -421,8 +566,14 @@ function failSteps(
 }
 
 /** Other customers say "me too"; fails at weaker brands gather more. */
-function addMeToos(random: Random, store: SeedStore, customerIds: number[], now: Date): void {
-  for (const post of store.posts) {
+function addMeToos(
+  random: Random,
+  store: SeedStore,
+  posts: SeedStore['posts'],
+  customerIds: number[],
+  now: Date,
+): void {
+  for (const post of posts) {
     if (post.kind !== 'fail') continue;
     const count = random.chance(0.45) ? Math.floor(random.logUniform(1, 24)) : 0;
     const people = random.sample(
@@ -440,10 +591,22 @@ function addMeToos(random: Random, store: SeedStore, customerIds: number[], now:
 }
 
 /** Readers mark posts helpful; likes the brand answered gather most, so the demo has stories to feature. */
-function addHelpfulMarks(random: Random, store: SeedStore, customerIds: number[], now: Date): void {
-  for (const post of store.posts) {
+function addHelpfulMarks(
+  random: Random,
+  store: SeedStore,
+  posts: SeedStore['posts'],
+  customerIds: number[],
+  now: Date,
+): void {
+  // A like takes any reply, so the brand answered it when its thread has a brand step before now.
+  const answered = new Set(
+    store.threads
+      .filter((thread) => thread.steps.some((step) => step.type === 'brand' && step.at <= now))
+      .map((thread) => thread.post.id),
+  );
+  for (const post of posts) {
     if ((post.visibility ?? 'published') !== 'published') continue;
-    const answeredLike = post.kind === 'like' && post.firstBrandReplyAt;
+    const answeredLike = post.kind === 'like' && answered.has(post.id!);
     if (!random.chance(answeredLike ? 0.6 : 0.3)) continue;
     const people = random.sample(
       customerIds.filter((id) => id !== post.authorId),
@@ -588,29 +751,5 @@ function addHistory(
       message: 'I run customer care here; our mail server does not accept outside mail yet.',
       createdAt: new Date(now.getTime() - 2 * DAY_MS),
     });
-  }
-
-  markTemplateReplies(store);
-}
-
-/** Marks near-copies with the same rule live replies will use (src/domain/canned.ts). */
-function markTemplateReplies(store: SeedStore): void {
-  const earlierByBrand = new Map<number, EarlierReply[]>();
-  const replies = store.messages
-    .filter((message) => message.kind === 'brand_reply')
-    .sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime() || a.id! - b.id!);
-  const authorOf = new Map(store.posts.map((post) => [post.id!, post.authorId!]));
-  for (const reply of replies) {
-    const names = [
-      String(store.users[(authorOf.get(reply.postId) ?? 0) - 1]?.displayName ?? '').split(' ')[0] ?? '',
-      String(store.users[reply.authorId - 1]?.displayName ?? ''),
-    ];
-    const replyShingles = shingles(reply.body, names);
-    const earlier = earlierByBrand.get(reply.brandId!) ?? [];
-    const source = findTemplateSource({ postId: reply.postId, shingles: replyShingles }, earlier);
-    reply.isTemplate = source !== null;
-    reply.templateOfId = source;
-    earlier.push({ id: reply.id!, postId: reply.postId, shingles: replyShingles });
-    earlierByBrand.set(reply.brandId!, earlier);
   }
 }

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../src/server/auth/password.ts';
-import { openDatabase, type Database } from '../client.ts';
+import { openDatabase, rowsOf, type Database } from '../client.ts';
 import { describeDatabase, readDatabaseEnv } from '../env.ts';
 import { rebuildBrandStatistics } from '../../src/server/statistics.ts';
 import { buildDemo, DEMO_PASSWORD } from './demo.ts';
@@ -81,14 +81,17 @@ async function main(): Promise<void> {
         passwordHash,
       });
       let imageCount = 0;
+      let messageCount = 0;
       await handle.db.transaction(async (tx) => {
         if (values.reset) await resetDatabase(tx as unknown as Database);
         await store.write(tx);
         imageCount = await seedEvidence(tx, store);
         await rebuildBrandStatistics(tx, now);
+        const counted = await tx.execute(sql`select count(*)::int as count from thread_messages`);
+        messageCount = rowsOf<{ count: number }>(counted)[0]?.count ?? 0;
       });
       console.log(
-        `Seeded ${store.brands.length} brands, ${store.posts.length} posts, ${store.messages.length} thread messages, ` +
+        `Seeded ${store.brands.length} brands, ${store.posts.length} posts, ${messageCount} thread messages, ` +
           `${imageCount} images ` +
           `and ${store.users.length} accounts into ${describeDatabase(databaseUrl, dataDir)} ` +
           `in ${Math.round(performance.now() - started)} ms.`,

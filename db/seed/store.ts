@@ -1,12 +1,15 @@
 /**
- * Rows the seed builds in memory, with ids assigned up front so threads can
- * point at their posts and messages, then written in batches in one
- * transaction (a failed seed leaves the database as it was).
+ * Rows the seed builds in memory, with ids assigned up front so rows can point
+ * at each other, then written in batches in the caller's transaction (a failed
+ * seed leaves the database as it was). Threads are not rows here: each post's
+ * thread is a script of steps, played after the rows through the live planners
+ * and writer (db/seed/threads.ts), up to the board's `now`.
  */
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import * as t from '../schema.ts';
+import { playThreads, type SeedThread } from './threads.ts';
 
 type Insert<T extends PgTable> = T['$inferInsert'];
 
@@ -14,9 +17,7 @@ const ID_TABLES = {
   users: 'users',
   brands: 'brands',
   posts: 'posts',
-  messages: 'thread_messages',
   events: 'thread_events',
-  promises: 'promises',
   revisions: 'post_revisions',
   flags: 'flags',
   moderation: 'moderation_actions',
@@ -30,15 +31,21 @@ export class SeedStore {
   claims: Insert<typeof t.brandClaims>[] = [];
   posts: Insert<typeof t.posts>[] = [];
   revisions: Insert<typeof t.postRevisions>[] = [];
-  messages: Insert<typeof t.threadMessages>[] = [];
+  /** Events that are not part of a thread's play: edits, withdrawals, removals. */
   events: Insert<typeof t.threadEvents>[] = [];
-  promises: Insert<typeof t.promises>[] = [];
-  verdicts: Insert<typeof t.verdicts>[] = [];
+  threads: SeedThread[] = [];
   meToos: Insert<typeof t.meToos>[] = [];
   helpfulMarks: Insert<typeof t.helpfulMarks>[] = [];
   flags: Insert<typeof t.flags>[] = [];
   moderation: Insert<typeof t.moderationActions>[] = [];
   private counters = new Map<keyof typeof ID_TABLES, number>();
+
+  /** The board's clock: thread steps after it are not played. */
+  readonly now: Date;
+
+  constructor(now: Date) {
+    this.now = now;
+  }
 
   nextId(table: keyof typeof ID_TABLES): number {
     const id = (this.counters.get(table) ?? 0) + 1;
@@ -46,7 +53,10 @@ export class SeedStore {
     return id;
   }
 
-  /** Writes every row, parents before children, then moves identity sequences past the ids used. */
+  /**
+   * Writes every row, parents before children, moves identity sequences past the ids used, then plays
+   * the threads (their messages, promises, verdicts and events get their ids from the database).
+   */
   async write(db: Db, batchSize = 500): Promise<void> {
     const batches: [PgTable, Record<string, unknown>[]][] = [
       [t.users, this.users],
@@ -55,10 +65,7 @@ export class SeedStore {
       [t.brandClaims, this.claims],
       [t.posts, this.posts],
       [t.postRevisions, this.revisions],
-      [t.threadMessages, this.messages],
       [t.threadEvents, this.events],
-      [t.promises, this.promises],
-      [t.verdicts, this.verdicts],
       [t.meToos, this.meToos],
       [t.helpfulMarks, this.helpfulMarks],
       [t.flags, this.flags],
@@ -76,5 +83,6 @@ export class SeedStore {
         ),
       );
     }
+    await playThreads(db, this.threads, this.now);
   }
 }

@@ -1,24 +1,37 @@
 /**
- * Plays a fail's thread forward in time with the live planners
- * (src/domain/thread-planners.ts, thread-closings.ts), so the seeded data obeys
- * the same rules as live data: before each step, and at the end, time passes
- * (a promise whose day is over breaks, a proposal left 30 days closes as
- * unconfirmed); each step is planned as the commands plan it, and a refused
- * step is skipped. Plans are recorded into the in-memory store with ids
- * assigned up front, then written in bulk (db/seed/store.ts), the way
- * db/queries/thread-writes.ts applies them to the database.
+ * Plays the demo board's threads forward in time through the live write path
+ * (issue #10): each step is planned by the live planners (src/domain/thread-planners.ts,
+ * thread-closings.ts) and the plan applied by the one writer
+ * (`applyThreadPlan`, db/queries/thread-writes.ts), as the commands and the
+ * maintenance runner do; a brand reply is checked for templates by the
+ * domain's `findTemplateSource` against the brand's earlier replies, as the
+ * reply command checks it. Before each step, and at the end,
+ * time passes (a promise whose day is over breaks, a proposal left 30 days
+ * closes as unconfirmed); a refused step is skipped. Steps of all threads are
+ * played in the order they happened, so a brand reply is compared for the
+ * template check with exactly the replies the brand had written before it.
+ * Only the synthetic large-scale seed (db/seed/synthetic.ts) writes threads in
+ * bulk SQL.
  */
+import type { Db } from '../client.ts';
+import { latestBrandReplies } from '../queries/messages.ts';
+import { applyThreadPlan } from '../queries/thread-writes.ts';
 import { planBreakOverduePromise, planCloseUnconfirmed } from '../../src/domain/thread-closings.ts';
 import {
   openingThreadState,
   stateAfter,
-  type ThreadPlan,
   type Planned,
+  type ThreadPerson,
+  type ThreadState,
 } from '../../src/domain/thread-plan.ts';
 import { planBrandReply, planFollowUp, planVerdict } from '../../src/domain/thread-planners.ts';
-import type { FailStatus } from '../../src/domain/vocabulary.ts';
-import { plannedMessageRow, plannedRows } from '../queries/thread-writes.ts';
-import type { SeedStore } from './store.ts';
+import {
+  earlierReply,
+  findTemplateSource,
+  replyToCheck,
+  type EarlierReply,
+} from '../../src/domain/canned.ts';
+import { TEMPLATE_LOOKBACK_REPLIES } from '../../src/server/commands/brand-replies.ts';
 
 export interface Agent {
   userId: number;
@@ -38,125 +51,126 @@ export type ThreadStep =
     }
   | { type: 'verdict'; at: Date; resolved: boolean; wouldBuyAgain: boolean };
 
+/** The post a thread belongs to, as the seed inserted it. */
 export interface ThreadPost {
   id: number;
   kind: 'like' | 'fail';
   brandId: number;
   authorId: number;
-  createdAt: Date;
 }
 
-export interface ThreadOutcome {
-  status: FailStatus | null;
-  handlerId: number | null;
-  escalatedTo: string | null;
-  firstBrandReplyAt: Date | null;
-  resolutionProposedAt: Date | null;
-  settledAt: Date | null;
-  lastActivityAt: Date;
-  messageCount: number;
-  /** Ids of the brand replies written, in order (to detect templates later). */
-  brandReplyIds: number[];
+/** A seeded post's thread: what its author, the brand and time do, in any order. */
+export interface SeedThread {
+  post: ThreadPost;
+  /** The author's first name, which the template check masks (as the command does). */
+  authorFirstName: string;
+  steps: ThreadStep[];
 }
 
-/** Adds the plan's rows to the store, built as thread-writes.ts builds them for the database. */
-function record(store: SeedStore, post: ThreadPost, plan: ThreadPlan) {
-  let messageId: number | null = null;
-  if (plan.message) {
-    messageId = store.nextId('messages');
-    store.messages.push({ id: messageId, ...plannedMessageRow(post, plan.message) });
-  }
-  const rows = plannedRows(post, plan, messageId);
-  for (const settlement of plan.settlements) {
-    const row = store.promises.find((promise) => promise.id === settlement.id)!;
-    row.outcome = settlement.outcome;
-    row.settledAt = settlement.at;
-  }
-  let newPromiseId: number | null = null;
-  if (rows.promise) {
-    newPromiseId = store.nextId('promises');
-    store.promises.push({ id: newPromiseId, ...rows.promise });
-  }
-  if (rows.newVerdict) store.verdicts.push(rows.newVerdict);
-  if (rows.changedVerdict) {
-    Object.assign(
-      store.verdicts.find((verdict) => verdict.postId === post.id)!,
-      rows.changedVerdict,
-    );
-  }
-  for (const event of rows.events) store.events.push({ id: store.nextId('events'), ...event });
-  return { messageId, newPromiseId };
-}
+/**
+ * One post's thread. It starts from `openingThreadState`, the state of a post nobody has written in
+ * yet (the seed has just inserted it); after each applied plan it moves on with `stateAfter`, the
+ * state the writer has just written, rather than being read again: reading it back for every step
+ * made the seed twice as slow.
+ */
+class ThreadCursor {
+  private state: ThreadState;
+  private readonly db: Db;
+  private readonly post: ThreadPost;
+  private readonly authorFirstName: string;
 
-export function playThread(
-  store: SeedStore,
-  post: ThreadPost,
-  steps: ThreadStep[],
-  now: Date,
-): ThreadOutcome {
-  let state = openingThreadState(post);
-  let escalatedTo: string | null = null;
-  let settledAt: Date | null = null;
-  let lastActivityAt = post.createdAt;
-  const brandReplyIds: number[] = [];
+  /** Each brand's replies so far, oldest first, shingled as the reply command shingles them. */
+  private readonly earlierByBrand: Map<number, EarlierReply[]>;
 
-  /** Records a planned change and moves the state on; a refused change leaves both as they were. */
-  const apply = (planned: Planned<string>, agent: Agent | null = null) => {
+  constructor(db: Db, thread: SeedThread, earlierByBrand: Map<number, EarlierReply[]>) {
+    this.db = db;
+    this.earlierByBrand = earlierByBrand;
+    this.post = thread.post;
+    this.authorFirstName = thread.authorFirstName;
+    this.state = openingThreadState(thread.post);
+  }
+
+  /** Plans a change on the current state and applies it; a refused change writes nothing. */
+  async play(
+    plan: (state: ThreadState) => Planned<string>,
+    handler: ThreadPerson | null = null,
+  ): Promise<number | null> {
+    const planned = plan(this.state);
     if (!planned.ok) return null;
-    const { plan } = planned;
-    const written = record(store, post, plan);
-    const handler = agent ? { id: agent.userId, name: agent.name } : null;
-    state = stateAfter(state, plan, { newPromiseId: written.newPromiseId, handler });
-    escalatedTo = plan.post.escalatedTo ?? escalatedTo;
-    settledAt = plan.post.settledAt ?? settledAt;
-    lastActivityAt = plan.post.lastActivityAt ?? lastActivityAt;
-    return written;
-  };
+    const written = await applyThreadPlan(this.db, this.post, planned.plan);
+    this.state = stateAfter(this.state, planned.plan, { newPromiseId: written.promiseId, handler });
+    return written.messageId;
+  }
 
   /** Lets time pass, as the maintenance runner would. */
-  const advanceTo = (at: Date) => {
-    apply(planBreakOverduePromise(state, at));
-    apply(planCloseUnconfirmed(state, at));
-  };
+  async passTime(at: Date): Promise<void> {
+    await this.play((state) => planBreakOverduePromise(state, at));
+    await this.play((state) => planCloseUnconfirmed(state, at));
+  }
 
-  for (const step of [...steps].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    if (step.at > now) break;
-    advanceTo(step.at);
+  async step(step: ThreadStep): Promise<void> {
+    await this.passTime(step.at);
     if (step.type === 'author') {
-      apply(planFollowUp(state, step.body, step.at));
-    } else if (step.type === 'verdict') {
-      apply(planVerdict(state, step, step.at));
-    } else {
-      const agent = { id: step.agent.userId, name: step.agent.name };
-      const written = apply(
+      await this.play((state) => planFollowUp(state, step.body, step.at));
+      return;
+    }
+    if (step.type === 'verdict') {
+      await this.play((state) => planVerdict(state, step, step.at));
+      return;
+    }
+    // The template check of replyAsBrand (src/server/commands/brand-replies.ts), over the same replies.
+    const earlier = await this.earlierReplies();
+    const templateOfId = findTemplateSource(
+      replyToCheck(this.post.id, step.body, {
+        agent: step.agent.name,
+        customerFirstName: this.authorFirstName,
+      }),
+      earlier.slice(-TEMPLATE_LOOKBACK_REPLIES),
+    );
+    const agent = { id: step.agent.userId, name: step.agent.name };
+    const messageId = await this.play(
+      (state) =>
         planBrandReply(
           state,
           {
             agent,
             body: step.body,
-            templateOfId: null,
+            templateOfId,
             promiseDueOn: step.promiseDueOn ?? null,
             escalatedTo: step.escalateTo ?? null,
             proposeResolution: step.proposeResolution ?? false,
           },
           step.at,
         ),
-        step.agent,
-      );
-      if (written?.messageId) brandReplyIds.push(written.messageId);
-    }
+      agent,
+    );
+    if (messageId === null) return;
+    earlier.push(
+      earlierReply({ id: messageId, postId: this.post.id, body: step.body, agent: step.agent.name }),
+    );
   }
-  advanceTo(now);
 
-  return {
-    status: state.status,
-    handlerId: state.handler?.id ?? null,
-    escalatedTo,
-    firstBrandReplyAt: state.firstBrandReplyAt,
-    resolutionProposedAt: state.resolutionProposedAt,
-    settledAt,
-    lastActivityAt,
-    messageCount: state.messageCount,
-    brandReplyIds,
-  };
+  /** The brand's replies so far: read from the database once, then kept up to date as replies are written. */
+  private async earlierReplies(): Promise<EarlierReply[]> {
+    let earlier = this.earlierByBrand.get(this.post.brandId);
+    if (!earlier) {
+      const rows = await latestBrandReplies(this.db, this.post.brandId, TEMPLATE_LOOKBACK_REPLIES);
+      earlier = rows.reverse().map(earlierReply);
+      this.earlierByBrand.set(this.post.brandId, earlier);
+    }
+    return earlier;
+  }
+}
+
+/** Plays every step up to `now`, oldest first across all threads, then lets every thread reach `now`. */
+export async function playThreads(db: Db, threads: readonly SeedThread[], now: Date): Promise<void> {
+  const earlierByBrand = new Map<number, EarlierReply[]>();
+  const cursors = threads.map((thread) => new ThreadCursor(db, thread, earlierByBrand));
+  const moves = cursors
+    .flatMap((cursor, index) => threads[index]!.steps.map((step) => ({ cursor, step })))
+    .filter(({ step }) => step.at <= now)
+    // Stable: steps at the same instant keep their thread's and their own order.
+    .sort((a, b) => a.step.at.getTime() - b.step.at.getTime());
+  for (const { cursor, step } of moves) await cursor.step(step);
+  for (const cursor of cursors) await cursor.passTime(now);
 }

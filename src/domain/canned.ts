@@ -60,3 +60,22 @@ export function findTemplateSource(
   }
   return null;
 }
+
+/** A written reply as later ones are compared with it: its own agent's name masked. */
+export function earlierReply(reply: {
+  id: number;
+  postId: number;
+  body: string;
+  agent: string;
+}): EarlierReply {
+  return { id: reply.id, postId: reply.postId, shingles: shingles(reply.body, [reply.agent]) };
+}
+
+/** A new reply as it is checked: its agent's name and the customer's first name masked. */
+export function replyToCheck(
+  postId: number,
+  body: string,
+  names: { agent: string; customerFirstName: string },
+): { postId: number; shingles: Set<string> } {
+  return { postId, shingles: shingles(body, [names.agent, names.customerFirstName]) };
+}

@@ -3,8 +3,8 @@
  * A planner (src/domain/thread-planners.ts, thread-closings.ts) reads a
  * `ThreadState` and answers a refusal or a `ThreadPlan`: the rows to add, the
  * post's changed columns and the events the thread shows, in the order they
- * are shown. One writer applies a plan (db/queries/thread-writes.ts, whose row
- * mapping the demo seed also uses to fill its in-memory store), so every rule
+ * are shown. One writer applies a plan (db/queries/thread-writes.ts), for the
+ * commands, the maintenance runner and the demo seed alike, so every rule
  * of the thread lives in the planners and nowhere else.
  */
 import { openingStatus } from './lifecycle.ts';

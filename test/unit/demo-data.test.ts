@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemo, DEMO_ACCOUNTS, DEMO_BRAND_SLUG } from '../../db/seed/demo.ts';
-import { LIKE_STORY_MIN_HELPFUL } from '../../src/domain/stories.ts';
+import {
+  FRENCH_CLASSIC_STORIES,
+  FRENCH_DEMO_BRANDS,
+  FRENCH_STORY_TEMPLATES,
+} from '../../db/seed/content-fr.ts';
+import { buildDemo, DEMO_ACCOUNTS, DEMO_BRAND_SLUG, FRENCH_DEMO_BRAND_SLUG } from '../../db/seed/demo.ts';
+import { MIN_POSTS_TO_RANK } from '../../src/domain/score.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const demo = buildDemo({ now, passwordHash: 'x' });
@@ -10,7 +15,7 @@ describe('the demo board', () => {
   it('is the same every time for the same day', () => {
     const again = buildDemo({ now, passwordHash: 'x' });
     expect(again.posts).toEqual(demo.posts);
-    expect(again.messages).toEqual(demo.messages);
+    expect(again.threads).toEqual(demo.threads);
   });
 
   it('has at least 12 fictional brands in at least 6 sectors, all on reserved .example domains', () => {
@@ -27,21 +32,10 @@ describe('the demo board', () => {
     expect(Math.max(...ages)).toBeLessThanOrEqual(430);
   });
 
-  it('has replies, kept and broken promises, verdicts and me-toos', () => {
-    const outcomes = new Set(demo.promises.map((promise) => promise.outcome));
-    expect(outcomes).toContain('kept');
-    expect(outcomes).toContain('broken');
-    expect(demo.messages.some((message) => message.kind === 'brand_reply')).toBe(true);
-    expect(demo.verdicts.length).toBeGreaterThan(20);
-    expect(demo.meToos.length).toBeGreaterThan(20);
-  });
-
-  it('has helpful marks, with answered likes marked by enough readers to be exceptional stories', () => {
-    const stories = demo.posts.filter(
-      (post) =>
-        post.kind === 'like' && post.firstBrandReplyAt && (post.helpfulCount ?? 0) >= LIKE_STORY_MIN_HELPFUL,
-    );
-    expect(stories.length).toBeGreaterThanOrEqual(3);
+  it('has a thread script for every post, and helpful marks that match the counters', () => {
+    expect(demo.threads.map((thread) => thread.post.id)).toEqual(demo.posts.map((post) => post.id));
+    expect(demo.threads.filter((thread) => thread.steps.length > 0).length).toBeGreaterThan(150);
+    expect(demo.helpfulMarks.length).toBeGreaterThan(20);
     for (const post of demo.posts) {
       const marks = demo.helpfulMarks.filter((mark) => mark.postId === post.id);
       expect(marks.length).toBe(post.helpfulCount ?? 0);
@@ -67,26 +61,47 @@ describe('the demo board', () => {
       expect(membersOf.get(post.brandId)?.has(post.authorId) ?? false).toBe(false);
   });
 
-  it('gives every like no status and every fail a status consistent with its verdict', () => {
-    const verdictByPost = new Map(demo.verdicts.map((verdict) => [verdict.postId, verdict]));
+  it('has French-speaking brands whose posts are written in French by French-speaking accounts', () => {
+    const frenchSlugs = new Set(FRENCH_DEMO_BRANDS.map((brand) => brand.slug));
+    expect(frenchSlugs.size).toBeGreaterThanOrEqual(5);
+    const frenchBrandIds = new Set(demo.brands.filter((b) => frenchSlugs.has(b.slug)).map((b) => b.id));
+    const language = new Map(demo.users.map((user) => [user.id, user.language]));
     for (const post of demo.posts) {
-      if (post.kind === 'like') {
-        expect(post.status).toBeNull();
-        continue;
+      const french = frenchBrandIds.has(post.brandId);
+      expect(post.language).toBe(french ? 'fr' : 'en');
+      expect(language.get(post.authorId)).toBe(french ? 'fr' : 'en');
+    }
+    for (const thread of demo.threads.filter((t) => frenchBrandIds.has(t.post.brandId))) {
+      for (const step of thread.steps) {
+        if (step.type === 'verdict') continue;
+        // Every placeholder filled, and no English greeting slipped in.
+        expect(step.body).not.toMatch(/[{}]|\b(Hi|Hello|there|Thank you)\b/);
       }
-      const verdict = verdictByPost.get(post.id!);
-      if (verdict) expect(post.status).toBe(verdict.resolved ? 'resolved' : 'not_resolved');
-      if (post.status === 'waiting') expect(post.firstBrandReplyAt ?? null).toBeNull();
+    }
+    const frenchCustomer = demo.users.find((user) => user.email === DEMO_ACCOUNTS.frenchCustomer)!;
+    expect(frenchCustomer.language).toBe('fr');
+    expect(demo.posts.filter((post) => post.authorId === frenchCustomer.id).length).toBeGreaterThanOrEqual(2);
+    const owner = demo.users.find((user) => user.email === DEMO_ACCOUNTS.frenchBrandOwner)!;
+    const fibrelune = demo.brands.find((brand) => brand.slug === FRENCH_DEMO_BRAND_SLUG)!;
+    expect(demo.members).toContainEqual(
+      expect.objectContaining({ brandId: fibrelune.id, userId: owner.id, role: 'owner' }),
+    );
+  });
+
+  it('gives every French-speaking brand enough posts over 12 months to be ranked', () => {
+    for (const slug of FRENCH_DEMO_BRANDS.map((brand) => brand.slug)) {
+      const brand = demo.brands.find((b) => b.slug === slug)!;
+      const recent = demo.posts.filter(
+        (post) => post.brandId === brand.id && now.getTime() - (post.createdAt as Date).getTime() < 365 * DAY,
+      );
+      expect(recent.length, slug).toBeGreaterThanOrEqual(MIN_POSTS_TO_RANK + 2);
     }
   });
 
-  it('marks some repeated brand scripts as template replies', () => {
-    const templates = demo.messages.filter((message) => message.isTemplate);
-    expect(templates.length).toBeGreaterThan(5);
-    for (const template of templates) {
-      const source = demo.messages.find((message) => message.id === template.templateOfId)!;
-      expect(source.brandId).toBe(template.brandId);
-      expect(source.postId).not.toBe(template.postId);
+  it('writes French titles that fit without being cut, with non-breaking spaces before high punctuation', () => {
+    for (const story of [...FRENCH_CLASSIC_STORIES, ...FRENCH_STORY_TEMPLATES]) {
+      expect(story.title.length).toBeLessThanOrEqual(110);
+      for (const text of [story.title, story.story]) expect(text).not.toMatch(/ [:;!?»]|« /);
     }
   });
 });

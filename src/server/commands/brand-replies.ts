@@ -11,7 +11,7 @@ import { lockPost } from '../../../db/queries/post-writes.ts';
 import { insertImages } from '../../../db/queries/images.ts';
 import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { findUserById } from '../../../db/queries/users.ts';
-import { findTemplateSource, shingles, type EarlierReply } from '../../domain/canned.ts';
+import { earlierReply, findTemplateSource, replyToCheck } from '../../domain/canned.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import { checkPromiseDate } from '../../domain/promises.ts';
 import { planBrandReply, planTakeCase, type BrandReplyRefusal } from '../../domain/thread-planners.ts';
@@ -52,10 +52,11 @@ async function detectTemplate(
   before: { createdAt: Date; id: number } | null = null,
 ) {
   const earlier = await latestBrandReplies(tx, brandId, TEMPLATE_LOOKBACK_REPLIES, before);
-  const candidates: EarlierReply[] = earlier
-    .reverse()
-    .map((reply) => ({ id: reply.id, postId: reply.postId, shingles: shingles(reply.body, [reply.agent]) }));
-  return findTemplateSource({ postId, shingles: shingles(body, [authorName, customerName]) }, candidates);
+  const candidates = earlier.reverse().map(earlierReply);
+  return findTemplateSource(
+    replyToCheck(postId, body, { agent: authorName, customerFirstName: customerName }),
+    candidates,
+  );
 }
 
 export type ReplyResult = { ok: true; messageId: number } | Refused | NotFound | FieldProblem | RateLimited;
