@@ -117,7 +117,7 @@ export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
 }
 
 /** The author's posts about one brand since a time (the duplicate-title guard's facts). */
-export function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
+function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
   return db
     .select({ title: posts.title, createdAt: posts.createdAt })
     .from(posts)
