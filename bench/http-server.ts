@@ -85,7 +85,9 @@ export function rssMiB(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
 }
 
-function processCpuTicks(pid: number): number {
+/** CPU time (user + system, in 1/100 s ticks) a process has used so far; 0 once it is gone. */
+export function processCpuTicks(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return 0;
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime + stime
 }

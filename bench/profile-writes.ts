@@ -5,12 +5,16 @@
  * brand for 10 s (the write part of `npm run bench:http`), prints fails/s and
  * p50/p99, and leaves the V8 CPU profile in PROFILE_DIR (open it in Chrome's
  * DevTools, or sum its samples by function). Sample `pg_stat_activity` while
- * it runs to see what PostgreSQL waits on.
+ * it runs to see what PostgreSQL waits on. It also prints the CPU each fail
+ * cost the server, PostgreSQL's backends and the load generator
+ * (bench/write-cpu.ts): on a shared machine those compare runs where fails/s
+ * cannot.
  */
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../db/client.ts';
 import { findBenchTargets, prepareAuthors } from './http-data.ts';
-import { startServer, waitUntilAnswering } from './http-server.ts';
+import { startServer, waitUntilAnswering, waitUntilSettled } from './http-server.ts';
+import { cpuPerFail, snapshotCpu } from './write-cpu.ts';
 import { runWriteBenchmark } from './http-writes.ts';
 
 const databaseUrl = process.env['DATABASE_URL'];
@@ -29,12 +33,19 @@ try {
   });
   try {
     await waitUntilAnswering(server, '/about', 120);
-    await new Promise((resolve) => setTimeout(resolve, 5_000)); // start-up work settles
+    // Start-up work (the first maintenance pass, the figures refresher) settles first.
+    await waitUntilSettled(server.pid, 2, Number(process.env['BENCH_SETTLE_SECONDS'] ?? 60));
+    const before = await snapshotCpu(handle, server.pid);
     const writes = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, 10);
+    const cpu = await cpuPerFail(handle, server.pid, before, writes.succeeded);
     console.log(
       `${writes.succeeded} fails in ${writes.seconds.toFixed(1)} s = ${writes.perSecond.toFixed(0)} fails/s; ` +
         `p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms; ${writes.failed} errors` +
         (profileDir ? `; CPU profile in ${profileDir}` : ''),
+    );
+    console.log(
+      `CPU per fail: server ${cpu.serverMs} ms, PostgreSQL backends ${cpu.postgresMs} ms, ` +
+        `load generator ${cpu.loadGeneratorMs} ms`,
     );
   } finally {
     await server.stop();

@@ -21,6 +21,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PREPARED_CONNECTION_PARAMETERS, preparingStatements } from './prepared-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -135,8 +136,12 @@ async function openPostgres(
   migrationsFolder: string,
   onQuery: ((query: string) => void) | null,
 ): Promise<DatabaseHandle> {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema, logger: queryLogger(onQuery) }) as unknown as Database;
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: PREPARED_CONNECTION_PARAMETERS });
+  // The app's queries are prepared statements (db/prepared-statements.ts); the migrations are not.
+  const db = drizzlePostgres(preparingStatements(client), {
+    schema,
+    logger: queryLogger(onQuery),
+  }) as unknown as Database;
   try {
     if (shouldMigrate) {
       // A reserved connection holds the session-level lock while the pool migrates.
@@ -155,11 +160,18 @@ async function openPostgres(
   }
   // Not checked at start: a replica that is down costs its reads a fallback to the primary, not the start.
   const replicaClient = readUrl
-    ? postgres(readUrl, { max: 10, onnotice: () => {}, connect_timeout: REPLICA_CONNECT_TIMEOUT_SECONDS })
+    ? postgres(readUrl, {
+        max: 10,
+        onnotice: () => {},
+        connect_timeout: REPLICA_CONNECT_TIMEOUT_SECONDS,
+        connection: PREPARED_CONNECTION_PARAMETERS,
+      })
     : null;
   return {
     db,
-    replica: replicaClient ? (drizzlePostgres(replicaClient, { schema }) as unknown as Database) : null,
+    replica: replicaClient
+      ? (drizzlePostgres(preparingStatements(replicaClient), { schema }) as unknown as Database)
+      : null,
     driver: 'postgres',
     rows: async <T extends Record<string, unknown>>(query: SQL) => [
       ...((await db.execute(query)) as unknown as T[]),

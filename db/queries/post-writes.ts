@@ -71,6 +71,41 @@ export async function lockAuthorPosting(
   return row?.target ?? brandId;
 }
 
+/**
+ * The duplicate-title guard's lock and facts in one round trip (decision 017): `lockAuthorPosting`
+ * with a brand, and the author's posts about it since `since`, sent together. The connection runs
+ * them in that order, so the titles are read once the lock is granted, in a snapshot that sees the
+ * posts of whoever held it. Read again, one more round trip, when the brand was merged meanwhile.
+ */
+export async function lockAuthorPostingAbout(
+  db: Db,
+  authorId: number,
+  brandId: number,
+  since: Date,
+): Promise<{ brandId: number; recent: { title: string; createdAt: Date }[] }> {
+  // Statements go out in the order they are started: the lock's first (test/integration/write-statements.test.ts).
+  const [target, recent] = await Promise.all([
+    lockAuthorPosting(db, authorId, brandId),
+    recentAuthorPosts(db, authorId, brandId, since),
+  ]);
+  const kept = target ?? brandId;
+  return {
+    brandId: kept,
+    recent: kept === brandId ? recent : await recentAuthorPosts(db, authorId, kept, since),
+  };
+}
+
+/**
+ * The id the next post will have, taken ahead of its insert so that the statements naming it can be
+ * sent with the insert (decision 017). A write that does not insert leaves a gap, as a rollback does.
+ */
+export async function nextPostId(db: Db): Promise<number> {
+  const [row] = rowsOf<{ id: number }>(
+    await db.execute(sql`select nextval(pg_get_serial_sequence('posts', 'id'))::int as id`),
+  );
+  return Number(row!.id);
+}
+
 /** Until the transaction ends, other brand creations wait (names, domains and slugs are checked under it). */
 export async function lockBrandCreation(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(${BRAND_CREATION_LOCK}::int, 0)`);
@@ -82,7 +117,7 @@ export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
 }
 
 /** The author's posts about one brand since a time (the duplicate-title guard's facts). */
-export function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
+function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
   return db
     .select({ title: posts.title, createdAt: posts.createdAt })
     .from(posts)

@@ -87,10 +87,22 @@ export async function notifyTeam(
   exceptUserId: number | null = null,
 ) {
   // One read (the brand's name with its team) and one insert, whatever the team's size.
-  const { brandName, recipients } = await teamToNotify(context.db, post.brandId, exceptUserId);
-  const mails = recipients
+  await notifyTeamOf(context, await teamToNotify(context.db, post.brandId, exceptUserId), post, kind);
+}
+
+/**
+ * `notifyTeam` with the team already read (`teamToNotify`), for a write that reads it with other
+ * statements: one insert, or none when nobody wants this e-mail.
+ */
+export async function notifyTeamOf(
+  context: NotifyContext,
+  team: Awaited<ReturnType<typeof teamToNotify>>,
+  post: PostRef,
+  kind: 'team_new_fail' | 'team_follow_up' | 'team_verdict',
+) {
+  const mails = team.recipients
     .filter((member) => wantsNotification(member.settings, kind))
-    .map((member) => mailOf(context, member, kind, brandName, post));
+    .map((member) => mailOf(context, member, kind, team.brandName, post));
   await enqueueJobs(context.db, 'email', mails, context.now);
 }
 

@@ -117,14 +117,29 @@ export async function recordPostChange(
   if (after) await recordFactsChange(tx, before, after, now);
 }
 
-/** `recordPostChange` for a post just inserted: its facts come from its row, not read back. */
-export function recordNewPost(tx: Db, post: Parameters<typeof factsOfNewPost>[0], now: Date): Promise<void> {
-  return recordFactsChange(tx, null, factsOfNewPost(post), now);
+/**
+ * What a post just inserted changes in its brand's figures (its facts come from its row, not read
+ * back), or null when nothing: the first half of `recordPostChange` for a new post, so that the
+ * write can send its turn (`takeTurnOrQueue`) with its other statements; `addOnOurTurn` is the
+ * second. A new post is never an exceptional story (nothing has happened in its thread yet).
+ */
+export function newPostDelta(post: Parameters<typeof factsOfNewPost>[0]): PostDelta | null {
+  return deltaOf(null, factsOfNewPost(post));
 }
 
-async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFacts, now: Date) {
-  // The same before/after pair says whether the post entered or left the exceptional stories.
-  await recordStoryChange(tx, before, after, now);
+/** After `takeTurnOrQueue` with `delta`: when the turn was this writer's, it adds the queue and `delta`. */
+export async function addOnOurTurn(
+  tx: Db,
+  brandId: number,
+  turn: Awaited<ReturnType<typeof takeTurnOrQueue>>,
+  delta: PostDelta,
+  now: Date,
+): Promise<void> {
+  if (turn.adding) await addDeltas(tx, brandId, [...turn.queued, delta], now);
+}
+
+/** The change from `before` to `after` in the brand's figures, or null when there is none. */
+function deltaOf(before: PostFacts | null, after: PostFacts): PostDelta | null {
   const counters = addCounters(countersOf(after), countersOf(before), -1);
   const breakdowns = sumBreakdowns([
     { rows: breakdownsOf(after), sign: 1 },
@@ -139,9 +154,9 @@ async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFa
     !responseTimesChanged &&
     eligibilityBefore === eligibilityAfter
   ) {
-    return;
+    return null;
   }
-  const delta = {
+  return {
     createdAt: after.createdAt,
     counters,
     eligibilityBefore,
@@ -150,10 +165,17 @@ async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFa
     month: monthOf(after.createdAt),
     responseTimesChanged,
   };
+}
+
+async function recordFactsChange(tx: Db, before: PostFacts | null, after: PostFacts, now: Date) {
+  // The same before/after pair says whether the post entered or left the exceptional stories.
+  await recordStoryChange(tx, before, after, now);
+  const delta = deltaOf(before, after);
+  if (!delta) return;
   // One statement: queued at once when another writer of this brand is adding (no waiting for its
   // commit); otherwise ours to add, with whatever other writers queued meanwhile, in one more.
   const turn = await takeTurnOrQueue(tx, after.brandId, delta);
-  if (turn.adding) await addDeltas(tx, after.brandId, [...turn.queued, delta], now);
+  await addOnOurTurn(tx, after.brandId, turn, delta, now);
 }
 
 /** Adds (and removes) every change queued for the brand: with its adding turn, or holding it alone. */

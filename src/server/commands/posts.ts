@@ -6,6 +6,8 @@
  * leaves nothing half-done and the figures never lag the posts.
  */
 import { getBrandBySlug } from '../../../db/queries/brands.ts';
+import { teamToNotify } from '../../../db/queries/brand-team.ts';
+import { takeTurnOrQueue } from '../../../db/queries/figure-turns.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
 import {
   findSameBrand,
@@ -17,8 +19,9 @@ import {
   insertRevision,
   lastEventAt,
   lockAuthorPosting,
+  lockAuthorPostingAbout,
   lockBrandCreation,
-  recentAuthorPosts,
+  nextPostId,
   updatePost,
 } from '../../../db/queries/post-writes.ts';
 import { insertImages } from '../../../db/queries/images.ts';
@@ -43,9 +46,9 @@ import { planFollowUp, planVerdict } from '../../domain/thread-planners.ts';
 import type { Category, Channel } from '../../domain/vocabulary.ts';
 import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { deleteSessionOfToken, validateSessionToken } from '../auth/session.ts';
-import { notifyTeam, queueWebhookEvent, webhookPostData } from '../notifications.ts';
+import { notifyTeam, notifyTeamOf, queueWebhookEvent, webhookPostData } from '../notifications.ts';
 import { attempt } from '../rate-limit.ts';
-import { recordNewPost } from '../statistics.ts';
+import { addOnOurTurn, newPostDelta } from '../statistics.ts';
 import { logIn } from './accounts.ts';
 import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
@@ -165,44 +168,60 @@ async function publishPost(
   if (!evidence.ok) return evidence;
 
   const author = actor;
+  const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
   const written = await deps.db.transaction(async (tx) => {
+    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
+    // Statements sent together travel in one round trip and run in the order given (decision 017).
     // One author's posts are checked and written one at a time, so parallel submissions cannot all
     // pass the 24-hour duplicate guard; new brands likewise, so two posts cannot create one brand twice.
-    let targetBrandId = await lockAuthorPosting(tx, author.id, brandId);
-    if (targetBrandId !== null) {
-      const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
-      if (isDuplicatePost(title, await recentAuthorPosts(tx, author.id, targetBrandId, since), deps.now)) {
+    let targetBrandId: number;
+    let team: Awaited<ReturnType<typeof teamToNotify>>;
+    let postId: number;
+    if (brandId !== null) {
+      const [guard, teamRead, id] = await Promise.all([
+        lockAuthorPostingAbout(tx, author.id, brandId, since),
+        teamToNotify(tx, brandId, null),
+        nextPostId(tx),
+      ]);
+      if (isDuplicatePost(title, guard.recent, deps.now)) {
         return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
       }
-    }
-    if (newBrand) {
+      targetBrandId = guard.brandId;
+      // Merged meanwhile: the kept brand's team hears of it.
+      team = targetBrandId === brandId ? teamRead : await teamToNotify(tx, targetBrandId, null);
+      postId = id;
+    } else {
+      const created = newBrand!;
+      await lockAuthorPosting(tx, author.id, null);
       await lockBrandCreation(tx);
-      const same = await findSameBrand(tx, newBrand.nameKey, newBrand.domain);
+      const same = await findSameBrand(tx, created.nameKey, created.domain);
       if (same) {
         return { ok: false, reason: 'existing_brand', brand: { slug: same.slug, name: same.name } } as const;
       }
       const brand = await insertBrand(tx, {
-        slug: await freeBrandSlug(tx, brandSlug(newBrand.name)),
-        name: newBrand.name,
-        nameKey: newBrand.nameKey,
-        domain: newBrand.domain,
-        websiteUrl: `https://${newBrand.domain}/`,
-        sector: newBrand.sector,
+        slug: await freeBrandSlug(tx, brandSlug(created.name)),
+        name: created.name,
+        nameKey: created.nameKey,
+        domain: created.domain,
+        websiteUrl: `https://${created.domain}/`,
+        sector: created.sector,
         createdById: author.id,
         createdAt: deps.now,
         updatedAt: deps.now,
       });
       targetBrandId = brand.id;
+      [team, postId] = await Promise.all([teamToNotify(tx, brand.id, null), nextPostId(tx)]);
     }
     // A like from a new account in a burst for this brand waits for a moderator (src/domain/abuse-signals.ts).
     const held = await shouldHoldNewPost(tx, {
       kind: input.kind,
       authorId: author.id,
-      brandId: targetBrandId!,
+      brandId: targetBrandId,
       now: deps.now,
     });
-    const post = await insertPost(tx, {
-      brandId: targetBrandId!,
+    const post = {
+      id: postId,
+      brandId: targetBrandId,
       authorId: author.id,
       kind: input.kind,
       title,
@@ -211,28 +230,34 @@ async function publishPost(
       category: input.category,
       channel: input.channel,
       experiencedOn: input.experiencedOn,
-      country: input.country,
+      country: input.country ?? null,
       waitMinutes: input.waitMinutes ?? null,
       status: openingStatus(input.kind),
       visibility: held ? 'held' : 'published',
       lastActivityAt: deps.now,
       createdAt: deps.now,
       updatedAt: deps.now,
-    });
-    await insertImages(
-      tx,
-      { postId: post.id, messageId: null, uploaderId: author.id, createdAt: deps.now },
-      evidence.images,
-    );
+    } as const;
+    const images = { postId, messageId: null, uploaderId: author.id, createdAt: deps.now };
     // Nothing public happened: the brand hears of it, and it counts, when a moderator releases it.
-    if (held) return { ok: true, postId: post.id, held: true } as const;
-    const notify = { db: tx, now: deps.now, siteUrl: deps.siteUrl };
-    if (post.kind === 'fail') await notifyTeam(notify, post, 'team_new_fail');
-    await queueWebhookEvent(notify, post.brandId, 'post.created', webhookPostData(post, deps.siteUrl));
-    // Last, so the brand's statistics lock is held only until the commit that follows.
-    await recordNewPost(tx, post, deps.now);
-    await announceChange(tx, { brandId: post.brandId, postId: post.id, kind: 'post' });
-    return { ok: true, postId: post.id, held: false } as const;
+    if (held) {
+      await Promise.all([insertPost(tx, post), insertImages(tx, images, evidence.images)]);
+      return { ok: true, postId, held: true } as const;
+    }
+    // One round trip: the post (first: its images refer to it), who hears of it, and the writer's
+    // turn at the brand's figures, late so the brand's statistics lock is held only until the commit.
+    const delta = newPostDelta(post);
+    const [, , , , turn] = await Promise.all([
+      insertPost(tx, post),
+      insertImages(tx, images, evidence.images),
+      post.kind === 'fail' ? notifyTeamOf(notify, team, post, 'team_new_fail') : null,
+      queueWebhookEvent(notify, targetBrandId, 'post.created', webhookPostData(post, deps.siteUrl)),
+      delta && takeTurnOrQueue(tx, targetBrandId, delta),
+      announceChange(tx, { brandId: targetBrandId, postId, kind: 'post' }),
+    ]);
+    // The adder adds the queue with its own change: one more round trip, then the commit.
+    if (delta && turn) await addOnOurTurn(tx, targetBrandId, turn, delta, deps.now);
+    return { ok: true, postId, held: false } as const;
   });
   return written.ok
     ? { ok: true, postId: written.postId, held: written.held, sessionToken: opened.sessionToken }
