@@ -58,9 +58,27 @@ const TRANSLATED_FOR_READERS = [
   '/fr/claim/confirm?token=not-a-token',
   '/fr/team/join?token=not-a-token',
   '/fr/no-such-page',
+  '/fr/rankings',
+  '/fr/rankings?window=all&sort=responseRate',
+  '/fr/compare?brands=northwind-telecom,vantrel-mobile',
+  '/fr/compare?brands=northwind-telecom,no-such-brand-at-all',
+  '/fr/search?q=box',
+  '/fr/search?q=zzzz-nothing-matches',
+  '/fr/stories',
+  '/fr/transparency',
+  '/fr/brands/northwind-telecom',
+  '/fr/brands/northwind-telecom?kind=fail&window=all',
 ];
-/** Pages whose own content other sessions translate: only the layout is checked there. */
-const LAYOUT_ONLY = new Set(['/fr/']);
+/** The readers' pages, also checked with axe in French (issue #14). */
+const AXE_CHECKED = new Set([
+  '/fr/',
+  '/fr/rankings',
+  '/fr/compare?brands=northwind-telecom,vantrel-mobile',
+  '/fr/search?q=box',
+  '/fr/stories',
+  '/fr/transparency',
+  '/fr/brands/northwind-telecom',
+]);
 
 describe('the French pages', () => {
   it('show none of the English catalogue’s sentences, and say lang="fr"', async () => {
@@ -68,20 +86,19 @@ describe('the French pages', () => {
     const page = await context.newPage();
     expect(englishSentences.length).toBeGreaterThan(200);
     const leaks: string[] = [];
+    const violations: string[] = [];
     for (const path of TRANSLATED_FOR_READERS) {
       await page.goto(`${baseUrl}${path}`);
       expect(await page.locator('html').getAttribute('lang'), path).toBe('fr');
-      const text = LAYOUT_ONLY.has(path)
-        ? await page.evaluate(
-            () =>
-              `${document.querySelector('header')?.textContent} ${document.querySelector('footer')?.textContent}`,
-          )
-        : await visibleText(page);
+      const text = await visibleText(page);
       for (const sentence of englishSentences)
         if (text.includes(sentence)) leaks.push(`${path}: ${sentence}`);
+      if (AXE_CHECKED.has(path))
+        violations.push(...(await accessibilityViolations(page)).map((violation) => `${path}: ${violation}`));
     }
     await context.close();
     expect(leaks).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('show a signed-in customer’s account in French, with nothing serious for axe', async () => {
@@ -150,6 +167,34 @@ describe('requests in two languages at once', () => {
       expect(html).toContain(french ? '<html lang="fr"' : '<html lang="en"');
       expect(html).toContain(french ? 'À propos de Likes &amp; Fails' : 'About Likes &amp; Fails');
     });
+  });
+});
+
+describe('the feeds and the badge', () => {
+  it('answer in French under /fr/ and with ?lang=fr, and stay English at their English address', async () => {
+    const french = await fetch(`${baseUrl}/fr/feed.xml`);
+    expect(french.status).toBe(200);
+    const frenchXml = await french.text();
+    expect(frenchXml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    expect(frenchXml).toContain('Likes &amp; Fails : derniers likes et fails');
+    expect(frenchXml).toMatch(
+      /<link rel="self" type="application\/atom\+xml" href="[^"]*\/fr\/feed\.xml"\/>/,
+    );
+    expect(frenchXml).toMatch(/<id>[^<]*\/fr\/posts\/\d+<\/id>/);
+    const english = await (await fetch(`${baseUrl}/feed.xml`)).text();
+    expect(english).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(english).toContain('Likes &amp; Fails: latest likes and fails');
+    expect(english).not.toMatch(/\/fr\/posts\//);
+
+    const brandFeed = await (await fetch(`${baseUrl}/fr/brands/northwind-telecom/feed.xml`)).text();
+    expect(brandFeed).toContain('Northwind Telecom sur Likes &amp; Fails');
+    const storiesFeed = await (await fetch(`${baseUrl}/fr/stories/feed.xml`)).text();
+    expect(storiesFeed).toContain('histoires exceptionnelles');
+
+    const badge = await (await fetch(`${baseUrl}/brands/northwind-telecom/badge.svg?lang=fr`)).text();
+    expect(badge).toContain('Northwind Telecom sur Likes &amp; Fails : ');
+    const englishBadge = await (await fetch(`${baseUrl}/brands/northwind-telecom/badge.svg`)).text();
+    expect(englishBadge).toContain('Northwind Telecom on Likes &amp; Fails: ');
   });
 });
 
