@@ -3,7 +3,7 @@ import { localizePath } from './domain/languages.ts';
 import type { Language } from './domain/vocabulary.ts';
 import { currentLanguage } from './i18n/request-language.ts';
 
-/** A page's address in the request's language (`/fr/…` in French); the API, feeds and assets keep theirs. */
+/** A page's or feed's address in the request's language (`/fr/…` in French); the API and assets keep theirs. */
 const page = (path: string) => localizePath(path, currentLanguage());
 
 /**
@@ -33,7 +33,8 @@ export const paths = {
   newPost: (brandSlug?: string) => page(brandSlug ? `/new?brand=${encodeURIComponent(brandSlug)}` : '/new'),
   brand: (slug: string, query?: Record<string, string | null | undefined>) =>
     page(withQuery(`/brands/${encodeURIComponent(slug)}`, query)),
-  brandFeed: (slug: string) => `/brands/${encodeURIComponent(slug)}/feed.xml`,
+  /** Atom feeds answer in both languages too (`/fr/feed.xml`, decision 014). */
+  brandFeed: (slug: string) => page(`/brands/${encodeURIComponent(slug)}/feed.xml`),
   brandInbox: (slug: string, filter?: string) =>
     page(
       withQuery(`/brand/${encodeURIComponent(slug)}/inbox`, {
@@ -66,7 +67,9 @@ export const paths = {
     page(withQuery('/moderation/brands', query)),
   /** The signed-in person's data, as one JSON file (DESIGN §8, privacy). */
   accountExport: () => '/account/export.json',
-  brandBadge: (slug: string) => `/brands/${encodeURIComponent(slug)}/badge.svg`,
+  /** The embeddable badge; `?lang=fr` writes it in French (an image has no page address to prefix). */
+  brandBadge: (slug: string, language: Language = 'en') =>
+    withQuery(`/brands/${encodeURIComponent(slug)}/badge.svg`, { lang: language === 'en' ? null : language }),
   apiBrand: (slug: string) => `/api/v1/brands/${encodeURIComponent(slug)}`,
   apiBrandPosts: (slug: string, query?: Record<string, string | null | undefined>) =>
     withQuery(`/api/v1/brands/${encodeURIComponent(slug)}/posts`, query),
@@ -74,11 +77,11 @@ export const paths = {
   apiRankings: (query?: Record<string, string | null | undefined>) => withQuery('/api/v1/rankings', query),
   /** The open data behind every figure (DESIGN §7). */
   exportCsv: (table: 'brands' | 'posts') => `/api/v1/export/${table}.csv`,
-  feed: () => '/feed.xml',
+  feed: () => page('/feed.xml'),
   /** Exceptional stories (src/domain/stories.ts), most helpful first, 20 a page. */
   stories: (pageNumber?: number) =>
     page(withQuery('/stories', { page: pageNumber && pageNumber > 1 ? String(pageNumber) : null })),
-  storiesFeed: () => '/stories/feed.xml',
+  storiesFeed: () => page('/stories/feed.xml'),
   favicon: () => '/favicon.svg',
   /** An image of the evidence, by the SHA-256 of its re-encoded bytes (display size or thumbnail). */
   image: (sha256: string) => `/images/${encodeURIComponent(sha256)}.webp`,

@@ -58,7 +58,6 @@ const SELF_FLAG_NOTICE = {
   minBrandFlags: 5,
   /** The brand figures' 12-month window (STAT_WINDOW_DAYS['12m']). */
   windowDays: 365,
-  windowLabel: '12 months',
 } as const;
 
 /** Where the 12-month window of the notice starts. */
@@ -79,15 +78,11 @@ export interface SelfFlagFacts {
  * The public notice about a brand flagging its own fails, or null: at least
  * 5 flags by the brand, covering more than half of its fails in the window.
  */
-export function selfFlagNotice(
-  brandName: string,
-  facts: SelfFlagFacts,
-): { flaggedFails: number; fails: number; text: string } | null {
+export function selfFlagNotice(facts: SelfFlagFacts): { flaggedFails: number; fails: number } | null {
   if (facts.brandFlags < SELF_FLAG_NOTICE.minBrandFlags) return null;
   if (facts.fails === 0 || facts.flaggedFails * 2 <= facts.fails) return null;
   return {
     flaggedFails: facts.flaggedFails,
     fails: facts.fails,
-    text: `Most fails about ${brandName} were flagged by ${brandName} itself (${facts.flaggedFails} of ${facts.fails} in ${SELF_FLAG_NOTICE.windowLabel})`,
   };
 }

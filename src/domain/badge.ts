@@ -12,8 +12,6 @@
  *                  answer (72 hours) or already answered: the badge says "not
  *                  rated yet" and what is true so far.
  */
-import { formatDuration } from './time.ts';
-
 export const BADGE_MIN_FAILS = 5;
 export const BADGE_GOOD_RATE = 0.9;
 export const BADGE_FAIR_RATE = 0.6;
@@ -29,30 +27,20 @@ export interface BadgeFigures {
   medianSeconds: number | null;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** What the badge says, as facts; src/i18n/reader-words.ts `badgeText` writes them in a language. */
+export type BadgeWords =
+  | { kind: 'no-fails' }
+  | { kind: 'waiting'; fails: number }
+  | { kind: 'unrated'; answered: number; eligible: number }
+  | { kind: 'rated'; rate: number; medianSeconds: number | null };
 
-export function badgeOf(figures: BadgeFigures): { text: string; tone: BadgeTone } {
+export function badgeOf(figures: BadgeFigures): { words: BadgeWords; tone: BadgeTone } {
   const { fails, eligible, answered, medianSeconds } = figures;
-  if (fails === 0) return { text: 'no fails in 12 months', tone: 'unrated' };
-  if (eligible === 0) {
-    // Every fail is younger than the grace period and still waits: say so, not "no fails".
-    return {
-      text: `${plural(fails, 'fail', 'fails')}, waiting for ${fails === 1 ? 'a reply' : 'replies'}`,
-      tone: 'unrated',
-    };
-  }
-  if (eligible < BADGE_MIN_FAILS) {
-    return {
-      text: `not rated yet · answered ${answered} of ${plural(eligible, 'fail', 'fails')}`,
-      tone: 'unrated',
-    };
-  }
+  if (fails === 0) return { words: { kind: 'no-fails' }, tone: 'unrated' };
+  // Every fail is younger than the grace period and still waits: say so, not "no fails".
+  if (eligible === 0) return { words: { kind: 'waiting', fails }, tone: 'unrated' };
+  if (eligible < BADGE_MIN_FAILS) return { words: { kind: 'unrated', answered, eligible }, tone: 'unrated' };
   const rate = answered / eligible;
-  const percent = Math.round(100 * rate);
   const tone: BadgeTone = rate >= BADGE_GOOD_RATE ? 'good' : rate >= BADGE_FAIR_RATE ? 'fair' : 'poor';
-  const text =
-    medianSeconds === null
-      ? `answers ${percent} % of fails`
-      : `answers ${percent} % of fails · median ${formatDuration(medianSeconds)}`;
-  return { text, tone };
+  return { words: { kind: 'rated', rate, medianSeconds }, tone };
 }

@@ -33,14 +33,19 @@ export interface KnownBrand {
   nameKey: string;
 }
 
+/**
+ * A typed term and the brand it names, or why it names none to compare: no such brand, one already
+ * in the comparison, or one too many (`named` is then the brand's name). The page words the reason.
+ */
 export type TermMatch<B extends KnownBrand> =
-  | { term: string; brand: B; reason: null; error: null }
-  | { term: string; brand: null; reason: 'unknown' | 'repeated' | 'too-many'; error: string };
+  | { term: string; brand: B; reason: null; named: null }
+  | { term: string; brand: null; reason: 'unknown'; named: null }
+  | { term: string; brand: null; reason: 'repeated' | 'too-many'; named: string };
 
 /**
  * Each typed term matched to a brand by slug or by its name (as the brand
- * identity rules normalize it), with a sentence for a term that names none
- * or one brand too many.
+ * identity rules normalize it), with the reason a term names none or one
+ * brand too many.
  */
 export function matchCompareTerms<B extends KnownBrand>(
   terms: readonly string[],
@@ -52,28 +57,19 @@ export function matchCompareTerms<B extends KnownBrand>(
   let counted = 0;
   return terms.map((term) => {
     const brand = bySlug.get(term.toLowerCase()) ?? byKey.get(brandNameKey(term)) ?? null;
-    if (!brand) return { term, brand: null, reason: 'unknown', error: `No brand is called “${term}”.` };
-    if (taken.has(brand.slug)) {
-      return { term, brand: null, reason: 'repeated', error: `${brand.name} is already in the comparison.` };
-    }
+    if (!brand) return { term, brand: null, reason: 'unknown', named: null };
+    if (taken.has(brand.slug)) return { term, brand: null, reason: 'repeated', named: brand.name };
     counted += 1;
-    if (counted > COMPARE_MAX_BRANDS) {
-      return {
-        term,
-        brand: null,
-        reason: 'too-many',
-        error: `At most ${COMPARE_MAX_BRANDS} brands side by side: remove one to add ${brand.name}.`,
-      };
-    }
+    if (counted > COMPARE_MAX_BRANDS) return { term, brand: null, reason: 'too-many', named: brand.name };
     taken.add(brand.slug);
-    return { term, brand, reason: null, error: null };
+    return { term, brand, reason: null, named: null };
   });
 }
 
-/** What the page says above the table when the brands found cannot be compared yet, or null. */
-export function compareShortfall(found: number): string | null {
-  if (found === 0) return `Choose ${COMPARE_MIN_BRANDS} to ${COMPARE_MAX_BRANDS} brands to compare.`;
-  if (found < COMPARE_MIN_BRANDS) return 'Add at least one more brand to compare it with.';
+/** Why the brands found cannot be compared yet (none picked, or too few), or null when they can. */
+export function compareShortfall(found: number): 'none' | 'too-few' | null {
+  if (found === 0) return 'none';
+  if (found < COMPARE_MIN_BRANDS) return 'too-few';
   return null;
 }
 

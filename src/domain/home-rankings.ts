@@ -6,8 +6,7 @@
  * days, then 12 months, and names the window it shows; when even 12 months
  * cannot fill a list, the list says what is missing instead of staying empty.
  */
-import { MIN_POSTS_TO_RANK } from './score.ts';
-import { STAT_WINDOW_LABELS, type StatWindow } from './vocabulary.ts';
+import type { StatWindow } from './vocabulary.ts';
 
 /** The windows tried, shortest first. */
 export const HOME_WINDOWS = ['30d', '90d', '12m'] as const satisfies readonly StatWindow[];
@@ -26,17 +25,18 @@ export function chooseHomeWindow(rankedByWindow: Record<HomeWindow, number>, per
   );
 }
 
-/** Why the page shows a longer window than 30 days, or null when it does not. */
-export function fallbackNote(window: HomeWindow): string | null {
-  if (window === '30d') return null;
-  return `Few brands have the ${MIN_POSTS_TO_RANK} posts a ranking needs over the last 30 days, so these lists cover the ${STAT_WINDOW_LABELS[window]}.`;
+/** Whether the page must say why it shows a longer window than 30 days (src/i18n/reader-words.ts words it). */
+export function needsFallbackNote(window: HomeWindow): boolean {
+  return window !== '30d';
 }
 
-/** What an empty list says instead: nobody ranked at all, or too few for a separate worst list. */
-export function emptyListNote(list: 'best' | 'worst', ranked: number, window: HomeWindow): string {
-  const over = `over the ${STAT_WINDOW_LABELS[window]}`;
-  if (ranked === 0) return `No brand has the ${MIN_POSTS_TO_RANK} posts a ranking needs ${over} yet.`;
-  return list === 'worst'
-    ? `Only ${ranked} ${ranked === 1 ? 'brand is' : 'brands are'} ranked ${over}, all listed as the best: not enough for a worst list yet.`
-    : `No brand is ranked ${over} yet.`;
+/**
+ * Why a list is empty: no brand ranked at all, or too few for a separate worst list (all are listed
+ * as the best), or (the best list) none ranked in the window yet. The page puts it into words.
+ */
+export type EmptyListReason = 'none-ranked' | 'all-listed-best' | 'none-ranked-yet';
+
+export function emptyListReason(list: 'best' | 'worst', ranked: number): EmptyListReason {
+  if (ranked === 0) return 'none-ranked';
+  return list === 'worst' ? 'all-listed-best' : 'none-ranked-yet';
 }

@@ -46,6 +46,14 @@ export function isPagePath(path: string): boolean {
 }
 
 /**
+ * The Atom feeds (the board's, the stories' and a brand's): not pages, yet written in a language, so
+ * they answer under `/fr/…` too (French titles, French links) and are never redirected.
+ */
+export function isFeedPath(path: string): boolean {
+  return /^\/(feed\.xml|stories\/feed\.xml|brands\/[^/]+\/feed\.xml)$/.test(path);
+}
+
+/**
  * The supported language an `Accept-Language` header prefers most, or null when it names none
  * (or is absent, as it is for crawlers): `fr-CA,fr;q=0.9,en;q=0.8` → fr; `de, en;q=0.5` → en.
  */

@@ -26,18 +26,6 @@ export const RANKING_SORTS = [
 ] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
 
-export const RANKING_SORT_LABELS: Record<RankingSort, string> = {
-  score: 'Service score',
-  likeShare: 'Like share',
-  responseRate: 'Response rate',
-  firstResponse: 'Median first response',
-  resolutionRate: 'Resolution rate',
-  promisesKept: 'Promises kept',
-  wouldBuyAgain: 'Would buy again',
-  personalReplies: 'Personal replies',
-  posts: 'Posts',
-};
-
 export const rankingQuerySchema = z.object({
   window: z.enum(STAT_WINDOWS).catch('12m'),
   sector: z.enum(SECTORS).nullable().catch(null),

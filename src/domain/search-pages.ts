@@ -1,6 +1,6 @@
 /**
  * How search results read (DESIGN §6 `/search`): pages of brands and of posts
- * with their place in the whole ("31–60 of 214 posts"), and snippets that say
+ * with their place in the whole ("31–60 of 214 posts", worded by src/i18n/reader-words.ts), and snippets that say
  * with an ellipsis where the story was cut. Pure.
  */
 export const SEARCH_PAGE_SIZE = { brands: 10, posts: 30 } as const;
@@ -19,19 +19,23 @@ export function lastPage(count: { count: number; capped: boolean }, pageSize: nu
   return Math.max(1, Math.ceil(count.count / pageSize) + (count.capped ? 1 : 0));
 }
 
-/** "31–60 of 214 posts", "1 of 1 brand", "1,001–1,030 of more than 1,000 posts". */
+/** A page's place in the whole, for "31–60 of 214 posts" (src/i18n/reader-words.ts `searchRange`). */
+export interface ResultRange {
+  first: number;
+  last: number;
+  count: number;
+  /** The count stopped at SEARCH_COUNT_CAP: "more than 1,000". */
+  capped: boolean;
+}
+
 export function describeRange(
   page: number,
   pageSize: number,
   shown: number,
   count: { count: number; capped: boolean },
-  noun: { one: string; many: string },
-): string {
+): ResultRange {
   const first = (page - 1) * pageSize + 1;
-  const last = first + shown - 1;
-  const n = (value: number) => value.toLocaleString('en');
-  const total = `${count.capped ? 'more than ' : ''}${n(count.count)} ${count.count === 1 && !count.capped ? noun.one : noun.many}`;
-  return `${first === last ? n(first) : `${n(first)}–${n(last)}`} of ${total}`;
+  return { first, last: first + shown - 1, count: count.count, capped: count.capped };
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -41,13 +41,6 @@ export function isExceptionalStory(facts: StoryFacts | null): boolean {
   );
 }
 
-/** Why a featured post is featured, in a few words for its card. */
-export function storyReason(kind: PostKind, brandName: string): string {
-  return kind === 'like'
-    ? `Readers found it helpful, and ${brandName} replied`
-    : `${brandName} kept its promise; resolved, and the customer would buy again`;
-}
-
 /** Stories per page of /stories. */
 export const STORIES_PAGE_SIZE = 20;
 /** Featured on the home page and a brand page. */

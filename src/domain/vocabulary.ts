@@ -167,14 +167,6 @@ export const BRAND_MEMBER_ROLES = ['owner', 'member'] as const;
 export const STAT_WINDOWS = ['30d', '90d', '12m', 'all'] as const;
 export type StatWindow = (typeof STAT_WINDOWS)[number];
 
-/** Windows as readers read them: "last 30 days", never "30d". */
-export const STAT_WINDOW_LABELS: Record<StatWindow, string> = {
-  '30d': 'last 30 days',
-  '90d': 'last 90 days',
-  '12m': 'last 12 months',
-  all: 'all time',
-};
-
 export const STAT_WINDOW_DAYS: Record<StatWindow, number | null> = {
   '30d': 30,
   '90d': 90,

@@ -6,7 +6,18 @@
 import type { Flash } from '../domain/forms.ts';
 import type { RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
-import type { BRAND_MEMBER_ROLES, FailStatus, PostVisibility } from '../domain/vocabulary.ts';
+import type { DisplayStatus } from '../domain/lifecycle.ts';
+import type { RankingSort } from '../domain/rankings.ts';
+import type {
+  BRAND_MEMBER_ROLES,
+  Category,
+  Channel,
+  FailStatus,
+  PostKind,
+  PostVisibility,
+  Sector,
+  StatWindow,
+} from '../domain/vocabulary.ts';
 import { m } from './messages.ts';
 
 const STATUS: Record<FailStatus | 'unanswered', () => string> = {
@@ -88,3 +99,114 @@ export const notificationLabel = (kind: NotificationKind) => NOTIFICATION[kind](
 export const flashLabel = (flash: Flash) => FLASH[flash]();
 export const reasonLabel = (reason: RemovalReason) => REASON[reason]();
 export const reasonExplanation = (reason: RemovalReason) => REASON_EXPLANATION[reason]();
+
+// The readers' pages (issue #14): sectors, categories, channels, statistics windows, ranking sorts and
+// the statuses as a fail's badge shows them. Other sessions may use these too.
+const SECTOR: Record<Sector, () => string> = {
+  telecom: m.ui_sector_telecom,
+  ecommerce: m.ui_sector_ecommerce,
+  retail: m.ui_sector_retail,
+  banking: m.ui_sector_banking,
+  energy: m.ui_sector_energy,
+  transport: m.ui_sector_transport,
+  airlines: m.ui_sector_airlines,
+  hosting: m.ui_sector_hosting,
+  electronics: m.ui_sector_electronics,
+  public: m.ui_sector_public,
+  other: m.ui_sector_other,
+};
+
+const CATEGORY: Record<Category, () => string> = {
+  delivery: m.ui_category_delivery,
+  defect: m.ui_category_defect,
+  compatibility: m.ui_category_compatibility,
+  billing: m.ui_category_billing,
+  cancellation: m.ui_category_cancellation,
+  responsiveness: m.ui_category_responsiveness,
+  attitude: m.ui_category_attitude,
+  suggestion: m.ui_category_suggestion,
+  other: m.ui_category_other,
+};
+
+const CHANNEL: Record<Channel, () => string> = {
+  phone: m.ui_channel_phone,
+  email: m.ui_channel_email,
+  chat: m.ui_channel_chat,
+  social: m.ui_channel_social,
+  webform: m.ui_channel_webform,
+  store: m.ui_channel_store,
+  mail: m.ui_channel_mail,
+  other: m.ui_channel_other,
+};
+
+/** Windows as readers read them, in running text: "last 30 days", "30 derniers jours". */
+const WINDOW: Record<StatWindow, () => string> = {
+  '30d': m.ui_window_30d,
+  '90d': m.ui_window_90d,
+  '12m': m.ui_window_12m,
+  all: m.ui_window_all,
+};
+
+const RANKING_SORT: Record<RankingSort, () => string> = {
+  score: m.rankings_sort_score,
+  likeShare: m.rankings_sort_like_share,
+  responseRate: m.rankings_sort_response_rate,
+  firstResponse: m.rankings_sort_first_response,
+  resolutionRate: m.rankings_sort_resolution_rate,
+  promisesKept: m.rankings_sort_promises_kept,
+  wouldBuyAgain: m.rankings_sort_would_buy_again,
+  personalReplies: m.rankings_sort_personal_replies,
+  posts: m.rankings_sort_posts,
+};
+
+/** A fail's status on its badge and in the brand page's filter (src/domain/lifecycle.ts `displayStatus`). */
+const DISPLAY_STATUS: Record<DisplayStatus, () => string> = {
+  waiting: m.status_waiting,
+  answered: m.status_answered,
+  promised: m.ui_status_promised_date,
+  promise_broken: m.ui_status_promise_broken,
+  resolution_proposed: m.status_resolution_proposed,
+  resolved: m.status_resolved,
+  not_resolved: m.status_not_resolved,
+  unconfirmed: m.status_unconfirmed,
+  unanswered: m.status_unanswered,
+};
+
+const KIND: Record<PostKind, () => string> = {
+  like: m.ui_kind_like,
+  fail: m.ui_kind_fail,
+};
+
+/** The audit log's actions, counted on /transparency; an action added elsewhere shows as stored. */
+const MODERATION_ACTION: Record<string, () => string> = {
+  keep_post: m.transparency_action_keep_post,
+  keep_message: m.transparency_action_keep_message,
+  remove_post: m.transparency_action_remove_post,
+  remove_message: m.transparency_action_remove_message,
+  restore_post: m.transparency_action_restore_post,
+  restore_message: m.transparency_action_restore_message,
+  approve_claim: m.transparency_action_approve_claim,
+  reject_claim: m.transparency_action_reject_claim,
+  transfer_ownership: m.transparency_action_transfer_ownership,
+  hold_release: m.transparency_action_hold_release,
+  hold_remove: m.transparency_action_hold_remove,
+  suspend: m.transparency_action_suspend,
+  unsuspend: m.transparency_action_unsuspend,
+  merge_brands: m.transparency_action_merge_brands,
+  remove_image: m.transparency_action_remove_image,
+};
+
+export const sectorLabel = (sector: Sector) => SECTOR[sector]();
+export const categoryLabel = (category: Category) => CATEGORY[category]();
+/** A channel as stored (a value outside the list, from older data, shows as it is). */
+export const channelLabel = (channel: Channel | string) =>
+  (CHANNEL as Record<string, (() => string) | undefined>)[channel]?.() ?? channel;
+export const windowLabel = (window: StatWindow) => WINDOW[window]();
+export const rankingSortLabel = (sort: RankingSort) => RANKING_SORT[sort]();
+export const displayStatusLabel = (status: DisplayStatus) => DISPLAY_STATUS[status]();
+export const kindLabel = (kind: PostKind) => KIND[kind]();
+export const moderationActionLabel = (action: string) =>
+  MODERATION_ACTION[action]?.() ?? action.replace(/_/g, ' ');
+/** A flag or removal reason as stored (one outside the list shows as it is). */
+export const storedReasonLabel = (reason: string) =>
+  (REASON as Record<string, (() => string) | undefined>)[reason]?.() ?? reason;

@@ -16,14 +16,19 @@ export const BADGE_FILLS: Record<BadgeTone, string> = {
   unrated: '#4a4f5a',
 };
 
-export function badgeSvg(brandName: string, badge: { text: string; tone: BadgeTone }): string {
+/** `title` names the badge for screen readers, in the badge's language ("Northwind on Likes & Fails: …"). */
+export function badgeSvg(
+  brandName: string,
+  badge: { text: string; tone: BadgeTone },
+  title = `${brandName} on Likes & Fails: ${badge.text}`,
+): string {
   const { text, tone } = badge;
   // Verdana at 11 px is about 6.6 px a character, plus 8 px of padding each side.
   const textWidth = Math.round(text.length * 6.6) + 16;
   const width = LABEL_WIDTH + textWidth;
-  const title = escapeHtml(`${brandName} on Likes & Fails: ${text}`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}">
-<title>${title}</title>
+  const label = escapeHtml(title);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${label}">
+<title>${label}</title>
 <rect width="${LABEL_WIDTH}" height="20" fill="#1d1f24"/>
 <rect x="${LABEL_WIDTH}" width="${textWidth}" height="20" fill="${BADGE_FILLS[tone]}"/>
 <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">

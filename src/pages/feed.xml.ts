@@ -2,6 +2,8 @@ import { readDatabase } from '../server/read-database.ts';
 import type { APIRoute } from 'astro';
 import { listPostImages } from '../../db/queries/images.ts';
 import { listLatestPosts } from '../../db/queries/posts.ts';
+import { m } from '../i18n/messages.ts';
+import { paths } from '../paths.ts';
 import { atomFeed } from '../server/feeds.ts';
 import { siteUrl } from '../server/services.ts';
 
@@ -13,10 +15,10 @@ export const GET: APIRoute = async ({ locals }) => {
     page.items.map((post) => post.id),
   );
   return atomFeed({
-    title: 'Likes & Fails: latest likes and fails',
-    description: 'Customers tell how companies’ customer service treated them.',
-    path: '/',
-    feedPath: '/feed.xml',
+    title: m.feed_latest_title(),
+    description: m.feed_latest_description(),
+    path: paths.home(),
+    feedPath: paths.feed(),
     siteUrl,
     posts: page.items,
     images,

@@ -9,6 +9,9 @@
  * removed, so the feed is well-formed whatever a post contains.
  */
 import type { EvidenceImage } from '../domain/evidence.ts';
+import { kindLabel } from '../i18n/labels.ts';
+import { m } from '../i18n/messages.ts';
+import { currentLanguage } from '../i18n/request-language.ts';
 import type { PostSummary } from '../domain/views.ts';
 import { paths } from '../paths.ts';
 
@@ -52,7 +55,7 @@ function entry(post: PostSummary, site: string, images: readonly FeedImage[], up
     element('id', url, indent),
     textElement(
       'title',
-      `${post.kind === 'like' ? 'Like' : 'Fail'} · ${post.brandName}: ${post.title}`,
+      m.feed_entry_title({ kind: kindLabel(post.kind), brand: post.brandName, title: post.title }),
       indent,
     ),
     link('alternate', 'text/html', url, indent),
@@ -80,16 +83,20 @@ export function atomFeed(options: {
   const site = options.siteUrl.replace(/\/$/, '');
   const updatedAt = options.updatedAt ?? ((post: PostSummary) => post.createdAt);
   const updated = new Date(Math.max(0, ...options.posts.map((post) => updatedAt(post).getTime())));
+  // A French feed (`/fr/feed.xml`) says so; the English one stays as it always was.
+  const language = currentLanguage();
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    language === 'en'
+      ? '<feed xmlns="http://www.w3.org/2005/Atom">'
+      : `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`,
     element('id', `${site}${options.path}`, '  '),
     textElement('title', options.title, '  '),
     textElement('subtitle', options.description, '  '),
     element('updated', updated.toISOString(), '  '),
     link('alternate', 'text/html', `${site}${options.path}`, '  '),
     link('self', 'application/atom+xml', `${site}${options.feedPath}`, '  '),
-    textElement('rights', 'Posts belong to their authors; published on Likes & Fails.', '  '),
+    textElement('rights', m.feed_rights(), '  '),
     element('generator', 'Likes & Fails', '  '),
     ...options.posts.map((post) => entry(post, site, options.images ?? [], updatedAt(post))),
     '</feed>',

@@ -9,6 +9,7 @@ import type { AstroCookies } from 'astro';
 import {
   DEFAULT_LANGUAGE,
   delocalizePath,
+  isFeedPath,
   isLanguage,
   isPagePath,
   LANGUAGE_COOKIE,
@@ -20,11 +21,14 @@ import type { Language } from '../domain/vocabulary.ts';
 
 const LANGUAGE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-/** The request's language, and the unprefixed address to render when it is not English. */
+/**
+ * The request's language, and the unprefixed address to render when it is not English: pages, and
+ * the Atom feeds (`/fr/feed.xml`), whose titles and links follow the language.
+ */
 export function requestLanguage(url: URL): { locale: Language; rewrite: string | null; pagePath: boolean } {
   const { language, path } = delocalizePath(url.pathname);
   const pagePath = isPagePath(path);
-  if (language === DEFAULT_LANGUAGE || !pagePath)
+  if (language === DEFAULT_LANGUAGE || !(pagePath || isFeedPath(path)))
     return { locale: DEFAULT_LANGUAGE, rewrite: null, pagePath };
   return { locale: language, rewrite: `${path}${url.search}`, pagePath };
 }

@@ -47,7 +47,6 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 const TRANSLATED_FOR_READERS = [
-  '/fr/',
   '/fr/about',
   '/fr/methodology',
   '/fr/guidelines',
@@ -59,30 +58,60 @@ const TRANSLATED_FOR_READERS = [
   '/fr/team/join?token=not-a-token',
   '/fr/no-such-page',
 ];
-/** Pages whose own content other sessions translate: only the layout is checked there. */
-const LAYOUT_ONLY = new Set(['/fr/']);
+/** The readers' pages (issue #14), checked with axe too; several addresses for their different states. */
+const READERS_PAGES = [
+  '/fr/',
+  '/fr/rankings',
+  '/fr/rankings?window=all&sort=responseRate',
+  '/fr/compare?brands=northwind-telecom,vantrel-mobile',
+  '/fr/compare?brands=northwind-telecom,no-such-brand-at-all',
+  '/fr/search?q=box',
+  '/fr/search?q=zzzz-nothing-matches',
+  '/fr/stories',
+  '/fr/transparency',
+  '/fr/brands/northwind-telecom',
+  '/fr/brands/northwind-telecom?kind=fail&window=all',
+];
+const AXE_CHECKED = new Set([
+  '/fr/',
+  '/fr/rankings',
+  '/fr/compare?brands=northwind-telecom,vantrel-mobile',
+  '/fr/search?q=box',
+  '/fr/stories',
+  '/fr/transparency',
+  '/fr/brands/northwind-telecom',
+]);
+
+/** The English sentences on each page and axe's findings on those it checks, page by page. */
+async function checkFrenchPages(paths: readonly string[], axe: ReadonlySet<string>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const leaks: string[] = [];
+  const violations: string[] = [];
+  for (const path of paths) {
+    await page.goto(`${baseUrl}${path}`);
+    expect(await page.locator('html').getAttribute('lang'), path).toBe('fr');
+    const text = await visibleText(page);
+    for (const sentence of englishSentences) if (text.includes(sentence)) leaks.push(`${path}: ${sentence}`);
+    if (axe.has(path))
+      violations.push(...(await accessibilityViolations(page)).map((violation) => `${path}: ${violation}`));
+  }
+  await context.close();
+  return { leaks, violations };
+}
 
 describe('the French pages', () => {
   it('show none of the English catalogue’s sentences, and say lang="fr"', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
     expect(englishSentences.length).toBeGreaterThan(200);
-    const leaks: string[] = [];
-    for (const path of TRANSLATED_FOR_READERS) {
-      await page.goto(`${baseUrl}${path}`);
-      expect(await page.locator('html').getAttribute('lang'), path).toBe('fr');
-      const text = LAYOUT_ONLY.has(path)
-        ? await page.evaluate(
-            () =>
-              `${document.querySelector('header')?.textContent} ${document.querySelector('footer')?.textContent}`,
-          )
-        : await visibleText(page);
-      for (const sentence of englishSentences)
-        if (text.includes(sentence)) leaks.push(`${path}: ${sentence}`);
-    }
-    await context.close();
+    const { leaks } = await checkFrenchPages(TRANSLATED_FOR_READERS, new Set());
     expect(leaks).toEqual([]);
   });
+
+  it('show the readers’ pages in French, with nothing serious for axe', async () => {
+    const { leaks, violations } = await checkFrenchPages(READERS_PAGES, AXE_CHECKED);
+    expect(leaks).toEqual([]);
+    expect(violations).toEqual([]);
+  }, 300_000);
 
   it('show a signed-in customer’s account in French, with nothing serious for axe', async () => {
     const cookie = await sessionFor('customer@demo.example');
@@ -150,6 +179,34 @@ describe('requests in two languages at once', () => {
       expect(html).toContain(french ? '<html lang="fr"' : '<html lang="en"');
       expect(html).toContain(french ? 'À propos de Likes &amp; Fails' : 'About Likes &amp; Fails');
     });
+  });
+});
+
+describe('the feeds and the badge', () => {
+  it('answer in French under /fr/ and with ?lang=fr, and stay English at their English address', async () => {
+    const french = await fetch(`${baseUrl}/fr/feed.xml`);
+    expect(french.status).toBe(200);
+    const frenchXml = await french.text();
+    expect(frenchXml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    expect(frenchXml).toContain('Likes &amp; Fails : derniers likes et fails');
+    expect(frenchXml).toMatch(
+      /<link rel="self" type="application\/atom\+xml" href="[^"]*\/fr\/feed\.xml"\/>/,
+    );
+    expect(frenchXml).toMatch(/<id>[^<]*\/fr\/posts\/\d+<\/id>/);
+    const english = await (await fetch(`${baseUrl}/feed.xml`)).text();
+    expect(english).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(english).toContain('Likes &amp; Fails: latest likes and fails');
+    expect(english).not.toMatch(/\/fr\/posts\//);
+
+    const brandFeed = await (await fetch(`${baseUrl}/fr/brands/northwind-telecom/feed.xml`)).text();
+    expect(brandFeed).toContain('Northwind Telecom sur Likes &amp; Fails');
+    const storiesFeed = await (await fetch(`${baseUrl}/fr/stories/feed.xml`)).text();
+    expect(storiesFeed).toContain('histoires exceptionnelles');
+
+    const badge = await (await fetch(`${baseUrl}/brands/northwind-telecom/badge.svg?lang=fr`)).text();
+    expect(badge).toContain('Northwind Telecom sur Likes &amp; Fails : ');
+    const englishBadge = await (await fetch(`${baseUrl}/brands/northwind-telecom/badge.svg`)).text();
+    expect(englishBadge).toContain('Northwind Telecom on Likes &amp; Fails: ');
   });
 });
 

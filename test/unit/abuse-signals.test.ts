@@ -62,12 +62,13 @@ describe('the notice about a brand flagging its own fails', () => {
     [30, 3, 40, false], // many flags, few of the fails
     [5, 0, 0, false], // no fails in the window
   ])('%i flags covering %i of %i fails → notice: %s', (brandFlags, flaggedFails, fails, expected) => {
-    expect(selfFlagNotice('Northwind', { brandFlags, flaggedFails, fails }) !== null).toBe(expected);
+    expect(selfFlagNotice({ brandFlags, flaggedFails, fails }) !== null).toBe(expected);
   });
 
-  it('says who flagged, how many and over which period', () => {
-    expect(selfFlagNotice('Northwind', { brandFlags: 14, flaggedFails: 12, fails: 20 })?.text).toBe(
-      'Most fails about Northwind were flagged by Northwind itself (12 of 20 in 12 months)',
-    );
+  it('says how many of the fails the brand flagged', () => {
+    expect(selfFlagNotice({ brandFlags: 14, flaggedFails: 12, fails: 20 })).toEqual({
+      flaggedFails: 12,
+      fails: 20,
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { delocalizePath, isPagePath, localizePath, negotiateLanguage } from '../../src/domain/languages.ts';
+import {
+  delocalizePath,
+  isFeedPath,
+  isPagePath,
+  localizePath,
+  negotiateLanguage,
+} from '../../src/domain/languages.ts';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
 import { paths } from '../../src/paths.ts';
 
@@ -36,6 +42,20 @@ describe('the language of an address', () => {
   it.each(['/', '/about', '/brands/northwind', '/posts/3/edit'])('treats %j as a page', (path) => {
     expect(isPagePath(path)).toBe(true);
   });
+
+  it.each(['/feed.xml', '/stories/feed.xml', '/brands/northwind/feed.xml'])(
+    'serves the feed %j in both languages',
+    (path) => {
+      expect(isFeedPath(path)).toBe(true);
+    },
+  );
+
+  it.each(['/brands/x/badge.svg', '/api/v1/feed.xml', '/brands/a/b/feed.xml', '/feed.xml.bak'])(
+    'keeps %j at one address',
+    (path) => {
+      expect(isFeedPath(path)).toBe(false);
+    },
+  );
 });
 
 describe('negotiating Accept-Language', () => {
@@ -73,11 +93,14 @@ describe('paths in the request language', () => {
     });
   });
 
-  it('keeps the API, feeds and assets at one address in every language', () => {
+  it('keeps the API and assets at one address in every language; feeds follow it, the badge asks', () => {
     runInLanguage('fr', () => {
       expect(paths.apiBrand('x')).toBe('/api/v1/brands/x');
-      expect(paths.feed()).toBe('/feed.xml');
+      expect(paths.feed()).toBe('/fr/feed.xml');
+      expect(paths.brandFeed('x')).toBe('/fr/brands/x/feed.xml');
+      expect(paths.storiesFeed()).toBe('/fr/stories/feed.xml');
       expect(paths.brandBadge('x')).toBe('/brands/x/badge.svg');
+      expect(paths.brandBadge('x', 'fr')).toBe('/brands/x/badge.svg?lang=fr');
       expect(paths.live({ post: 3 })).toBe('/live?post=3');
       expect(paths.accountExport()).toBe('/account/export.json');
     });

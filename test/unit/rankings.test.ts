@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brandPostsParams, rankingParams } from '../../src/domain/api-params.ts';
-import { badgeOf } from '../../src/domain/badge.ts';
+import { badgeOf as badgeFacts, type BadgeFigures } from '../../src/domain/badge.ts';
+import { badgeText } from '../../src/i18n/reader-words.ts';
 import { BADGE_FILLS, badgeSvg } from '../../src/markup/badge.ts';
 import { parseRankingQuery, rankBrand, sortRanking } from '../../src/domain/rankings.ts';
 import type { BrandWindowCounts } from '../../src/domain/score.ts';
@@ -75,6 +76,11 @@ describe('API parameters', () => {
 });
 
 describe('the badge', () => {
+  // The domain gives the facts and the tone; src/i18n/reader-words.ts words them (English here).
+  const badgeOf = (input: BadgeFigures) => {
+    const { words, tone } = badgeFacts(input);
+    return { text: badgeText(words), tone };
+  };
   const figures = (answered: number, eligible: number, medianSeconds: number | null = null) => ({
     fails: eligible,
     eligible,

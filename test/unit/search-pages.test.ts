@@ -6,15 +6,21 @@ import {
   snippetWithEllipses,
 } from '../../src/domain/search-pages.ts';
 
-const POSTS = { one: 'post', many: 'posts' };
-
 describe('search pages', () => {
   it('says where a page sits in the whole', () => {
-    expect(describeRange(2, 30, 30, { count: 214, capped: false }, POSTS)).toBe('31–60 of 214 posts');
-    expect(describeRange(1, 30, 1, { count: 1, capped: false }, POSTS)).toBe('1 of 1 post');
-    expect(describeRange(35, 30, 30, { count: 1000, capped: true }, POSTS)).toBe(
-      '1,021–1,050 of more than 1,000 posts',
-    );
+    expect(describeRange(2, 30, 30, { count: 214, capped: false })).toEqual({
+      first: 31,
+      last: 60,
+      count: 214,
+      capped: false,
+    });
+    expect(describeRange(1, 30, 1, { count: 1, capped: false })).toMatchObject({ first: 1, last: 1 });
+    expect(describeRange(35, 30, 30, { count: 1000, capped: true })).toEqual({
+      first: 1021,
+      last: 1050,
+      count: 1000,
+      capped: true,
+    });
   });
 
   it('holds a page number from the address to the pages that exist', () => {

@@ -3,7 +3,6 @@ import {
   isExceptionalStory,
   LIKE_STORY_MIN_HELPFUL,
   parseStoriesPage,
-  storyReason,
   type StoryFacts,
 } from '../../src/domain/stories.ts';
 
@@ -59,11 +58,6 @@ describe('an exceptional story', () => {
     expect(isExceptionalStory({ ...answeredLike, published: false })).toBe(false);
     expect(isExceptionalStory({ ...turnedAroundFail, published: false })).toBe(false);
     expect(isExceptionalStory(null)).toBe(false);
-  });
-
-  it('says why it is featured, for a like and for a fail', () => {
-    expect(storyReason('like', 'Northwind')).toBe('Readers found it helpful, and Northwind replied');
-    expect(storyReason('fail', 'Northwind')).toMatch(/^Northwind kept its promise/);
   });
 });
 

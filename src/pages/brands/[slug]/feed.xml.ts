@@ -4,15 +4,31 @@ import { cacheTag } from '../../../server/page-cache.ts';
 import { getBrandBySlug } from '../../../../db/queries/brands.ts';
 import { listPostImages } from '../../../../db/queries/images.ts';
 import { listBrandPosts } from '../../../../db/queries/posts.ts';
+import { delocalizePath } from '../../../domain/languages.ts';
+import { m } from '../../../i18n/messages.ts';
 import { paths } from '../../../paths.ts';
 import { atomFeed } from '../../../server/feeds.ts';
 import { mergedBrandRedirect } from '../../../server/merged-brands.ts';
 import { siteUrl } from '../../../server/services.ts';
 
+/**
+ * The brand's slug: from the route, or, under `/fr/…` (the middleware's rewrite, decision 014), from
+ * the address, since Astro hands a rewritten endpoint the original URL and no params.
+ */
+function brandSlug(params: Record<string, string | undefined>, url: URL): string {
+  if (params['slug']) return params['slug'];
+  const match = /^\/brands\/([^/]+)\/feed\.xml$/.exec(delocalizePath(url.pathname).path);
+  try {
+    return match ? decodeURIComponent(match[1]!) : '';
+  } catch {
+    return '';
+  }
+}
+
 export const GET: APIRoute = async ({ locals, params, url }) => {
-  const brand = await getBrandBySlug(readDatabase(locals), params.slug ?? '');
+  const brand = await getBrandBySlug(readDatabase(locals), brandSlug(params, url));
   if (!brand)
-    return new Response('No such brand.', {
+    return new Response(m.feed_no_brand(), {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
@@ -25,8 +41,8 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     page.items.map((post) => post.id),
   );
   return atomFeed({
-    title: `${brand.name} on Likes & Fails`,
-    description: `Likes and fails about ${brand.name}'s customer service.`,
+    title: m.feed_brand_title({ brand: brand.name }),
+    description: m.brandpage_description({ brand: brand.name }),
     path: paths.brand(brand.slug),
     feedPath: paths.brandFeed(brand.slug),
     siteUrl,
