@@ -4,9 +4,16 @@
  * open data; pages show these. One literal message per value, so the catalogue test sees each used.
  */
 import type { Flash } from '../domain/forms.ts';
-import type { RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
-import type { BRAND_MEMBER_ROLES, FailStatus, PostVisibility } from '../domain/vocabulary.ts';
+import { isRemovalReason, type FlagStatus, type RemovalReason } from '../domain/moderation.ts';
+import type {
+  BRAND_MEMBER_ROLES,
+  Category,
+  Channel,
+  FailStatus,
+  PostVisibility,
+  Sector,
+} from '../domain/vocabulary.ts';
 import { m } from './messages.ts';
 
 const STATUS: Record<FailStatus | 'unanswered', () => string> = {
@@ -88,3 +95,55 @@ export const notificationLabel = (kind: NotificationKind) => NOTIFICATION[kind](
 export const flashLabel = (flash: Flash) => FLASH[flash]();
 export const reasonLabel = (reason: RemovalReason) => REASON[reason]();
 export const reasonExplanation = (reason: RemovalReason) => REASON_EXPLANATION[reason]();
+
+// Sectors, categories and channels (the writer's and the reader's pages both show them).
+const SECTOR: Record<Sector, () => string> = {
+  telecom: m.new_sector_telecom,
+  ecommerce: m.new_sector_ecommerce,
+  retail: m.new_sector_retail,
+  banking: m.new_sector_banking,
+  energy: m.new_sector_energy,
+  transport: m.new_sector_transport,
+  airlines: m.new_sector_airlines,
+  hosting: m.new_sector_hosting,
+  electronics: m.new_sector_electronics,
+  public: m.new_sector_public,
+  other: m.new_sector_other,
+};
+
+const CATEGORY: Record<Category, () => string> = {
+  delivery: m.post_category_delivery,
+  defect: m.post_category_defect,
+  compatibility: m.post_category_compatibility,
+  billing: m.post_category_billing,
+  cancellation: m.post_category_cancellation,
+  responsiveness: m.post_category_responsiveness,
+  attitude: m.post_category_attitude,
+  suggestion: m.post_category_suggestion,
+  other: m.post_category_other,
+};
+
+const CHANNEL: Record<Channel, () => string> = {
+  phone: m.post_channel_phone,
+  email: m.post_channel_email,
+  chat: m.post_channel_chat,
+  social: m.post_channel_social,
+  webform: m.post_channel_webform,
+  store: m.post_channel_store,
+  mail: m.post_channel_mail,
+  other: m.post_channel_other,
+};
+
+/** A reader's flag as they see it: "under review", then "kept" or "removed". */
+const FLAG_OUTCOME: Record<FlagStatus, () => string> = {
+  open: m.post_flag_outcome_open,
+  dismissed: m.post_flag_outcome_dismissed,
+  upheld: m.post_flag_outcome_upheld,
+};
+
+export const sectorLabel = (sector: Sector) => SECTOR[sector]();
+export const categoryLabel = (category: Category) => CATEGORY[category]();
+export const channelLabel = (channel: Channel) => CHANNEL[channel]();
+export const flagOutcomeLabel = (status: FlagStatus) => FLAG_OUTCOME[status]();
+/** A reason code as stored (a flag's, an audit row's): its label, or the stored text when unknown. */
+export const storedReasonLabel = (reason: string) => (isRemovalReason(reason) ? reasonLabel(reason) : reason);
