@@ -161,11 +161,11 @@ describe('the customer journey in French', () => {
       text.replace(/\s+/g, ' ').trim(),
     );
     const expected = [
-      /^Alex de Northwind Telecom a pris ce dossier en charge/,
+      /^Alex \(Northwind Telecom\) a pris ce dossier en charge/,
       /^Alex pour Northwind Telecom .*nous annulons ces frais/,
-      /^Alex de Northwind Telecom a promis une solution pour le \d{1,2} \S+ \d{4}/,
+      /^Alex \(Northwind Telecom\) a promis une solution pour le \d{1,2} \S+ \d{4}/,
       /^Alex pour Northwind Telecom .*La facturation a retiré les frais/,
-      /^Alex de Northwind Telecom a proposé une résolution/,
+      /^Alex \(Northwind Telecom\) a proposé une résolution/,
       /^Promesse tenue : résolution proposée avant le/,
       /^Léa J\. dit : résolu, rachèterait/,
     ];

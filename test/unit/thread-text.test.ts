@@ -41,10 +41,10 @@ describe('thread events on the page', () => {
   it('are told in French on French pages, with French dates', () => {
     runInLanguage('fr', () => {
       expect(threadEventText(event({ data: { previousHandlerName: 'Alex' } }))).toBe(
-        'Marie de Northwind Telecom a repris le dossier de Alex',
+        'Marie (Northwind Telecom) a repris le dossier, jusque-là suivi par Alex',
       );
       expect(threadEventText(event({ type: 'promise_made', data: { dueOn: '2026-06-14' } }))).toBe(
-        'Marie de Northwind Telecom a promis une solution pour le 14 juin 2026',
+        'Marie (Northwind Telecom) a promis une solution pour le 14 juin 2026',
       );
       expect(
         threadEventText(
