@@ -19,9 +19,6 @@ export const HELD_LIKES = {
   burstMinLikes: 3,
 } as const;
 
-export const HELD_NOTICE =
-  'Held for review: new accounts liking one brand in a burst are checked by a moderator.';
-
 const HOUR_MS = 3_600_000;
 
 /**

@@ -209,8 +209,12 @@ export function hasPersonalData(found: PersonalDataFound): boolean {
 }
 
 /** Replaces e-mail addresses and phone numbers with neutral markers. */
+/** What masking writes into the story (in English whatever the page: it is part of the stored text). */
+export const MASKED_EMAIL = '[e-mail address hidden]';
+export const MASKED_PHONE = '[phone number hidden]';
+
 export function maskPersonalData(text: string): string {
   return text
-    .replace(EMAIL_PATTERN, '[e-mail address hidden]')
-    .replace(PHONE_PATTERN, (match) => (looksLikePhone(match) ? '[phone number hidden]' : match));
+    .replace(EMAIL_PATTERN, MASKED_EMAIL)
+    .replace(PHONE_PATTERN, (match) => (looksLikePhone(match) ? MASKED_PHONE : match));
 }

@@ -4,7 +4,7 @@
  * open data; pages show these. One literal message per value, so the catalogue test sees each used.
  */
 import type { Flash } from '../domain/forms.ts';
-import type { RemovalReason } from '../domain/moderation.ts';
+import type { FlagStatus, RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
 import type { DisplayStatus } from '../domain/lifecycle.ts';
 import type { RankingSort } from '../domain/rankings.ts';
@@ -210,3 +210,12 @@ export const moderationActionLabel = (action: string) =>
 /** A flag or removal reason as stored (one outside the list shows as it is). */
 export const storedReasonLabel = (reason: string) =>
   (REASON as Record<string, (() => string) | undefined>)[reason]?.() ?? reason;
+
+/** A reader's flag as they see it: "under review", then "kept" or "removed". */
+const FLAG_OUTCOME: Record<FlagStatus, () => string> = {
+  open: m.post_flag_outcome_open,
+  dismissed: m.post_flag_outcome_dismissed,
+  upheld: m.post_flag_outcome_upheld,
+};
+
+export const flagOutcomeLabel = (status: FlagStatus) => FLAG_OUTCOME[status]();
