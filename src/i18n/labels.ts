@@ -6,6 +6,7 @@
 import type { Flash } from '../domain/forms.ts';
 import type { RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
+import type { Refusal } from '../domain/policy.ts';
 import type { BRAND_MEMBER_ROLES, FailStatus, PostVisibility } from '../domain/vocabulary.ts';
 import { m } from './messages.ts';
 
@@ -88,3 +89,14 @@ export const notificationLabel = (kind: NotificationKind) => NOTIFICATION[kind](
 export const flashLabel = (flash: Flash) => FLASH[flash]();
 export const reasonLabel = (reason: RemovalReason) => REASON[reason]();
 export const reasonExplanation = (reason: RemovalReason) => REASON_EXPLANATION[reason]();
+
+// A policy refusal in words (src/domain/policy.ts `describeRefusal` keeps the English).
+const REFUSAL: Record<Refusal, () => string> = {
+  sign_in: m.refusal_sign_in,
+  verify_email: m.refusal_verify_email,
+  suspended: m.refusal_suspended,
+  conflict_of_interest: m.refusal_conflict_of_interest,
+  forbidden: m.refusal_forbidden,
+};
+
+export const refusalLabel = (refusal: Refusal) => REFUSAL[refusal]();

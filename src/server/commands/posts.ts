@@ -60,6 +60,7 @@ import {
   type NotFound,
   type Refused,
 } from './thread-guards.ts';
+import { fieldMessage } from '../../domain/field-messages.ts';
 
 export type { FieldProblem, NotFound, Refused } from './thread-guards.ts';
 
@@ -126,7 +127,7 @@ async function publishPost(
   } | null = null;
   if (input.brandSlug) {
     const brand = await getBrandBySlug(deps.db, input.brandSlug);
-    if (!brand) return invalid({ brandSlug: 'That brand is not on the board any more. Choose another.' });
+    if (!brand) return invalid({ brandSlug: fieldMessage('brand_gone') });
     brandId = brand.mergedIntoId ?? brand.id;
   } else {
     const name = input.newBrandName!;
@@ -172,7 +173,7 @@ async function publishPost(
     if (targetBrandId !== null) {
       const since = new Date(deps.now.getTime() - DUPLICATE_WINDOW_HOURS * 3_600_000);
       if (isDuplicatePost(title, await recentAuthorPosts(tx, author.id, targetBrandId, since), deps.now)) {
-        return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
+        return invalid({ title: fieldMessage('duplicate_title') });
       }
     }
     if (newBrand) {
@@ -246,7 +247,7 @@ export async function addFollowUp(
 ): Promise<{ ok: true } | Refused | NotFound | FieldProblem | RateLimited> {
   const body = normalizeText(input.body);
   if (body.length < 2 || body.length > 5000)
-    return invalid({ body: 'Write between 2 and 5,000 characters.' });
+    return invalid({ body: fieldMessage('follow_up_length', { min: 2, max: 5000 }) });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
   const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
