@@ -19,6 +19,9 @@ import {
   translateFieldMessage,
 } from '../../src/i18n/field-messages.ts';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
+import { signupSchema } from '../../src/domain/accounts.ts';
+import { readFormState } from '../../src/server/forms.ts';
+import type { AstroGlobal } from 'astro';
 
 /** One value for every parameter any message takes (a function ignores the ones it does not). */
 const SAMPLE = {
@@ -73,6 +76,44 @@ describe('the field messages', () => {
     expect(() => fieldMessage('webhook_url_max', { max: 254 })).toThrow(
       /contact_email_max and webhook_url_max/,
     );
+  });
+});
+
+describe('a form sent back with errors', () => {
+  /** What Astro hands the page after an action refused the input: its issues, by field. */
+  async function sentBack(language: 'en' | 'fr', input: Record<string, unknown>) {
+    return runInLanguage(language, async () => {
+      const parsed = await signupSchema.safeParseAsync(input);
+      const issues = parsed.error!.issues;
+      const fields: Record<string, string[]> = {};
+      for (const issue of issues) (fields[String(issue.path[0])] ??= []).push(issue.message);
+      const astro = {
+        getActionResult: () => ({
+          data: undefined,
+          error: { type: 'AstroActionInputError', issues, fields },
+        }),
+        locals: {},
+        response: { status: 200 },
+        request: new Request('https://board.example/fr/signup', { method: 'POST', body: new FormData() }),
+        url: new URL('https://board.example/fr/signup'),
+      } as unknown as AstroGlobal;
+      return (await readFormState(astro, {} as never)).fieldErrors;
+    });
+  }
+
+  // The first import of the server's form module (astro:actions, the logger) is slow on a busy machine.
+  it('shows each field’s message in the page’s language', { timeout: 30_000 }, async () => {
+    const input = { email: 'not-an-address', displayName: 'A', password: 'short' };
+    expect(await sentBack('fr', input)).toEqual({
+      email: 'Saisissez une adresse e-mail du type nom@exemple.fr.',
+      displayName: 'Utilisez au moins 2 caractères.',
+      password: 'Utilisez au moins 10 caractères.',
+    });
+    expect(await sentBack('en', input)).toEqual({
+      email: 'Enter an e-mail address like name@example.com.',
+      displayName: 'Use at least 2 characters.',
+      password: 'Use at least 10 characters.',
+    });
   });
 });
 
@@ -158,11 +199,16 @@ describe('the schemas of src/domain', () => {
     );
   });
 
-  it('say every refusal in French to a French reader, their own messages and zod’s alike', async () => {
-    const { said, left } = await untranslatedMessages(schemas);
-    expect(said).toBeGreaterThan(200);
-    expect(left).toEqual([]);
-  });
+  // About 40 schemas × 10 inputs × 2 languages: seconds on a busy machine.
+  it(
+    'say every refusal in French to a French reader, their own messages and zod’s alike',
+    { timeout: 60_000 },
+    async () => {
+      const { said, left } = await untranslatedMessages(schemas);
+      expect(said).toBeGreaterThan(200);
+      expect(left).toEqual([]);
+    },
+  );
 
   it('would be caught writing a message in English only', async () => {
     const written = z.object({ title: z.string().min(5, 'Give a longer title.') });
