@@ -150,10 +150,12 @@ export type KnownFieldMessage = {
   [Id in FieldMessageId]: { id: Id; params: FieldMessageParams<Id> };
 }[FieldMessageId];
 
-// Texts written so far → their id. Messages with a file name in them make new texts while the
-// server runs, so the oldest are forgotten past a bound (a form reads its message at once).
+// Texts written so far → their id. Most come from constants, written once when the schemas are
+// built; a message that quotes what the person sent (a file's name) makes a new text per upload,
+// so those are kept apart and the oldest forgotten past a bound (a form reads its message at once).
 const written = new Map<string, KnownFieldMessage>();
-const WRITTEN_MAX = 2000;
+const quoting = new Map<string, KnownFieldMessage>();
+const QUOTING_MAX = 1000;
 
 /** The English text of a field message, remembered so the form layer can translate it. */
 export function fieldMessage<Id extends FieldMessageId>(
@@ -162,16 +164,16 @@ export function fieldMessage<Id extends FieldMessageId>(
 ): string {
   const [given] = params as [FieldMessageParams<Id>?];
   const text = (FIELD_MESSAGES[id] as (params: FieldMessageParams<Id> | undefined) => string)(given);
-  const known = written.get(text);
+  const known = fieldMessageOf(text);
   if (known && known.id !== id) throw new Error(`Field messages ${known.id} and ${id} both write “${text}”`);
-  if (!known) {
-    if (written.size >= WRITTEN_MAX) written.delete(written.keys().next().value!);
-    written.set(text, { id, params: given } as KnownFieldMessage);
-  }
+  if (known) return text;
+  const quotes = typeof given === 'object' && given !== null && 'name' in given;
+  if (quotes && quoting.size >= QUOTING_MAX) quoting.delete(quoting.keys().next().value!);
+  (quotes ? quoting : written).set(text, { id, params: given } as KnownFieldMessage);
   return text;
 }
 
 /** The id and parameters of a text `fieldMessage` wrote, or null for any other text. */
 export function fieldMessageOf(text: string): KnownFieldMessage | null {
-  return written.get(text) ?? null;
+  return written.get(text) ?? quoting.get(text) ?? null;
 }

@@ -11,17 +11,13 @@
  */
 import { z } from 'zod';
 import { fieldMessageOf, type FieldMessageId, type FieldMessageParams } from '../domain/field-messages.ts';
-import { formatNumber } from '../domain/format-figures.ts';
+import { formatDecimal, formatNumber } from '../domain/format-figures.ts';
 import type { Language } from '../domain/vocabulary.ts';
 import { m } from './messages.ts';
 import { currentLanguage, runInLanguage } from './request-language.ts';
 
 const count = (value: number) => formatNumber(value, currentLanguage());
-const decimal = (value: number) =>
-  new Intl.NumberFormat(currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(value);
+const decimal = (value: number) => formatDecimal(value, 1, currentLanguage());
 
 type Translations = { [Id in FieldMessageId]: (params: FieldMessageParams<Id>) => string };
 

@@ -69,6 +69,14 @@ describe('the field messages', () => {
     expect(runInLanguage('en', () => translateFieldErrors({ password: text }))).toEqual({ password: text });
   });
 
+  it('keep the messages of the schemas however many file names are quoted after them', () => {
+    const title = fieldMessage('title_required');
+    for (let upload = 0; upload < 2500; upload++)
+      fieldMessage('image_unreadable', { name: `scan-${upload}.pdf` });
+    expect(fieldMessageOf(title)).toEqual({ id: 'title_required', params: undefined });
+    expect(fieldMessageOf(fieldMessage('image_unreadable', { name: 'scan-0.pdf' }))).not.toBeNull();
+  });
+
   it('refuse two ids that would write the same English text', () => {
     // "Keep the address to 254 characters." names a brand's contact address and a webhook's alike.
     fieldMessage('contact_email_max', { max: 254 });

@@ -63,8 +63,12 @@ describe('the plain 400 and 413 pages', () => {
 
 describe('the actions’ refusals', () => {
   it('are written in the language of the request that gets them, not when the module loaded', () => {
-    expect(runInLanguage('fr', () => notFoundResult().formError)).toMatch(/^Ce message n’est plus ouvert/);
-    expect(runInLanguage('en', () => notFoundResult().formError)).toMatch(/^This post is no longer open/);
+    expect(runInLanguage('fr', notFoundResult)).toMatchObject({
+      formError: expect.stringMatching(/^Ce message/),
+    });
+    expect(runInLanguage('en', notFoundResult)).toMatchObject({
+      formError: expect.stringMatching(/^This post/),
+    });
     expect(runInLanguage('fr', () => refusedResult('sign_in'))).toEqual({
       ok: false,
       formError: 'Connectez-vous d’abord.',
