@@ -43,9 +43,17 @@ import { refuseUnreadableRequest, scrubActionError, statusOfRefusedAction } from
 import { isSameOriginRequest, SECURITY_HEADERS } from './server/security-headers.ts';
 import { benchBypassSecret, secureCookies, siteUrl } from './server/services.ts';
 import { keepPageCacheFresh, pageCache } from './server/shared-page-cache.ts';
-import { languageRedirect, requestLanguage, varyByLanguage } from './server/language-choice.ts';
+import {
+  languageRedirect,
+  plainLanguage,
+  requestLanguage,
+  varyByLanguage,
+} from './server/language-choice.ts';
 import { runInLanguage } from './i18n/request-language.ts';
 import { limitApiRequest } from './server/api.ts';
+// Installs zod's messages in the request's language before any action parses a form.
+import './i18n/field-messages.ts';
+import { m } from './i18n/messages.ts';
 
 const cookieOptions = { secure: secureCookies };
 
@@ -79,7 +87,7 @@ async function serve(context: APIContext, next: () => Promise<Response>): Promis
   if (unreadable) return unreadable;
 
   if (!isSameOriginRequest(context.request, [context.url.origin, new URL(siteUrl).origin])) {
-    return new Response('Cross-site requests that change data are refused.', {
+    return new Response(m.limit_cross_site({}, { locale: plainLanguage(context.request) }), {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
     });

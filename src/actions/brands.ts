@@ -24,13 +24,19 @@ import {
   runCommand,
   type FormResult,
 } from './support.ts';
+import { m } from '../i18n/messages.ts';
 
-const INVALID_LINK: FormResult = {
+// Functions, not constants: each answer is written in the language of the request (decision 014).
+const INVALID_LINK = (): FormResult => ({
   ok: false,
-  formError: 'This link is invalid, expired or already used.',
+  formError: m.refusal_brand_link_invalid(),
   status: 400,
-};
-const ALREADY_CLAIMED = 'This brand is already claimed. Ask its owner to invite you.';
+});
+const ALREADY_CLAIMED = (): FormResult => ({
+  ok: false,
+  formError: m.refusal_already_claimed(),
+  status: 409,
+});
 
 export const brandActions = {
   replyAsBrand: defineAction({
@@ -60,21 +66,14 @@ export const brandActions = {
         ok: true,
         message:
           done.mode === 'email_sent'
-            ? `We sent a link to ${input.workEmail}. Follow it while logged in to become the brand's owner.`
-            : 'Your claim is in the moderators’ queue. They will check it and e-mail you.',
+            ? m.server_claim_link_sent({ email: input.workEmail ?? '' })
+            : m.server_claim_queued(),
       }),
       {
         ...COMMON_ANSWERS,
-        already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
-        already_pending: {
-          ok: false,
-          formError: 'You already asked to claim this brand: your claim is waiting for a moderator.',
-          status: 409,
-        },
-        wrong_domain: {
-          ok: false,
-          fieldErrors: { workEmail: 'Use an address at the brand’s own website domain.' },
-        },
+        already_claimed: ALREADY_CLAIMED,
+        already_pending: () => ({ ok: false, formError: m.refusal_claim_pending(), status: 409 }),
+        wrong_domain: () => ({ ok: false, fieldErrors: { workEmail: m.refusal_claim_wrong_domain() } }),
       },
     ),
   }),
@@ -86,9 +85,9 @@ export const brandActions = {
       const result = await admin.confirmClaim(commandDeps(context), context.locals.actor, input.token);
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
       return respond(result, (done) => ({ ok: true, brandSlug: done.brandSlug }), {
-        sign_in: refusedResult('sign_in'),
+        sign_in: () => refusedResult('sign_in'),
         invalid_token: INVALID_LINK,
-        already_claimed: { ok: false, formError: ALREADY_CLAIMED, status: 409 },
+        already_claimed: ALREADY_CLAIMED,
       });
     },
   }),
@@ -100,16 +99,8 @@ export const brandActions = {
       const result = await admin.acceptInvite(commandDeps(context), context.locals.actor, input.token);
       if (result.ok) setSessionCookie(context.cookies, result.sessionToken, { secure: secureCookies });
       return respond(result, (done) => ({ ok: true, brandSlug: done.brandSlug }), {
-        sign_in: {
-          ok: false,
-          formError: 'Please log in first, with the address the invitation was sent to.',
-          status: 401,
-        },
-        other_address: {
-          ok: false,
-          formError: 'This invitation was sent to another address. Log in with that one.',
-          status: 400,
-        },
+        sign_in: () => ({ ok: false, formError: m.refusal_invite_sign_in(), status: 401 }),
+        other_address: () => ({ ok: false, formError: m.refusal_invite_other_address(), status: 400 }),
         invalid_token: INVALID_LINK,
       });
     },
@@ -122,7 +113,7 @@ export const brandActions = {
       admin.inviteMember,
       (_done, input) => ({
         ok: true,
-        message: `Invitation sent to ${input.email}. The link works for 7 days.`,
+        message: m.server_invitation_sent({ email: input.email }),
       }),
       COMMON_ANSWERS,
     ),
@@ -133,7 +124,7 @@ export const brandActions = {
     input: revokeInviteSchema,
     handler: runCommand(
       admin.revokeInvite,
-      { ok: true, message: 'Invitation revoked: its link no longer works.' },
+      () => ({ ok: true, message: m.server_invitation_revoked() }),
       COMMON_ANSWERS,
     ),
   }),
@@ -141,18 +132,10 @@ export const brandActions = {
   removeMember: defineAction({
     accept: 'form',
     input: removeMemberSchema,
-    handler: runCommand(
-      admin.removeTeamMember,
-      { ok: true, message: 'Member removed.' },
-      {
-        ...COMMON_ANSWERS,
-        last_owner: {
-          ok: false,
-          formError: 'You cannot remove yourself as owner; a moderator can transfer the brand.',
-          status: 409,
-        },
-      },
-    ),
+    handler: runCommand(admin.removeTeamMember, () => ({ ok: true, message: m.server_member_removed() }), {
+      ...COMMON_ANSWERS,
+      last_owner: () => ({ ok: false, formError: m.refusal_last_owner(), status: 409 }),
+    }),
   }),
 
   editBrandProfile: defineAction({
@@ -160,7 +143,7 @@ export const brandActions = {
     input: brandProfileSchema,
     handler: runCommand(
       admin.editBrandProfile,
-      { ok: true, message: 'Profile saved. It is live on the brand page.' },
+      () => ({ ok: true, message: m.server_profile_saved() }),
       COMMON_ANSWERS,
     ),
   }),
@@ -172,7 +155,7 @@ export const brandActions = {
       admin.addWebhook,
       (done) => ({
         ok: true,
-        message: `Webhook added. Its signing secret, shown only this once: ${done.secret}`,
+        message: m.server_webhook_added({ secret: done.secret }),
       }),
       COMMON_ANSWERS,
     ),
@@ -181,7 +164,11 @@ export const brandActions = {
   removeWebhook: defineAction({
     accept: 'form',
     input: removeWebhookSchema,
-    handler: runCommand(admin.removeWebhook, { ok: true, message: 'Webhook removed.' }, COMMON_ANSWERS),
+    handler: runCommand(
+      admin.removeWebhook,
+      () => ({ ok: true, message: m.server_webhook_removed() }),
+      COMMON_ANSWERS,
+    ),
   }),
 
   decideClaim: defineAction({
@@ -195,16 +182,11 @@ export const brandActions = {
         }),
         {
           ok: true,
-          message:
-            input.decision === 'approve' ? 'Claim approved: the brand is verified.' : 'Claim rejected.',
+          message: input.decision === 'approve' ? m.server_claim_approved() : m.server_claim_rejected(),
         },
         {
           ...COMMON_ANSWERS,
-          already_claimed: {
-            ok: false,
-            formError: `${ALREADY_CLAIMED} Reject this claim instead.`,
-            status: 409,
-          },
+          already_claimed: { ok: false, formError: m.refusal_already_claimed_reject(), status: 409 },
         },
       ),
   }),
@@ -214,10 +196,10 @@ export const brandActions = {
     input: transferOwnershipSchema,
     handler: runCommand(
       admin.transferOwnership,
-      { ok: true, message: 'Ownership transferred.' },
+      () => ({ ok: true, message: m.server_ownership_transferred() }),
       {
         ...COMMON_ANSWERS,
-        no_such_account: { ok: false, fieldErrors: { email: 'No account uses this address.' } },
+        no_such_account: () => ({ ok: false, fieldErrors: { email: m.refusal_no_such_account() } }),
       },
     ),
   }),

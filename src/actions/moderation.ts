@@ -5,12 +5,14 @@ import { removeImageSchema } from '../domain/evidence.ts';
 import { removeImage } from '../server/commands/image-moderation.ts';
 import * as moderation from '../server/commands/moderation.ts';
 import { commandDeps, COMMON_ANSWERS, respond, runCommand } from './support.ts';
+import type { ModerationDecision } from '../domain/moderation.ts';
+import { m } from '../i18n/messages.ts';
 
-const NOTHING_TO_DECIDE = {
-  restore: 'This item is not removed: there is nothing to restore.',
-  remove: 'This item is not public: it was already removed or withdrawn.',
-  keep: 'This item has no open flag left: another moderator may have decided already.',
-} as const;
+const NOTHING_TO_DECIDE: Record<ModerationDecision, () => string> = {
+  restore: m.refusal_nothing_to_restore,
+  remove: m.refusal_nothing_to_remove,
+  keep: m.refusal_nothing_to_keep,
+};
 
 export const moderationActions = {
   flagContent: defineAction({
@@ -25,11 +27,7 @@ export const moderationActions = {
       }),
       {
         ...COMMON_ANSWERS,
-        not_found: {
-          ok: false,
-          formError: 'This item can no longer be flagged: it was withdrawn, removed or never existed.',
-          status: 404,
-        },
+        not_found: () => ({ ok: false, formError: m.refusal_cannot_flag(), status: 404 }),
       },
     ),
   }),
@@ -43,8 +41,8 @@ export const moderationActions = {
         { ok: true, postId: input.postId, flash: 'decision' },
         {
           ...COMMON_ANSWERS,
-          nothing_to_decide: { ok: false, status: 409, formError: NOTHING_TO_DECIDE[input.decision] },
-          not_found: { ok: false, formError: 'This item no longer exists.', status: 404 },
+          nothing_to_decide: { ok: false, status: 409, formError: NOTHING_TO_DECIDE[input.decision]() },
+          not_found: { ok: false, formError: m.refusal_item_gone(), status: 404 },
         },
       ),
   }),
@@ -54,8 +52,8 @@ export const moderationActions = {
     input: removeImageSchema,
     handler: runCommand(removeImage, (done) => ({ ok: true, postId: done.postId, flash: 'image-removed' }), {
       ...COMMON_ANSWERS,
-      already_removed: { ok: false, status: 409, formError: 'This image is already removed.' },
-      not_found: { ok: false, formError: 'This image no longer exists.', status: 404 },
+      already_removed: () => ({ ok: false, status: 409, formError: m.refusal_image_already_removed() }),
+      not_found: () => ({ ok: false, formError: m.refusal_image_gone(), status: 404 }),
     }),
   }),
 };

@@ -12,15 +12,24 @@ import {
 import { mergeBrands } from '../server/commands/brand-merge.ts';
 import { decideHeldPost } from '../server/commands/held-posts.ts';
 import { liftSuspension, suspendAccount } from '../server/commands/suspensions.ts';
-import { commandDeps, COMMON_ANSWERS, refusedResult, respond, runCommand } from './support.ts';
+import {
+  commandDeps,
+  COMMON_ANSWERS,
+  refusedResult,
+  respond,
+  runCommand,
+  type FormResult,
+} from './support.ts';
+import { fieldMessage } from '../domain/field-messages.ts';
+import { m } from '../i18n/messages.ts';
 
-/** Suspending and lifting share their outcomes (src/server/commands/suspensions.ts). */
+/** Suspending and lifting share their outcomes (src/server/commands/suspensions.ts); written per request. */
 const SUSPENSION_ANSWERS = {
   ...COMMON_ANSWERS,
-  already_suspended: { ok: false, status: 409, formError: 'This account is already suspended.' },
-  not_suspended: { ok: false, status: 409, formError: 'This account is not suspended.' },
-  not_found: { ok: false, formError: 'No account has this id.', status: 404 },
-} as const;
+  already_suspended: (): FormResult => ({ ok: false, status: 409, formError: m.refusal_already_suspended() }),
+  not_suspended: (): FormResult => ({ ok: false, status: 409, formError: m.refusal_not_suspended() }),
+  not_found: (): FormResult => ({ ok: false, formError: m.refusal_no_account_id(), status: 404 }),
+};
 
 export const moderatorDeskActions = {
   decideHeldPost: defineAction({
@@ -31,11 +40,7 @@ export const moderatorDeskActions = {
       { ok: true, flash: 'held-decided' },
       {
         ...COMMON_ANSWERS,
-        not_found: {
-          ok: false,
-          status: 409,
-          formError: 'This post is no longer held: another moderator may have decided already.',
-        },
+        not_found: () => ({ ok: false, status: 409, formError: m.refusal_not_held() }),
       },
     ),
   }),
@@ -52,11 +57,7 @@ export const moderatorDeskActions = {
           // The policy says "forbidden"; to a moderator, say which rule it is.
           refused: ({ refusal }) =>
             context.locals.actor?.role === 'moderator' && refusal === 'forbidden'
-              ? {
-                  ok: false,
-                  status: 403,
-                  formError: 'A moderator cannot suspend themselves or another moderator.',
-                }
+              ? { ok: false, status: 403, formError: m.refusal_moderator_suspension() }
               : refusedResult(refusal),
         },
       ),
@@ -75,25 +76,17 @@ export const moderatorDeskActions = {
       mergeBrands,
       (done) => ({
         ok: true,
-        message: `Merged: ${done.movedPosts} ${done.movedPosts === 1 ? 'post moved' : 'posts moved'} to ${done.keptSlug}; the old address answers with a permanent redirect.`,
+        message: m.server_brands_merged({ count: done.movedPosts, slug: done.keptSlug }),
       }),
       {
         ...COMMON_ANSWERS,
         no_such_brand: ({ field }) => ({
           ok: false,
-          fieldErrors: { [field]: 'No brand has this address name.' },
+          fieldErrors: { [field]: fieldMessage('no_brand_named') },
         }),
-        same_brand: { ok: false, fieldErrors: { keepSlug: 'A brand cannot be merged into itself.' } },
-        into_merged_brand: {
-          ok: false,
-          fieldErrors: {
-            keepSlug: 'This brand was itself merged into another: merge into that one instead.',
-          },
-        },
-        already_merged: {
-          ok: false,
-          fieldErrors: { duplicateSlug: 'This brand is already merged into another.' },
-        },
+        same_brand: () => ({ ok: false, fieldErrors: { keepSlug: m.refusal_merge_into_itself() } }),
+        into_merged_brand: () => ({ ok: false, fieldErrors: { keepSlug: m.refusal_merge_into_merged() } }),
+        already_merged: () => ({ ok: false, fieldErrors: { duplicateSlug: m.refusal_already_merged() } }),
       },
     ),
   }),

@@ -7,14 +7,12 @@ import { markHelpful } from '../server/commands/helpful.ts';
 import * as posts from '../server/commands/posts.ts';
 import { secureCookies } from '../server/services.ts';
 import { commandDeps, COMMON_ANSWERS, respond, runCommand, type FormResult } from './support.ts';
-
-const PERSONAL_DATA_FOUND =
-  'Your text contains an e-mail address or a phone number. Choose below whether to hide them or publish them.';
+import { m } from '../i18n/messages.ts';
 
 const askAboutPersonalData = ({ found }: { found: { emails: string[]; phones: string[] } }): FormResult => ({
   ok: false,
   personalData: found,
-  formError: PERSONAL_DATA_FOUND,
+  formError: m.refusal_personal_data(),
 });
 
 export const postActions = {
@@ -40,18 +38,18 @@ export const postActions = {
             ok: false,
             needsLogin: true,
             status: 401,
-            formError: 'Your session has ended. Log in below to publish: everything you typed is kept.',
+            formError: m.refusal_session_ended(),
           },
           login_failed: {
             ok: false,
             needsLogin: true,
             status: 401,
-            fieldErrors: { loginPassword: 'The e-mail address or the password is wrong.' },
+            fieldErrors: { loginPassword: m.action_invalid_credentials() },
           },
           existing_brand: ({ brand }) => ({
             ok: false,
             existingBrand: brand,
-            formError: `${brand.name} is already on the board, so your post will be about it. Check and publish.`,
+            formError: m.refusal_brand_exists({ brand: brand.name }),
           }),
           personal_data: askAboutPersonalData,
         },
@@ -96,14 +94,14 @@ export const postActions = {
           ...COMMON_ANSWERS,
           no_brand_reply_yet: {
             ok: false,
-            formError: 'You can give your verdict once the brand has replied.',
+            formError: m.refusal_verdict_too_early(),
           },
           already_changed: {
             ok: false,
-            formError: 'You already changed your verdict once; it is final now.',
+            formError: m.refusal_verdict_final(),
             status: 409,
           },
-          unchanged: { ok: false, formError: 'That is already your verdict.' },
+          unchanged: { ok: false, formError: m.refusal_verdict_unchanged() },
         },
       ),
   }),

@@ -5,11 +5,13 @@
  * refusal reason.
  */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
-import { describeRefusal, type Actor, type Refusal } from '../domain/policy.ts';
-import { describeRetry } from '../domain/rate-limits.ts';
+import type { Actor, Refusal } from '../domain/policy.ts';
 import { respond, type Answers, type FormResult } from '../domain/forms.ts';
 import type { CommandDeps } from '../server/commands/deps.ts';
 import { getMailer, siteUrl } from '../server/services.ts';
+import { refusalLabel } from '../i18n/labels.ts';
+import { describeRetry } from '../i18n/limits.ts';
+import { m } from '../i18n/messages.ts';
 
 export { respond, type FormResult } from '../domain/forms.ts';
 
@@ -30,6 +32,11 @@ export function commandDeps(context: ActionAPIContext): CommandDeps {
   };
 }
 
+/*
+ * Every answer is written when the action answers, not when this module loads: the answer is in
+ * the language of the request (decision 014), so answers that say something are functions.
+ */
+
 /** Answers 429 with a sentence that says when to try again. */
 export function tooManyRequests(retryAfterSeconds: number): never {
   throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: describeRetry(retryAfterSeconds) });
@@ -37,14 +44,14 @@ export function tooManyRequests(retryAfterSeconds: number): never {
 
 /** A policy refusal as a form result: 401 to sign in, 403 otherwise, with the reason in words. */
 export function refusedResult(refusal: Refusal): FormResult {
-  return { ok: false, formError: describeRefusal(refusal), status: refusal === 'sign_in' ? 401 : 403 };
+  return { ok: false, formError: refusalLabel(refusal), status: refusal === 'sign_in' ? 401 : 403 };
 }
 
-export const NOT_FOUND_RESULT: FormResult = {
+export const notFoundResult = (): FormResult => ({
   ok: false,
-  formError: 'This post is no longer open for that: it was withdrawn, removed or never existed.',
+  formError: m.refusal_post_gone(),
   status: 404,
-};
+});
 
 /**
  * The answers most commands share: the policy's refusal, a post that is gone,
@@ -53,7 +60,7 @@ export const NOT_FOUND_RESULT: FormResult = {
  */
 export const COMMON_ANSWERS = {
   refused: ({ refusal }: { refusal: Refusal }) => refusedResult(refusal),
-  not_found: NOT_FOUND_RESULT,
+  not_found: notFoundResult,
   rate_limited: ({ retryAfterSeconds }: { retryAfterSeconds: number }) => tooManyRequests(retryAfterSeconds),
   invalid: ({ fieldErrors }: { fieldErrors: Record<string, string> }): FormResult => ({
     ok: false,

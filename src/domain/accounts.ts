@@ -3,6 +3,7 @@
  * Messages are written for the person filling the form.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { safeNextPath } from './next-path.ts';
 import { LANGUAGES } from './vocabulary.ts';
@@ -20,37 +21,34 @@ export function isCommonPassword(password: string): boolean {
 }
 
 export const emailSchema = z
-  .string({ error: 'Enter your e-mail address.' })
+  .string({ error: fieldMessage('email_required') })
   .trim()
-  .min(1, 'Enter your e-mail address.')
-  .max(254, 'That e-mail address is too long.')
+  .min(1, fieldMessage('email_required'))
+  .max(254, fieldMessage('email_too_long'))
   .transform((value) => value.normalize('NFC').toLowerCase())
-  .pipe(z.email('Enter an e-mail address like name@example.com.'));
+  .pipe(z.email(fieldMessage('email_invalid')));
 
 export const newPasswordSchema = z
-  .string({ error: 'Choose a password.' })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
-  .refine(
-    (value) => !isCommonPassword(value),
-    'This password is among the most common ones. Choose another.',
-  );
+  .string({ error: fieldMessage('password_required') })
+  .min(PASSWORD_MIN_LENGTH, fieldMessage('characters_at_least', { min: PASSWORD_MIN_LENGTH }))
+  .max(PASSWORD_MAX_LENGTH, fieldMessage('characters_at_most', { max: PASSWORD_MAX_LENGTH }))
+  .refine((value) => !isCommonPassword(value), fieldMessage('password_common'));
 
 /** The current password: checked against the hash, so only its presence is validated here. */
 const currentPasswordSchema = z
-  .string({ error: 'Enter your password.' })
-  .min(1, 'Enter your password.')
+  .string({ error: fieldMessage('password_missing') })
+  .min(1, fieldMessage('password_missing'))
   .max(PASSWORD_MAX_LENGTH);
 
 export const displayNameSchema = z
-  .string({ error: 'Choose a display name.' })
+  .string({ error: fieldMessage('display_name_required') })
   .transform((value) => value.normalize('NFC').replace(/\s+/g, ' ').trim())
   .pipe(
     z
       .string()
-      .min(2, 'Use at least 2 characters.')
-      .max(50, 'Use at most 50 characters.')
-      .regex(/^[^\p{C}<>]+$/u, 'Use letters, numbers and ordinary punctuation.'),
+      .min(2, fieldMessage('characters_at_least', { min: 2 }))
+      .max(50, fieldMessage('characters_at_most', { max: 50 }))
+      .regex(/^[^\p{C}<>]+$/u, fieldMessage('display_name_characters')),
   );
 
 // Where to go after logging in: anything but a same-site path becomes "/" (never an input error).
@@ -61,7 +59,7 @@ const nextSchema = z
 const tokenSchema = z.string().trim().max(100);
 
 /** The language of an account's e-mails (decision 014); unset means the page's. */
-const languageSchema = z.enum(LANGUAGES, { error: 'Choose a language.' }).nullish();
+const languageSchema = z.enum(LANGUAGES, { error: fieldMessage('language_required') }).nullish();
 
 export const signupSchema = z.object({
   email: emailSchema,
@@ -89,5 +87,5 @@ export const profileSchema = z.object({ displayName: displayNameSchema, language
 export const revokeSessionSchema = z.object({ sessionId: z.string().trim().max(64) });
 export const deleteAccountSchema = z.object({
   password: currentPasswordSchema,
-  confirm: z.boolean().refine((value) => value, 'Tick the box to confirm.'),
+  confirm: z.boolean().refine((value) => value, fieldMessage('confirm_required')),
 });

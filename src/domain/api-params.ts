@@ -1,6 +1,7 @@
 /** The public API's query parameters: strict, so a typo answers 400 instead of silently ignoring it. */
 import { z } from 'zod';
 import { decodeCursor } from './cursor.ts';
+import { fieldMessage } from './field-messages.ts';
 import { RANKING_SORTS } from './rankings.ts';
 import { CATEGORIES, FAIL_STATUSES, POST_KINDS, SECTORS, STAT_WINDOWS } from './vocabulary.ts';
 
@@ -9,7 +10,7 @@ const cursor = z
   .string()
   .max(64)
   .optional()
-  .refine((value) => value === undefined || decodeCursor(value) !== null, 'not a cursor from a previous page')
+  .refine((value) => value === undefined || decodeCursor(value) !== null, fieldMessage('api_cursor_invalid'))
   .describe('Where the page starts: the `cursor` of the previous page’s `next` URL');
 /** A list ordered by slug or rank pages after the last slug of the previous page. */
 const slugCursor = z
@@ -38,7 +39,7 @@ export const rankingParams = z.strictObject({
   sector: z.enum(SECTORS).optional(),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'use a two-letter country code')
+    .regex(/^[A-Z]{2}$/, fieldMessage('api_country_code'))
     .optional(),
   sort: z.enum(RANKING_SORTS).default('score'),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe('Brands per page'),

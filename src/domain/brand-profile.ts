@@ -1,5 +1,6 @@
 /** What a brand owner can edit on the public profile (DESIGN §3), with user-facing messages. */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { normalizeDomain } from './brand-identity.ts';
 import { normalizeText } from './text.ts';
 import { SECTORS } from './vocabulary.ts';
@@ -14,34 +15,33 @@ const optional = (max: number, message: string) =>
       return text === '' ? null : text;
     });
 
-const httpUrl = (label: string) =>
-  optional(300, `Keep the ${label} to 300 characters.`).refine(
-    (value) => value === null || /^https:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
-    `Give the ${label} as a full https:// address.`,
-  );
+const chatUrl = optional(300, fieldMessage('chat_max', { max: 300 })).refine(
+  (value) => value === null || /^https:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
+  fieldMessage('chat_https'),
+);
 
 export const SOCIAL_NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'mastodon', 'bluesky'] as const;
 
 export const brandProfileSchema = z.object({
   brandSlug: z.string().max(100),
-  description: optional(1000, 'Keep the description to 1,000 characters.'),
-  website: optional(300, 'Keep the website to 300 characters.').refine(
+  description: optional(1000, fieldMessage('description_max', { max: 1000 })),
+  website: optional(300, fieldMessage('website_max', { max: 300 })).refine(
     (value) => value === null || normalizeDomain(value) !== null,
-    'Give the website as an address, e.g. https://brand.com.',
+    fieldMessage('website_invalid'),
   ),
-  sector: z.enum(SECTORS, { error: 'Choose a sector.' }),
-  phone: optional(40, 'Keep the phone number to 40 characters.').refine(
+  sector: z.enum(SECTORS, { error: fieldMessage('sector_required') }),
+  phone: optional(40, fieldMessage('phone_max', { max: 40 })).refine(
     (value) => value === null || /^[+()\d\s.-]{5,40}$/.test(value),
-    'Use digits, spaces and + ( ) . - only.',
+    fieldMessage('phone_characters'),
   ),
-  email: optional(254, 'Keep the address to 254 characters.').refine(
+  email: optional(254, fieldMessage('contact_email_max', { max: 254 })).refine(
     (value) => value === null || z.email().safeParse(value).success,
-    'Give an e-mail address like care@brand.com.',
+    fieldMessage('contact_email_invalid'),
   ),
-  chatUrl: httpUrl('chat link'),
-  openingHours: optional(200, 'Keep the opening hours to 200 characters.'),
+  chatUrl,
+  openingHours: optional(200, fieldMessage('opening_hours_max', { max: 200 })),
   ...(Object.fromEntries(
-    SOCIAL_NETWORKS.map((network) => [network, optional(100, 'Keep it to 100 characters.')]),
+    SOCIAL_NETWORKS.map((network) => [network, optional(100, fieldMessage('keep_it_to', { max: 100 }))]),
   ) as Record<(typeof SOCIAL_NETWORKS)[number], ReturnType<typeof optional>>),
 });
 

@@ -4,6 +4,7 @@
  * ownership. The command decides who may; these say what a valid request is.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { emailSchema } from './accounts.ts';
 import { brandSlugSchema, recordIdSchema } from './ids.ts';
 
@@ -19,5 +20,8 @@ export const removeMemberSchema = z.object({ brandSlug: brandSlugSchema, userId:
 export const transferOwnershipSchema = z.object({
   brandSlug: brandSlugSchema,
   email: emailSchema,
-  reason: z.string().trim().max(300, 'Keep the reason to 300 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .max(300, fieldMessage('reason_max', { max: 300 })),
 });

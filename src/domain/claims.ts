@@ -3,6 +3,7 @@
  * at the brand's own domain; without one, a moderator decides.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { emailSchema } from './accounts.ts';
 import { recordIdSchema } from './ids.ts';
 
@@ -23,7 +24,7 @@ export const claimSchema = z.object({
     .pipe(emailSchema.nullable()),
   message: z
     .string()
-    .max(1000, 'Keep the message to 1,000 characters.')
+    .max(1000, fieldMessage('claim_message_max', { max: 1000 }))
     .nullish()
     .transform((value) => value?.trim() ?? ''),
 });

@@ -7,6 +7,7 @@
  * sharp and asks these functions.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { recordIdSchema } from './ids.ts';
 import { REMOVAL_REASONS } from './moderation.ts';
 import { normalizeText } from './text.ts';
@@ -32,14 +33,14 @@ export const ALT_TEXT_MAX = 300;
 export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 
 const FORMAT_NAMES: Record<string, string> = {
-  jpeg: 'a JPEG',
-  png: 'a PNG',
-  webp: 'a WebP',
-  avif: 'an AVIF',
-  heif: 'a HEIC',
-  gif: 'a GIF',
-  svg: 'an SVG',
-  tiff: 'a TIFF',
+  jpeg: 'JPEG',
+  png: 'PNG',
+  webp: 'WebP',
+  avif: 'AVIF',
+  heif: 'HEIC',
+  gif: 'GIF',
+  svg: 'SVG',
+  tiff: 'TIFF',
 };
 
 /** File-name endings that name an image format; other names (or none) say nothing. */
@@ -59,9 +60,7 @@ const EXTENSIONS: Record<string, string> = {
   tiff: 'tiff',
 };
 
-export const ACCEPTED_SENTENCE = 'Attach a photo or a screenshot in JPEG, PNG, WebP or AVIF.';
-export const ALT_GUIDANCE =
-  'Describe what the image shows for people who cannot see it, e.g. “Error F3086 on the router’s screen”.';
+export const ALT_GUIDANCE = fieldMessage('alt_guidance');
 
 /** What the image's header says once the bytes were read (never the name or the browser's type). */
 export interface ImageHeader {
@@ -79,19 +78,24 @@ export interface ImageHeader {
  */
 export function describeImageProblem(fileName: string, header: ImageHeader): string | null {
   const named = EXTENSIONS[fileName.toLowerCase().split('.').pop() ?? ''] ?? null;
-  if (header.format === null) return `“${fileName}” is not an image we can read. ${ACCEPTED_SENTENCE}`;
+  if (header.format === null) return fieldMessage('image_unreadable', { name: fileName });
+  const format = FORMAT_NAMES[header.format] ?? header.format.toUpperCase();
   if (!(ACCEPTED_FORMATS as readonly string[]).includes(header.format)) {
-    const what = FORMAT_NAMES[header.format] ?? `a ${header.format.toUpperCase()}`;
-    return `“${fileName}” is ${what} image, which we do not accept. ${ACCEPTED_SENTENCE}`;
+    return fieldMessage('image_format_refused', { name: fileName, format });
   }
   if (named !== null && named !== header.format) {
-    return `“${fileName}” is named like ${FORMAT_NAMES[named] ?? 'another'} file but holds ${FORMAT_NAMES[header.format]} image. Save it again under its real type and attach it again.`;
+    return fieldMessage('image_misnamed', { name: fileName, named: FORMAT_NAMES[named] ?? null, format });
   }
   if (
     header.width * header.height > IMAGE_MAX_PIXELS ||
     Math.max(header.width, header.height) > IMAGE_MAX_SIDE
   ) {
-    return `“${fileName}” is ${header.width.toLocaleString('en')} × ${header.height.toLocaleString('en')} pixels: too large to process. Attach a screenshot or a photo of at most ${IMAGE_MAX_SIDE.toLocaleString('en')} pixels a side (40 megapixels).`;
+    return fieldMessage('image_too_many_pixels', {
+      name: fileName,
+      width: header.width,
+      height: header.height,
+      maxSide: IMAGE_MAX_SIDE,
+    });
   }
   return null;
 }
@@ -105,7 +109,7 @@ export function fitWithin(width: number, height: number, maxSide: number): { wid
 // ── the form fields ─────────────────────────────────────────────────────────────
 
 /** An empty file input arrives as an empty file; anything that is not a file is refused. */
-const imageFile = z.instanceof(File, { error: 'Choose an image file.' }).nullish();
+const imageFile = z.instanceof(File, { error: fieldMessage('image_file_required') }).nullish();
 const altText = z
   .string()
   .nullish()
@@ -151,7 +155,7 @@ export function checkEvidence(input: EvidenceFields, context: z.RefinementCtx): 
       context.addIssue({
         code: 'custom',
         path: [`image${slot}`],
-        message: `“${file.name}” is ${(file.size / MEGABYTE).toFixed(1)} MB: each image may be 5 MB at most.`,
+        message: fieldMessage('image_too_large', { name: file.name, megabytes: file.size / MEGABYTE }),
       });
     if (alt.length < 3)
       context.addIssue({ code: 'custom', path: [`imageAlt${slot}`], message: ALT_GUIDANCE });
@@ -159,14 +163,14 @@ export function checkEvidence(input: EvidenceFields, context: z.RefinementCtx): 
       context.addIssue({
         code: 'custom',
         path: [`imageAlt${slot}`],
-        message: `Keep the description to ${ALT_TEXT_MAX} characters.`,
+        message: fieldMessage('description_max', { max: ALT_TEXT_MAX }),
       });
   }
   if (uploads.length > 0 && !input.imagesConfirm)
     context.addIssue({
       code: 'custom',
       path: ['imagesConfirm'],
-      message: 'Confirm that your images show nothing private about anyone else, or remove them.',
+      message: fieldMessage('images_confirm'),
     });
 }
 
@@ -176,7 +180,9 @@ export function withUploads<T extends EvidenceFields>(input: T): T & { evidence:
 }
 
 /** Said at the first file input when the whole request was over the limit (answered 413). */
-export const UPLOAD_TOO_LARGE = `Your images were not saved: together they were over ${IMAGES_MAX_TOTAL_BYTES / MEGABYTE} MB (each may be 5 MB at most). Your text is kept: attach fewer or smaller images and send again.`;
+export const UPLOAD_TOO_LARGE = fieldMessage('upload_too_large', {
+  totalMegabytes: IMAGES_MAX_TOTAL_BYTES / MEGABYTE,
+});
 
 /** What a thread and the API show of one image. */
 export interface EvidenceImage {
@@ -197,14 +203,14 @@ export interface EvidenceImage {
 /** A moderator removing one image (the post stays): the public explanation is required. */
 export const removeImageSchema = z.object({
   imageId: recordIdSchema,
-  reason: z.enum(REMOVAL_REASONS, { error: 'Choose the reason for the removal.' }),
+  reason: z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }),
   explanation: z
-    .string({ error: 'Explain the removal: readers see it in place of the image.' })
+    .string({ error: fieldMessage('image_removal_explain') })
     .transform(normalizeText)
     .pipe(
       z
         .string()
-        .min(3, 'Explain the removal: readers see it in place of the image.')
-        .max(500, 'Keep it to 500 characters.'),
+        .min(3, fieldMessage('image_removal_explain'))
+        .max(500, fieldMessage('keep_it_to', { max: 500 })),
     ),
 });

@@ -9,6 +9,7 @@
  * duplicate costs a fetch, and what a reader may see is decided by the page.
  */
 import { z } from 'astro/zod';
+import { fieldMessage } from './field-messages.ts';
 import { can, type Actor, type Refusal } from './policy.ts';
 import type { LiveChangeKind } from './vocabulary.ts';
 
@@ -46,7 +47,7 @@ const liveQuerySchema = z
   })
   .strict()
   .refine((query) => Object.values(query).filter((value) => value !== undefined).length <= 1, {
-    message: 'Ask for one page: brand, post or inbox.',
+    message: fieldMessage('live_one_page'),
   });
 
 /** Reads the stream's query string; null when it is not one of the four shapes. */

@@ -7,6 +7,7 @@
  * flag form, the removal form, the guidelines and /transparency.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
 import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from './vocabulary.ts';
@@ -42,8 +43,8 @@ const note = z.preprocess(
     .pipe(
       z
         .string()
-        .max(NOTE_MAX_CHARACTERS, `Keep it to ${NOTE_MAX_CHARACTERS} characters.`)
-        .refine((text) => !text.includes('\u0000'), 'This text contains a character we cannot store.'),
+        .max(NOTE_MAX_CHARACTERS, fieldMessage('keep_it_to', { max: NOTE_MAX_CHARACTERS }))
+        .refine((text) => !text.includes('\u0000'), fieldMessage('unstorable_character')),
     ),
 );
 
@@ -56,7 +57,7 @@ const optionalMessageId = z.preprocess(
 export const flagSchema = z.object({
   postId: recordIdSchema,
   messageId: optionalMessageId,
-  reason: z.enum(FLAG_REASONS, { error: 'Choose what is wrong with it.' }),
+  reason: z.enum(FLAG_REASONS, { error: fieldMessage('flag_reason_required') }),
   note,
 });
 export type FlagInput = z.infer<typeof flagSchema>;
@@ -73,24 +74,26 @@ export const decisionSchema = z
   .object({
     postId: recordIdSchema,
     messageId: optionalMessageId,
-    decision: z.enum(MODERATION_DECISIONS, { error: 'Choose a decision.' }),
+    decision: z.enum(MODERATION_DECISIONS, { error: fieldMessage('decision_required') }),
     reason: z.preprocess(
       (value) => (value === '' || value === null ? undefined : value),
-      z.enum(REMOVAL_REASONS, { error: 'Choose the reason for the removal.' }).optional(),
+      z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
     ),
     explanation: note,
   })
   .superRefine((input, context) => {
     if (input.decision === 'remove' && !input.reason)
-      context.addIssue({ code: 'custom', path: ['reason'], message: 'Choose the reason for the removal.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: fieldMessage('removal_reason_required'),
+      });
     if (input.decision !== 'keep' && input.explanation.trim() === '')
       context.addIssue({
         code: 'custom',
         path: ['explanation'],
         message:
-          input.decision === 'remove'
-            ? 'Explain the removal: readers see it on the notice.'
-            : 'Say why the item comes back.',
+          input.decision === 'remove' ? fieldMessage('removal_explain') : fieldMessage('restore_explain'),
       });
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;

@@ -5,6 +5,7 @@
  * a removal onto the public notice.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { emailSchema } from './accounts.ts';
 import { recordIdSchema } from './ids.ts';
 import { REMOVAL_REASONS } from './moderation.ts';
@@ -17,39 +18,49 @@ const reason = z.preprocess(
   (value) => (typeof value === 'string' ? normalizeText(value) : ''),
   z
     .string()
-    .min(3, 'Give the reason (it goes to the audit log).')
-    .max(MODERATOR_REASON_MAX_CHARACTERS, `Keep it to ${MODERATOR_REASON_MAX_CHARACTERS} characters.`),
+    .min(3, fieldMessage('moderator_reason_required'))
+    .max(
+      MODERATOR_REASON_MAX_CHARACTERS,
+      fieldMessage('keep_it_to', { max: MODERATOR_REASON_MAX_CHARACTERS }),
+    ),
 );
 
 /** A slug typed or chosen in a form: what /brands/{slug} takes. */
 const brandSlug = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
-  z.string().min(1, 'Choose a brand.').max(100, 'No brand has this address name.'),
+  z.string().min(1, fieldMessage('brand_required')).max(100, fieldMessage('no_brand_named')),
 );
 
 export const heldDecisionSchema = z
   .object({
     postId: recordIdSchema,
-    decision: z.enum(['release', 'remove'], { error: 'Choose a decision.' }),
+    decision: z.enum(['release', 'remove'], { error: fieldMessage('decision_required') }),
     reason: z.preprocess(
       (value) => (value === '' || value === null ? undefined : value),
-      z.enum(REMOVAL_REASONS, { error: 'Choose the reason for the removal.' }).optional(),
+      z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
     ),
     explanation: z.preprocess(
       (value) => (typeof value === 'string' ? normalizeText(value) : ''),
       z
         .string()
-        .max(MODERATOR_REASON_MAX_CHARACTERS, `Keep it to ${MODERATOR_REASON_MAX_CHARACTERS} characters.`),
+        .max(
+          MODERATOR_REASON_MAX_CHARACTERS,
+          fieldMessage('keep_it_to', { max: MODERATOR_REASON_MAX_CHARACTERS }),
+        ),
     ),
   })
   .superRefine((input, context) => {
     if (input.decision === 'remove' && !input.reason)
-      context.addIssue({ code: 'custom', path: ['reason'], message: 'Choose the reason for the removal.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: fieldMessage('removal_reason_required'),
+      });
     if (input.decision === 'remove' && input.explanation.length < 3)
       context.addIssue({
         code: 'custom',
         path: ['explanation'],
-        message: 'Explain the removal: the author and readers see it on the notice.',
+        message: fieldMessage('held_removal_explain'),
       });
   });
 export type HeldDecisionInput = z.infer<typeof heldDecisionSchema>;
@@ -73,7 +84,7 @@ export const mergeBrandsSchema = z
   .object({ duplicateSlug: brandSlug, keepSlug: brandSlug, reason })
   .refine((input) => input.duplicateSlug !== input.keepSlug, {
     path: ['keepSlug'],
-    message: 'Choose two different brands: a brand cannot be merged into itself.',
+    message: fieldMessage('merge_same_brand'),
   });
 export type MergeBrandsInput = z.infer<typeof mergeBrandsSchema>;
 

@@ -4,6 +4,7 @@
  * loads the facts (recent titles, the clock) and asks these functions.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { brandNameKey, normalizeDomain } from './brand-identity.ts';
 import { recordIdSchema } from './ids.ts';
 import { foldLookAlikes } from './confusables.ts';
@@ -34,27 +35,27 @@ const optionalText = (max: number) =>
     });
 
 export const titleSchema = z
-  .string({ error: 'Give your post a title.' })
+  .string({ error: fieldMessage('title_required') })
   .transform((value) => normalizeText(value).replace(/\s+/g, ' '))
   .pipe(
     z
       .string()
-      .min(5, 'Give your post a title of at least 5 characters.')
-      .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`),
+      .min(5, fieldMessage('title_min', { min: 5 }))
+      .max(TITLE_MAX, fieldMessage('title_max', { max: TITLE_MAX })),
   );
 
 export const storySchema = z
-  .string({ error: 'Tell what happened.' })
+  .string({ error: fieldMessage('story_required') })
   .transform(normalizeText)
   .pipe(
     z
       .string()
-      .min(STORY_MIN, `Tell what happened in at least ${STORY_MIN} characters.`)
-      .max(STORY_MAX, `Keep the story to ${STORY_MAX.toLocaleString('en')} characters.`),
+      .min(STORY_MIN, fieldMessage('story_min', { min: STORY_MIN }))
+      .max(STORY_MAX, fieldMessage('story_max', { max: STORY_MAX })),
   );
 
-export const categorySchema = z.enum(CATEGORIES, { error: 'Choose what it was about.' });
-export const channelSchema = z.enum(CHANNELS, { error: 'Choose how you contacted them.' });
+export const categorySchema = z.enum(CATEGORIES, { error: fieldMessage('category_required') });
+export const channelSchema = z.enum(CHANNELS, { error: fieldMessage('channel_required') });
 
 /** The fields an author may edit later (DESIGN §4). */
 export const editPostSchema = z.object({
@@ -68,38 +69,35 @@ export const editPostSchema = z.object({
 
 export const newPostSchema = z
   .object({
-    kind: z.enum(POST_KINDS, { error: 'Choose like or fail.' }),
+    kind: z.enum(POST_KINDS, { error: fieldMessage('kind_required') }),
     /** An existing brand… */
     brandSlug: optionalText(100),
     /** …or a new one. */
     newBrandName: optionalText(80),
     newBrandWebsite: optionalText(300),
-    newBrandSector: z.enum(SECTORS, { error: 'Choose a sector.' }).nullish(),
+    newBrandSector: z.enum(SECTORS, { error: fieldMessage('sector_required') }).nullish(),
     title: titleSchema,
     story: storySchema,
     /** The language the story is written in; unset means the page's (decision 014). */
-    language: z.enum(LANGUAGES, { error: 'Choose the language of your story.' }).nullish(),
+    language: z.enum(LANGUAGES, { error: fieldMessage('story_language_required') }).nullish(),
     category: categorySchema,
     channel: channelSchema,
     experiencedOn: z
-      .string({ error: 'Give the date it happened.' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date it happened.')
-      .refine((value) => isRealDate(value), 'That date does not exist.'),
+      .string({ error: fieldMessage('date_required') })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, fieldMessage('date_required'))
+      .refine((value) => isRealDate(value), fieldMessage('date_not_real')),
     country: z
       .string()
       .trim()
       .toUpperCase()
       .nullish()
       .transform((value) => value || null)
-      .refine(
-        (value) => value === null || /^[A-Z]{2}$/.test(value),
-        'Use a two-letter country code, e.g. FR.',
-      ),
+      .refine((value) => value === null || /^[A-Z]{2}$/.test(value), fieldMessage('country_code')),
     waitMinutes: z
-      .number({ error: 'Give the waiting time in whole minutes.' })
-      .int('Give the waiting time in whole minutes.')
-      .min(0, 'The waiting time cannot be negative.')
-      .max(WAIT_MINUTES_MAX, 'Give a waiting time of at most a week (10,080 minutes).')
+      .number({ error: fieldMessage('wait_whole_minutes') })
+      .int(fieldMessage('wait_whole_minutes'))
+      .min(0, fieldMessage('wait_negative'))
+      .max(WAIT_MINUTES_MAX, fieldMessage('wait_max', { max: WAIT_MINUTES_MAX }))
       // No .transform() here: Astro reads form numbers only for a (nullish) z.number().
       .nullish(),
     /** The author's answer when the story contains e-mail addresses or phone numbers. */
@@ -114,23 +112,27 @@ export const newPostSchema = z
       context.addIssue({
         code: 'custom',
         path: ['newBrandName'],
-        message: 'Choose a brand, or give the name of a new one.',
+        message: fieldMessage('brand_or_new'),
       });
       return;
     }
     // brandNameKey is empty when the name has no letter or digit ("--", invisible characters only).
     if (input.newBrandName.length < 2 || brandNameKey(input.newBrandName) === '') {
-      context.addIssue({ code: 'custom', path: ['newBrandName'], message: 'Give the brand’s name.' });
+      context.addIssue({ code: 'custom', path: ['newBrandName'], message: fieldMessage('new_brand_name') });
     }
     if (!input.newBrandWebsite || normalizeDomain(input.newBrandWebsite) === null) {
       context.addIssue({
         code: 'custom',
         path: ['newBrandWebsite'],
-        message: 'Give the brand’s website, e.g. brand.com, so nobody creates it twice.',
+        message: fieldMessage('new_brand_website'),
       });
     }
     if (!input.newBrandSector) {
-      context.addIssue({ code: 'custom', path: ['newBrandSector'], message: 'Choose the brand’s sector.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['newBrandSector'],
+        message: fieldMessage('new_brand_sector'),
+      });
     }
   });
 
@@ -148,8 +150,8 @@ const DAY_MS = 86_400_000;
 /** The date of the experience may not be in the future (a day of slack for time zones) nor absurdly old. */
 export function checkExperienceDate(experiencedOn: string, now: Date): string | null {
   const date = Date.parse(`${experiencedOn}T00:00:00Z`);
-  if (date > now.getTime() + DAY_MS) return 'The date cannot be in the future.';
-  if (date < Date.UTC(2000, 0, 1)) return 'Give a date after 1 January 2000.';
+  if (date > now.getTime() + DAY_MS) return fieldMessage('date_in_future');
+  if (date < Date.UTC(2000, 0, 1)) return fieldMessage('date_too_old');
   return null;
 }
 

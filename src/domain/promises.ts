@@ -6,6 +6,7 @@
  *   broken:   the promised day passes with neither.
  * Days are calendar days in UTC: a promise "by 14 June" holds until 15 June 00:00 UTC.
  */
+import { fieldMessage } from './field-messages.ts';
 import { formatDate } from './time.ts';
 import type { PromiseOutcome } from './vocabulary.ts';
 
@@ -24,11 +25,11 @@ export function isoDay(date: Date): string {
 /** A new promise may be dated from today to 90 days ahead. */
 export function checkPromiseDate(dueOn: string, now: Date): string | null {
   const due = Date.parse(`${dueOn}T00:00:00Z`);
-  if (Number.isNaN(due) || isoDay(new Date(due)) !== dueOn) return 'Give a real date.';
+  if (Number.isNaN(due) || isoDay(new Date(due)) !== dueOn) return fieldMessage('promise_real_date');
   const today = Date.parse(`${isoDay(now)}T00:00:00Z`);
-  if (due < today) return 'A promise cannot be dated in the past.';
+  if (due < today) return fieldMessage('promise_in_past');
   if (due > today + PROMISE_MAX_DAYS_AHEAD * DAY_MS)
-    return `Promise a date at most ${PROMISE_MAX_DAYS_AHEAD} days ahead.`;
+    return fieldMessage('promise_too_far', { days: PROMISE_MAX_DAYS_AHEAD });
   return null;
 }
 

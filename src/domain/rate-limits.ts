@@ -55,12 +55,3 @@ export function judgeAttempt(
     retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
   };
 }
-
-/** "Too many attempts. Try again in 12 minutes." */
-export function describeRetry(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  if (retryAfterSeconds < 60) return 'Too many attempts. Try again in a minute.';
-  if (minutes < 60) return `Too many attempts. Try again in ${minutes} minutes.`;
-  const hours = Math.ceil(minutes / 60);
-  return `Too many attempts. Try again in ${hours} ${hours === 1 ? 'hour' : 'hours'}.`;
-}

@@ -5,6 +5,7 @@
  * unicast addresses are refused unless the operator allows them.
  */
 import { z } from 'zod';
+import { fieldMessage } from './field-messages.ts';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
@@ -84,9 +85,9 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | 'hidden' | null {
 export const webhookFormSchema = z.object({
   brandSlug: brandSlugSchema,
   url: z
-    .string({ error: 'Give the address that receives the deliveries.' })
+    .string({ error: fieldMessage('webhook_url_required') })
     .trim()
-    .max(500, 'Keep the address to 500 characters.')
+    .max(500, fieldMessage('webhook_url_max', { max: 500 }))
     .refine((value) => {
       try {
         const url = new URL(value);
@@ -94,8 +95,8 @@ export const webhookFormSchema = z.object({
       } catch {
         return false;
       }
-    }, 'Give a full http(s):// address.'),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event.'),
+    }, fieldMessage('webhook_url_http')),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, fieldMessage('webhook_events_required')),
 });
 
 export const removeWebhookSchema = z.object({ brandSlug: brandSlugSchema, webhookId: recordIdSchema });

@@ -6,6 +6,7 @@
 import type { Flash } from '../domain/forms.ts';
 import type { FlagStatus, RemovalReason } from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
+import type { Refusal } from '../domain/policy.ts';
 import type { DisplayStatus } from '../domain/lifecycle.ts';
 import type { RankingSort } from '../domain/rankings.ts';
 import type {
@@ -219,3 +220,14 @@ const FLAG_OUTCOME: Record<FlagStatus, () => string> = {
 };
 
 export const flagOutcomeLabel = (status: FlagStatus) => FLAG_OUTCOME[status]();
+
+// A policy refusal in words (src/domain/policy.ts `describeRefusal` keeps the English).
+const REFUSAL: Record<Refusal, () => string> = {
+  sign_in: m.refusal_sign_in,
+  verify_email: m.refusal_verify_email,
+  suspended: m.refusal_suspended,
+  conflict_of_interest: m.refusal_conflict_of_interest,
+  forbidden: m.refusal_forbidden,
+};
+
+export const refusalLabel = (refusal: Refusal) => REFUSAL[refusal]();

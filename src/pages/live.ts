@@ -5,6 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getDatabase } from '../server/database.ts';
 import { liveHub } from '../server/live-instance.ts';
+import { plainLanguage } from '../server/language-choice.ts';
 import { openLiveStream } from '../server/live-streams.ts';
 
 export const GET: APIRoute = async (context) => {
@@ -23,6 +24,7 @@ export const GET: APIRoute = async (context) => {
     lastEventId: context.request.headers.get('last-event-id'),
     clientAddress,
     rateLimitExempt: context.locals.rateLimitExempt === true,
+    language: plainLanguage(context.request),
   });
 };
 

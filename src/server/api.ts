@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import type { ApiErrorBody, ApiOperation, ApiResponse } from '../domain/api-schemas.ts';
 import { negotiateLanguage } from '../domain/languages.ts';
 import { RATE_LIMITS } from '../domain/rate-limits.ts';
+import { translateFieldMessage } from '../i18n/field-messages.ts';
 import { m } from '../i18n/messages.ts';
 import { runInLanguage } from '../i18n/request-language.ts';
 import { attempt } from './rate-limit.ts';
@@ -90,7 +91,10 @@ async function limitedHandler(context: APIContext, handler: () => Promise<Respon
     return await handler();
   } catch (error) {
     if (error instanceof z.ZodError) {
-      const problems = error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`);
+      // zod's own words came out in this language already (src/i18n/field-messages.ts); the domain's are translated here.
+      const problems = error.issues.map(
+        (issue) => `${issue.path.join('.') || 'query'}: ${translateFieldMessage(issue.message)}`,
+      );
       return apiError(400, m.api_invalid({ problems: problems.join('; ') }));
     }
     throw error;

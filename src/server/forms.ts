@@ -10,6 +10,8 @@ import type { FormResult, FormState } from '../domain/forms.ts';
 import { logger } from './logger.ts';
 import { UPLOAD_TOO_LARGE } from '../domain/evidence.ts';
 import { NEVER_ECHOED } from './oversized-upload.ts';
+import { translateFieldErrors, translateFieldMessage } from '../i18n/field-messages.ts';
+import { m } from '../i18n/messages.ts';
 
 export type { FormState } from '../domain/forms.ts';
 
@@ -26,7 +28,7 @@ export function describeActionError(error: unknown, where: string): string {
   if (code && SPOKEN_CODES.has(code) && message) return message;
   const reference = randomUUID().slice(0, 8);
   logger.error({ reference, where, err: error }, 'Unexpected error in a form action');
-  return `Something went wrong on our side and nothing was saved. Please try again; if it happens again, quote reference ${reference}.`;
+  return m.refusal_unexpected({ reference });
 }
 
 // Any action from `astro:actions`; typed loosely because each carries its own input type.
@@ -50,14 +52,15 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
   if (!result) return state;
   if (result.data === undefined) {
     if (isInputError(result.error)) {
+      // zod wrote the domain's English (src/domain/field-messages.ts): said here in the page's language.
       for (const [field, messages] of Object.entries(result.error.fields)) {
         const first = (messages as string[] | undefined)?.[0];
-        if (first) state.fieldErrors[field] = first;
+        if (first) state.fieldErrors[field] = translateFieldMessage(first);
       }
     } else if (isTooLarge(result.error)) {
       // Images over the limit: the middleware kept the text (src/server/oversized-upload.ts).
-      state.fieldErrors.image1 = UPLOAD_TOO_LARGE;
-      state.formError = UPLOAD_TOO_LARGE;
+      state.fieldErrors.image1 = translateFieldMessage(UPLOAD_TOO_LARGE);
+      state.formError = state.fieldErrors.image1;
       state.values = { ...(astro.locals.refusedUpload ?? {}) };
       astro.response.status = 413;
       return state;
@@ -69,7 +72,8 @@ export async function readFormState(astro: AstroGlobal, action: AnyAction): Prom
     state.message = result.data.message ?? null;
     state.flash = result.data.flash ?? null;
   } else {
-    state.fieldErrors = result.data.fieldErrors ?? {};
+    // A command's field errors come from the domain in English; the action's own answers are already in the page's language.
+    state.fieldErrors = translateFieldErrors(result.data.fieldErrors ?? {});
     state.formError = result.data.formError ?? null;
     astro.response.status = result.data.status ?? 400;
   }

@@ -10,6 +10,7 @@
  * serial, ICC comment or payload appended after the image — because sharp
  * writes no metadata unless asked (`withMetadata` is never called).
  */
+import { fieldMessage } from '../domain/field-messages.ts';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import {
@@ -80,7 +81,7 @@ export async function processImage(
     // A header that reads well over a body that does not (truncated, corrupt, a crafted file).
     return {
       ok: false,
-      message: `“${upload.file.name}” could not be read as an image: it may be damaged. Save it again and attach it again.`,
+      message: fieldMessage('image_damaged', { name: upload.file.name }),
     };
   }
 }

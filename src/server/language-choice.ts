@@ -22,6 +22,17 @@ import type { Language } from '../domain/vocabulary.ts';
 const LANGUAGE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
+ * The language of a short plain answer written before (or without) a page: a refused body, the
+ * live stream's refusals. A page address says it (`/fr/…` French, `/…` English); any other
+ * address (`/live`, `/_actions/…`) follows Accept-Language, English when it names neither.
+ */
+export function plainLanguage(request: Request): Language {
+  const { language, path } = delocalizePath(new URL(request.url).pathname);
+  if (isPagePath(path)) return language;
+  return negotiateLanguage(request.headers.get('accept-language')) ?? DEFAULT_LANGUAGE;
+}
+
+/**
  * The request's language, and the unprefixed address to render when it is not English: pages, and
  * the Atom feeds (`/fr/feed.xml`), whose titles and links follow the language.
  */

@@ -26,6 +26,8 @@ import {
   type LiveTopicRequest,
 } from '../domain/live.ts';
 import type { Actor } from '../domain/policy.ts';
+import type { Language } from '../domain/vocabulary.ts';
+import { m } from '../i18n/messages.ts';
 import { RATE_LIMITS } from '../domain/rate-limits.ts';
 import { changeListenerOf } from './change-listener.ts';
 import { formatEvent, type LiveHub } from './live-hub.ts';
@@ -48,7 +50,16 @@ export interface LiveRequest {
   lastEventId: string | null;
   clientAddress: string;
   rateLimitExempt: boolean;
+  /** The language of a refusal's sentence (src/server/language-choice.ts `plainLanguage`); English unless said. */
+  language?: Language;
 }
+
+/** The domain's refusal of a topic, by its status, in the reader's language. */
+const TOPIC_REFUSALS = {
+  401: m.limit_live_inbox_sign_in,
+  403: m.limit_live_inbox_forbidden,
+  404: m.limit_live_no_page,
+} as const;
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
   return new Response(message, {
@@ -64,10 +75,11 @@ function unavailable(hub: LiveHub, message: string): Response {
 
 export async function openLiveStream(request: LiveRequest): Promise<Response> {
   const { handle, hub } = request;
-  if (isShuttingDown()) return unavailable(hub, 'This server is stopping. Live updates resume shortly.');
-  if (hub.full) return unavailable(hub, busyMessage);
+  const locale = { locale: request.language ?? 'en' };
+  if (isShuttingDown()) return unavailable(hub, m.limit_live_stopping({}, locale));
+  if (hub.full) return unavailable(hub, m.limit_live_busy({}, locale));
   const asked = parseLiveTopic(request.query);
-  if (!asked) return plain(400, 'Ask for live updates of one page: /live, ?brand=, ?post= or ?inbox=.');
+  if (!asked) return plain(400, m.limit_live_bad_query({}, locale));
   const limited = await attempt(
     handle.db,
     RATE_LIMITS.liveStreamsPerIp,
@@ -76,17 +88,17 @@ export async function openLiveStream(request: LiveRequest): Promise<Response> {
     request.rateLimitExempt,
   );
   if (!limited.ok) {
-    return plain(429, `Too many live connections. Try again in ${limited.retryAfterSeconds} seconds.`, {
+    return plain(429, m.limit_live_too_many({ count: limited.retryAfterSeconds }, locale), {
       'Retry-After': String(limited.retryAfterSeconds),
     });
   }
   const access = authorizeLiveTopic(request.actor, await subjectOf(handle, asked));
-  if (!access.ok) return plain(access.status, access.reason);
+  if (!access.ok) return plain(access.status, TOPIC_REFUSALS[access.status]({}, locale));
 
   await connectLiveHub(handle, hub);
   const backlog = await catchUp(handle, access.topic, parseLastEventId(request.lastEventId));
   const body = hub.open(access.topic, backlog);
-  if (!body) return unavailable(hub, busyMessage);
+  if (!body) return unavailable(hub, m.limit_live_busy({}, locale));
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -96,9 +108,6 @@ export async function openLiveStream(request: LiveRequest): Promise<Response> {
     },
   });
 }
-
-const busyMessage =
-  'Too many people are following live updates on this server right now. The page still works: reload it to see what is new.';
 
 async function subjectOf(handle: DatabaseHandle, asked: LiveTopicRequest): Promise<LiveSubject | null> {
   switch (asked.page) {

@@ -9,7 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parse as parseDevalue } from 'devalue';
-import { paths } from '../paths.ts';
+import { localizePath } from '../domain/languages.ts';
+import type { Language } from '../domain/vocabulary.ts';
+import { m } from '../i18n/messages.ts';
+import { plainLanguage } from './language-choice.ts';
 import { logger } from './logger.ts';
 import { multipartBoundary } from './multipart-text.ts';
 import { UPLOAD_DRAIN_MAX_BYTES } from './oversized-upload.ts';
@@ -58,34 +61,51 @@ async function readTextUpTo(request: Request, limitBytes: number): Promise<strin
 /** No form without files sends more; forms with images are limited by `UPLOAD_MAX_BYTES`. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A short, readable page (no template: this runs before anything else). */
-function refusalPage(status: number, title: string, sentence: string, headers: Record<string, string>) {
+/**
+ * A short, readable page (no template: this runs before anything else), in the language of the
+ * address it was sent to, or Accept-Language's for an address that is no page. Its words are the
+ * catalogue's, never anything from the request, yet escaped all the same.
+ */
+function refusalPage(
+  status: number,
+  language: Language,
+  title: string,
+  sentence: string,
+  headers: Record<string, string>,
+) {
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · Likes &amp; Fails</title></head>
-<body><main><h1>${title}</h1>
-<p>${sentence}</p>
-<p><a href="${paths.home()}">Go to the latest likes and fails</a></p></main></body></html>`;
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Likes &amp; Fails</title></head>
+<body><main><h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(sentence)}</p>
+<p><a href="${localizePath('/', language)}">${escapeHtml(m.limit_go_home({}, { locale: language }))}</a></p></main></body></html>`;
   return new Response(html, {
     status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
 
-export function badCharacterResponse(headers: Record<string, string>): Response {
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function badCharacterResponse(headers: Record<string, string>, language: Language = 'en'): Response {
+  const locale = { locale: language };
   return refusalPage(
     400,
-    'This request cannot be read',
-    'The address or the form contained a NUL character, which we cannot store. Remove it and try again.',
+    language,
+    m.limit_bad_request_title({}, locale),
+    m.limit_bad_request_text({}, locale),
     headers,
   );
 }
 
-export function tooLargeResponse(headers: Record<string, string>): Response {
+export function tooLargeResponse(headers: Record<string, string>, language: Language = 'en'): Response {
+  const locale = { locale: language };
   return refusalPage(
     413,
-    'This request is too large',
-    'What you sent is too large for any form on this site (1 MB of text, 10 MB with images). Shorten it and try again.',
+    language,
+    m.limit_too_large_title({}, locale),
+    m.limit_too_large_text({}, locale),
     headers,
   );
 }
@@ -107,11 +127,12 @@ export async function refuseUnreadableRequest(
   const limit = multipartBoundary(request.headers.get('content-type'))
     ? UPLOAD_DRAIN_MAX_BYTES
     : MAX_BODY_BYTES;
-  if (length > limit) return tooLargeResponse(headers);
+  const language = plainLanguage(request);
+  if (length > limit) return tooLargeResponse(headers, language);
   try {
-    return (await carriesNulByte(request)) ? badCharacterResponse(headers) : null;
+    return (await carriesNulByte(request)) ? badCharacterResponse(headers, language) : null;
   } catch (error) {
-    if (exceedsBodyLimit(error)) return tooLargeResponse(headers);
+    if (exceedsBodyLimit(error)) return tooLargeResponse(headers, language);
     throw error;
   }
 }

@@ -252,7 +252,11 @@ describe('images and the person who attached them', () => {
 });
 
 const context = (params: Record<string, string> = {}) =>
-  ({ locals: { db: database.db, now }, params }) as unknown as APIContext;
+  ({
+    locals: { db: database.db, now },
+    params,
+    request: new Request(`${siteUrl}/images/${params.sha256 ?? ''}.webp`),
+  }) as unknown as APIContext;
 
 describe('the image address', () => {
   it('answers WebP, cached for a year as immutable, never sniffed, with a policy that runs nothing', async () => {

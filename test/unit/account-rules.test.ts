@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword, loginSchema, signupSchema } from '../../src/domain/accounts.ts';
 import { safeNextPath } from '../../src/domain/next-path.ts';
-import { describeRetry, judgeAttempt, RATE_LIMITS } from '../../src/domain/rate-limits.ts';
+import { judgeAttempt, RATE_LIMITS } from '../../src/domain/rate-limits.ts';
+import { describeRetry } from '../../src/i18n/limits.ts';
 import { isSameOriginRequest } from '../../src/server/security-headers.ts';
 
 describe('sign-up input', () => {
@@ -59,6 +60,8 @@ describe('rate limits', () => {
     expect(describeRetry(30)).toBe('Too many attempts. Try again in a minute.');
     expect(describeRetry(600)).toBe('Too many attempts. Try again in 10 minutes.');
     expect(describeRetry(7200)).toBe('Too many attempts. Try again in 2 hours.');
+    expect(describeRetry(600, 'fr')).toBe('Trop de tentatives. Réessayez dans 10 minutes.');
+    expect(describeRetry(3600, 'fr')).toBe('Trop de tentatives. Réessayez dans 1 heure.');
   });
 });
 

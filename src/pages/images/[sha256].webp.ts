@@ -8,6 +8,8 @@
  */
 import type { APIRoute } from 'astro';
 import { findPublicImageBytes } from '../../../db/queries/images.ts';
+import { m } from '../../i18n/messages.ts';
+import { plainLanguage } from '../../server/language-choice.ts';
 import { readDatabase } from '../../server/read-database.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -20,8 +22,9 @@ const IMAGE_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-const notServed = () =>
-  new Response('No such image: it was removed, its post was withdrawn or removed, or it never existed.', {
+/** The 404's sentence speaks Accept-Language (an image address has no language of its own). */
+const notServed = (request: Request) =>
+  new Response(m.limit_image_gone({}, { locale: plainLanguage(request) }), {
     status: 404,
     headers: {
       'Content-Type': 'text/plain; charset=utf-8',
@@ -30,11 +33,11 @@ const notServed = () =>
     },
   });
 
-export const GET: APIRoute = async ({ locals, params }) => {
+export const GET: APIRoute = async ({ locals, params, request }) => {
   const sha256 = params.sha256 ?? '';
-  if (!SHA256.test(sha256)) return notServed();
+  if (!SHA256.test(sha256)) return notServed(request);
   const bytes = await findPublicImageBytes(readDatabase(locals), sha256);
-  if (!bytes) return notServed();
+  if (!bytes) return notServed(request);
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: { ...IMAGE_HEADERS, 'Content-Length': String(bytes.byteLength), ETag: `"${sha256}"` },
   });

@@ -41,6 +41,7 @@ import { attempt } from '../rate-limit.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
 import { notFound, refused, type NotFound, type Refused } from './thread-guards.ts';
+import { m } from '../../i18n/messages.ts';
 
 async function liveBrand(db: Db, slug: string): Promise<Brand | null> {
   const brand = await getBrandBySlug(db, slug);
@@ -101,8 +102,9 @@ export async function claimBrand(
   const link = new URL(paths.confirmClaim(token.issued), deps.siteUrl).toString();
   await deps.mailer.send({
     to: input.workEmail!,
-    subject: `Confirm that you speak for ${brand.name} on Likes & Fails`,
-    text: `Follow this link to become the owner of ${brand.name}'s page on Likes & Fails:\n\n${link}\n\nThe link works once, for 48 hours, and only while you are logged in as the person who asked. If you did not ask for it, ignore this message.`,
+    // Written in the language of the page the claim was made on (the claimant's).
+    subject: m.server_claim_mail_subject({ brand: brand.name }),
+    text: m.server_claim_mail_text({ brand: brand.name, link }),
   });
   return { ok: true, mode: 'email_sent' };
 }
@@ -223,8 +225,9 @@ export async function inviteMember(
   const link = new URL(paths.acceptInvite(token), deps.siteUrl).toString();
   await deps.mailer.send({
     to: input.email,
-    subject: `You are invited to answer for ${brand.name} on Likes & Fails`,
-    text: `You are invited to join ${brand.name}'s team on Likes & Fails and reply to customers in public.\n\n${link}\n\nLog in (or sign up) with this address, then follow the link. It works once, for 7 days.`,
+    // The invitee may have no account yet: the invitation speaks the inviting owner's page's language.
+    subject: m.server_invite_mail_subject({ brand: brand.name }),
+    text: m.server_invite_mail_text({ brand: brand.name, link }),
   });
   return { ok: true };
 }

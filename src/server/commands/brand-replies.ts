@@ -32,6 +32,7 @@ import {
   type NotFound,
   type Refused,
 } from './thread-guards.ts';
+import { fieldMessage } from '../../domain/field-messages.ts';
 
 /** How many of the brand's latest replies a new one is compared with for the template check. */
 export const TEMPLATE_LOOKBACK_REPLIES = 500;
@@ -122,9 +123,9 @@ export async function replyAsBrand(
 
 /** What the reply form shows for each refusal of the reply's plan. */
 const REPLY_REFUSALS = {
-  like_takes_reply_only: { body: 'A like takes a reply only: no promise, escalation or resolution.' },
-  closed_to_promises: { promiseDueOn: 'This case is closed: no new promise.' },
-  already_closed: { body: 'This case is already closed.' },
+  like_takes_reply_only: { body: fieldMessage('like_reply_only') },
+  closed_to_promises: { promiseDueOn: fieldMessage('case_closed_to_promises') },
+  already_closed: { body: fieldMessage('case_already_closed') },
 } satisfies Record<BrandReplyRefusal, Record<string, string>>;
 
 /** "Take this case": the member becomes its public handler; a takeover is shown in the thread. */

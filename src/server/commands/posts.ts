@@ -63,6 +63,7 @@ import {
   type NotFound,
   type Refused,
 } from './thread-guards.ts';
+import { fieldMessage } from '../../domain/field-messages.ts';
 
 export type { FieldProblem, NotFound, Refused } from './thread-guards.ts';
 
@@ -129,7 +130,7 @@ async function publishPost(
   } | null = null;
   if (input.brandSlug) {
     const brand = await getBrandBySlug(deps.db, input.brandSlug);
-    if (!brand) return invalid({ brandSlug: 'That brand is not on the board any more. Choose another.' });
+    if (!brand) return invalid({ brandSlug: fieldMessage('brand_gone') });
     brandId = brand.mergedIntoId ?? brand.id;
   } else {
     const name = input.newBrandName!;
@@ -184,7 +185,7 @@ async function publishPost(
         nextPostId(tx),
       ]);
       if (isDuplicatePost(title, guard.recent, deps.now)) {
-        return invalid({ title: 'You already posted this title about this brand in the last 24 hours.' });
+        return invalid({ title: fieldMessage('duplicate_title') });
       }
       targetBrandId = guard.brandId;
       // Merged meanwhile: the kept brand's team hears of it.
@@ -271,7 +272,7 @@ export async function addFollowUp(
 ): Promise<{ ok: true } | Refused | NotFound | FieldProblem | RateLimited> {
   const body = normalizeText(input.body);
   if (body.length < 2 || body.length > 5000)
-    return invalid({ body: 'Write between 2 and 5,000 characters.' });
+    return invalid({ body: fieldMessage('follow_up_length', { min: 2, max: 5000 }) });
   const overQuota = await replyQuotaExceeded(deps, actor);
   if (overQuota) return overQuota;
   const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
