@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
-import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from './vocabulary.ts';
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason, type Language } from './vocabulary.ts';
 
 export const NOTE_MAX_CHARACTERS = 500;
 
@@ -195,6 +195,8 @@ export interface QueueItem {
   firstFlaggedAt: Date;
   flagCount: number;
   postTitle: string;
+  /** The post's language, for the `lang` of its title and text (a message is in its post's language). */
+  language: Language;
   postVisibility: 'published' | 'withdrawn' | 'removed';
   postRevisionCount: number;
   brandName: string;
@@ -221,6 +223,7 @@ export interface RemovedItem {
   postId: number;
   messageId: number | null;
   title: string;
+  language: Language;
   text: string;
   removedAt: Date;
   reason: string;
