@@ -4,10 +4,10 @@
  * and a switch that keeps the page; a French browser's first visit lands on /fr/; two requests in
  * different languages served at once do not mix.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from './browser.ts';
+import { englishSentences, englishSentencesIn, visibleText } from './english-sentences.ts';
 import { sessionFor } from './hostile-http.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,34 +17,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-const catalogue = (language: string): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(`messages/${language}.json`, 'utf8'));
-const english = catalogue('en');
-const french = catalogue('fr');
-
-/** A message's texts: the string, or each variant of a plural. */
-const texts = (message: unknown): string[] =>
-  typeof message === 'string'
-    ? [message]
-    : (message as { match: Record<string, string> }[]).flatMap((variant) => Object.values(variant.match));
-
-/** Every literal fragment of the English catalogue that French says differently, long enough to mean something. */
-const englishSentences = Object.keys(english)
-  .filter((key) => key !== '$schema' && JSON.stringify(english[key]) !== JSON.stringify(french[key]))
-  .flatMap((key) => texts(english[key]).flatMap((text) => text.split(/\{[A-Za-z0-9_]+\}|\n/)))
-  .map((fragment) => fragment.trim())
-  .filter((fragment) => fragment.split(/\s+/).length >= 2 && fragment.length >= 8);
-
-/** The visible text of the page, with the texts only screen readers get (visually hidden, labels). */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((element) =>
-      ['aria-label', 'placeholder', 'title'].map((name) => element.getAttribute(name) ?? ''),
-    );
-    return `${document.title}\n${document.body.innerText}\n${document.body.textContent}\n${labels.join('\n')}`;
-  });
-}
 
 const TRANSLATED_FOR_READERS = [
   '/fr/',
@@ -77,8 +49,7 @@ describe('the French pages', () => {
               `${document.querySelector('header')?.textContent} ${document.querySelector('footer')?.textContent}`,
           )
         : await visibleText(page);
-      for (const sentence of englishSentences)
-        if (text.includes(sentence)) leaks.push(`${path}: ${sentence}`);
+      for (const sentence of englishSentencesIn(text)) leaks.push(`${path}: ${sentence}`);
     }
     await context.close();
     expect(leaks).toEqual([]);
@@ -93,7 +64,7 @@ describe('the French pages', () => {
     await page.goto(`${baseUrl}/fr/account`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Votre compte');
     const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
-    expect(englishSentences.filter((sentence) => text.includes(sentence))).toEqual([]);
+    expect(englishSentencesIn(text)).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
