@@ -198,7 +198,14 @@ describe('the brand team’s pages and the moderators’ desks in French', () =>
   ) => {
     const response = await render(page, url, { actor, params, locale: 'fr' });
     expect(response.status, url).toBe(200);
-    return textOf(await response.text());
+    // The fails' status badges are ui/StatusBadge.astro's words, translated with the readers' pages
+    // (the all-routes e2e test checks the whole page); these pages' own words are checked here.
+    return textOf(
+      (await response.text()).replace(
+        /<span[^>]*class="badge badge--status[^>]*>\s*<span[^>]*>[^<]*<\/span>[^<]*<\/span>/g,
+        '',
+      ),
+    );
   };
 
   it('say every desk in French, with none of the English catalogue’s sentences', async () => {
