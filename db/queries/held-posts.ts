@@ -10,6 +10,7 @@ export function listHeldPosts(db: Db, limit = 100) {
       id: posts.id,
       kind: posts.kind,
       title: posts.title,
+      language: posts.language,
       excerpt: sql<string>`left(${posts.story}, 281)`,
       createdAt: posts.createdAt,
       brandSlug: brands.slug,

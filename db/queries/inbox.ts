@@ -26,6 +26,7 @@ export function listInbox(db: Db, brandId: number, filter: InboxFilter, now: Dat
     .select({
       id: posts.id,
       title: posts.title,
+      language: posts.language,
       status: posts.status,
       createdAt: posts.createdAt,
       meTooCount: posts.meTooCount,

@@ -2,11 +2,14 @@
 import type { Db } from '../client.ts';
 import { moderationActions } from '../schema.ts';
 
+/** What an audit row acts on. */
+export type AuditTargetType = 'post' | 'message' | 'image' | 'user' | 'brand' | 'brand_claim';
+
 export interface ModerationActionRow {
   moderatorId: number;
   /** e.g. `suspend`, `unsuspend`, `hold_release`, `hold_remove`, `merge_brands` (counted by /transparency). */
   action: string;
-  targetType: 'post' | 'message' | 'image' | 'user' | 'brand' | 'brand_claim';
+  targetType: AuditTargetType;
   targetId: number;
   reason: string;
   note?: string;

@@ -30,6 +30,7 @@ export async function listFlagQueue(db: Db, limit = 30): Promise<{ items: QueueI
     first_flagged_at: string | Date;
     flag_count: number;
     post_title: string;
+    post_language: QueueItem['language'];
     post_visibility: QueueItem['postVisibility'];
     post_revision_count: number;
     brand_name: string;
@@ -48,7 +49,7 @@ export async function listFlagQueue(db: Db, limit = 30): Promise<{ items: QueueI
         limit ${limit}
       )
       select o.post_id, o.message_id, o.first_flagged_at, o.flag_count,
-        p.title as post_title, p.visibility as post_visibility, p.revision_count as post_revision_count,
+        p.title as post_title, p.language as post_language, p.visibility as post_visibility, p.revision_count as post_revision_count,
         b.name as brand_name,
         coalesce(m.body, p.story) as text,
         case when author.deleted_at is null then author.display_name else 'former customer' end as author_name,
@@ -99,6 +100,7 @@ export async function listFlagQueue(db: Db, limit = 30): Promise<{ items: QueueI
       firstFlaggedAt: toDate(item.first_flagged_at),
       flagCount: item.flag_count,
       postTitle: item.post_title,
+      language: item.post_language,
       postVisibility: item.post_visibility,
       postRevisionCount: item.post_revision_count,
       brandName: item.brand_name,
@@ -131,6 +133,7 @@ export async function listRemovedItems(db: Db, limit = 30): Promise<RemovedItem[
     post_id: number;
     message_id: number | null;
     title: string;
+    language: RemovedItem['language'];
     text: string;
     removed_at: string | Date;
     reason: string;
@@ -138,7 +141,7 @@ export async function listRemovedItems(db: Db, limit = 30): Promise<RemovedItem[
   }>(
     await db.execute(sql`
       select coalesce(p.id, m.post_id) as post_id, m.id as message_id,
-        coalesce(p.title, mp.title) as title, coalesce(m.body, p.story) as text,
+        coalesce(p.title, mp.title) as title, coalesce(p.language, mp.language) as language, coalesce(m.body, p.story) as text,
         a.created_at as removed_at, a.reason, a.note
       from moderation_actions a
       left join posts p on a.target_type = 'post' and p.id = a.target_id and p.visibility = 'removed'
@@ -161,6 +164,7 @@ export async function listRemovedItems(db: Db, limit = 30): Promise<RemovedItem[
       postId: row.post_id,
       messageId: row.message_id,
       title: row.title,
+      language: row.language,
       text: row.text,
       removedAt: toDate(row.removed_at),
       reason: row.reason,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { fieldMessage } from './field-messages.ts';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
-import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from './vocabulary.ts';
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason, type Language } from './vocabulary.ts';
 
 export const NOTE_MAX_CHARACTERS = 500;
 
@@ -112,8 +112,32 @@ export function describeFlagOutcome(status: FlagStatus): string {
   }
 }
 
-/** The audit log's words for each action; unknown actions (added elsewhere) show as they are stored. */
-const MODERATION_ACTION_LABELS: Record<string, string> = {
+/** Every action the audit log records (`moderation_actions.action`; /transparency counts them). */
+export const MODERATION_ACTIONS = [
+  'keep_post',
+  'keep_message',
+  'remove_post',
+  'remove_message',
+  'restore_post',
+  'restore_message',
+  'approve_claim',
+  'reject_claim',
+  'transfer_ownership',
+  'hold_release',
+  'hold_remove',
+  'suspend',
+  'unsuspend',
+  'merge_brands',
+  'remove_image',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export function isModerationAction(value: string): value is ModerationAction {
+  return (MODERATION_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The audit log's words for each action (pages show src/i18n/labels.ts's, in the reader's language). */
+const MODERATION_ACTION_LABELS: Record<ModerationAction, string> = {
   keep_post: 'Post kept, flags dismissed',
   keep_message: 'Message kept, flags dismissed',
   remove_post: 'Post removed',
@@ -131,15 +155,30 @@ const MODERATION_ACTION_LABELS: Record<string, string> = {
   remove_image: 'Image removed',
 };
 
+/** Unknown actions (added elsewhere) show as they are stored. */
 export function moderationActionLabel(action: string): string {
-  return MODERATION_ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
+  return isModerationAction(action) ? MODERATION_ACTION_LABELS[action] : action.replace(/_/g, ' ');
 }
 
-/** An audit row's reason in words: a removal reason's label, or what was stored. */
-export function auditReasonLabel(reason: string): string {
-  if (reason === 'flags_dismissed') return 'Within the guidelines';
-  if (reason === 'restored') return 'Restored';
-  return removalReasonLabel(reason);
+/**
+ * The reasons the board itself writes into the audit log, beside the removal reasons' codes and
+ * the moderators' own words. The stored values are these English texts (rows written before the
+ * codes had names keep them), so a page can tell them apart and translate them.
+ */
+export const AUDIT_REASONS = {
+  flagsDismissed: 'flags_dismissed',
+  restored: 'restored',
+  released: 'Released after review',
+  claimApproved: 'Claim approved after review',
+  claimRejected: 'Claim rejected after review',
+  ownershipTransferred: 'Ownership transferred',
+} as const;
+export type AuditReasonName = keyof typeof AUDIT_REASONS;
+
+/** Which of the board's own audit reasons a stored reason is, or null (a removal code, a moderator's words). */
+export function auditReasonName(reason: string): AuditReasonName | null {
+  const names = Object.keys(AUDIT_REASONS) as AuditReasonName[];
+  return names.find((name) => AUDIT_REASONS[name] === reason) ?? null;
 }
 
 export function flagReasonLabel(reason: string): string {
@@ -159,6 +198,8 @@ export interface QueueItem {
   firstFlaggedAt: Date;
   flagCount: number;
   postTitle: string;
+  /** The post's language, for the `lang` of its title and text (a message is in its post's language). */
+  language: Language;
   postVisibility: 'published' | 'withdrawn' | 'removed';
   postRevisionCount: number;
   brandName: string;
@@ -185,6 +226,7 @@ export interface RemovedItem {
   postId: number;
   messageId: number | null;
   title: string;
+  language: Language;
   text: string;
   removedAt: Date;
   reason: string;

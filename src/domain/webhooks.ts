@@ -14,13 +14,45 @@ import { brandSlugSchema, recordIdSchema } from './ids.ts';
 
 export const WEBHOOK_EVENTS = ['post.created', 'post.follow_up', 'post.verdict'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+// Their words for the settings page are in src/i18n/labels.ts (webhookEventLabel).
 
-export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
-  'post.created': 'A like or a fail is posted about the brand',
-  'post.follow_up': 'An author follows up on a post about the brand',
-  'post.verdict': 'An author gives or changes a verdict',
-};
+/**
+ * Why a delivery failed, as `webhook_deliveries.error` stores it: src/server/webhook-delivery.ts
+ * writes it with `deliveryErrorText`, the settings page reads it back with `readDeliveryError` to
+ * say it in the owner's language. The network's own messages (Node's) stay as they came.
+ */
+export type DeliveryError =
+  | { kind: 'http'; status: number }
+  | { kind: 'private_address' }
+  | { kind: 'unresolved'; host: string; detail: string }
+  | { kind: 'network'; detail: string };
 
+const PRIVATE_ADDRESS_TEXT = 'Refused: the address is on a loopback or private network.';
+
+export function deliveryErrorText(error: DeliveryError): string {
+  switch (error.kind) {
+    case 'http':
+      return `HTTP ${error.status}`;
+    case 'private_address':
+      return PRIVATE_ADDRESS_TEXT;
+    case 'unresolved':
+      return `Could not resolve ${error.host}: ${error.detail}`;
+    case 'network':
+      return error.detail;
+  }
+}
+
+export function readDeliveryError(stored: string): DeliveryError {
+  const http = /^HTTP (\d{3})$/.exec(stored);
+  if (http) return { kind: 'http', status: Number(http[1]) };
+  if (stored === PRIVATE_ADDRESS_TEXT) return { kind: 'private_address' };
+  const unresolved = /^Could not resolve ([^\s:]+): ([\s\S]*)$/.exec(stored);
+  if (unresolved) return { kind: 'unresolved', host: unresolved[1]!, detail: unresolved[2]! };
+  return { kind: 'network', detail: stored };
+}
+
+/** What the signature header's value starts with, before the hex digest. */
+export const SIGNATURE_PREFIX = 'sha256=';
 export const SIGNATURE_HEADER = 'X-Likes-And-Fails-Signature';
 export const TIMESTAMP_HEADER = 'X-Likes-And-Fails-Timestamp';
 export const EVENT_HEADER = 'X-Likes-And-Fails-Event';
@@ -30,7 +62,7 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 export function signWebhook(secret: string, timestampSeconds: number, body: string): string {
   const encoder = new TextEncoder();
   const mac = hmac(SHA256, encoder.encode(secret), encoder.encode(`${timestampSeconds}.${body}`));
-  return `sha256=${encodeHexLowerCase(mac)}`;
+  return `${SIGNATURE_PREFIX}${encodeHexLowerCase(mac)}`;
 }
 
 /** Seconds to wait before attempt `n + 1` after `n` failed attempts: 1, 2, 4… minutes, at most 6 hours. */

@@ -3,22 +3,38 @@
  * src/domain/vocabulary.ts and src/domain/forms.ts keep their English labels for the API and the
  * open data; pages show these. One literal message per value, so the catalogue test sees each used.
  */
+import type { InboxFilter } from '../../db/queries/inbox.ts';
+import type { AuditTargetType } from '../../db/queries/moderation-log.ts';
 import type { Flash } from '../domain/forms.ts';
-import type { FlagStatus, RemovalReason } from '../domain/moderation.ts';
+import {
+  auditReasonName,
+  isModerationAction,
+  isRemovalReason,
+  type AuditReasonName,
+  type FlagStatus,
+  type ModerationAction,
+  type RemovalReason,
+} from '../domain/moderation.ts';
 import type { NotificationKind } from '../domain/notifications.ts';
 import type { Refusal } from '../domain/policy.ts';
 import type { DisplayStatus } from '../domain/lifecycle.ts';
 import type { RankingSort } from '../domain/rankings.ts';
-import type {
-  BRAND_MEMBER_ROLES,
-  Category,
-  Channel,
-  FailStatus,
-  PostKind,
-  PostVisibility,
-  Sector,
-  StatWindow,
+import { formatDate } from '../domain/time.ts';
+import {
+  FLAG_REASONS,
+  type BRAND_MEMBER_ROLES,
+  type Category,
+  type Channel,
+  type FailStatus,
+  type Language,
+  type PostKind,
+  type PostVisibility,
+  type PromiseOutcome,
+  type Sector,
+  type StatWindow,
+  type USER_ROLES,
 } from '../domain/vocabulary.ts';
+import type { DeliveryError, WebhookEvent } from '../domain/webhooks.ts';
 import { m } from './messages.ts';
 
 const STATUS: Record<FailStatus | 'unanswered', () => string> = {
@@ -231,3 +247,113 @@ const REFUSAL: Record<Refusal, () => string> = {
 };
 
 export const refusalLabel = (refusal: Refusal) => REFUSAL[refusal]();
+
+// ── The brand team's pages and the moderators' desks (inbox_, settings_, mod_ keys) ────────────
+// The domain keeps English words for the API, the open data and the e-mails' fallbacks; the inbox,
+// the brand settings and the moderation pages show these.
+
+
+const USER_ROLE: Record<(typeof USER_ROLES)[number], () => string> = {
+  customer: m.mod_user_role_customer,
+  moderator: m.mod_user_role_moderator,
+};
+
+
+const AUDIT_ACTION: Record<ModerationAction, () => string> = {
+  keep_post: m.mod_action_keep_post,
+  keep_message: m.mod_action_keep_message,
+  remove_post: m.mod_action_remove_post,
+  remove_message: m.mod_action_remove_message,
+  restore_post: m.mod_action_restore_post,
+  restore_message: m.mod_action_restore_message,
+  approve_claim: m.mod_action_approve_claim,
+  reject_claim: m.mod_action_reject_claim,
+  transfer_ownership: m.mod_action_transfer_ownership,
+  hold_release: m.mod_action_hold_release,
+  hold_remove: m.mod_action_hold_remove,
+  suspend: m.mod_action_suspend,
+  unsuspend: m.mod_action_unsuspend,
+  merge_brands: m.mod_action_merge_brands,
+  remove_image: m.mod_action_remove_image,
+};
+
+const AUDIT_REASON: Record<AuditReasonName, () => string> = {
+  flagsDismissed: m.mod_audit_reason_flags_dismissed,
+  restored: m.mod_audit_reason_restored,
+  released: m.mod_audit_reason_released,
+  claimApproved: m.mod_audit_reason_claim_approved,
+  claimRejected: m.mod_audit_reason_claim_rejected,
+  ownershipTransferred: m.mod_audit_reason_ownership_transferred,
+};
+
+const AUDIT_TARGET: Record<AuditTargetType, (inputs: { id: string }) => string> = {
+  post: m.mod_target_post,
+  message: m.mod_target_message,
+  image: m.mod_target_image,
+  user: m.mod_target_user,
+  brand: m.mod_target_brand,
+  brand_claim: m.mod_target_brand_claim,
+};
+
+const INBOX_FILTER: Record<InboxFilter, () => string> = {
+  all: m.inbox_filter_all,
+  unassigned: m.inbox_filter_unassigned,
+  promise_due: m.inbox_filter_promise_due,
+  awaiting_verdict: m.inbox_filter_awaiting_verdict,
+};
+
+const PROMISE: Record<PromiseOutcome, (inputs: { due: string }) => string> = {
+  pending: m.inbox_promise_pending,
+  kept: m.inbox_promise_kept,
+  broken: m.inbox_promise_broken,
+  replaced: m.inbox_promise_replaced,
+};
+
+
+const WEBHOOK_EVENT: Record<WebhookEvent, () => string> = {
+  'post.created': m.settings_webhook_event_created,
+  'post.follow_up': m.settings_webhook_event_follow_up,
+  'post.verdict': m.settings_webhook_event_verdict,
+};
+
+/** A site role (customer, moderator), as /moderation/accounts shows it. */
+export const userRoleLabel = (role: (typeof USER_ROLES)[number]) => USER_ROLE[role]();
+/** A stored flag reason in words; an unknown stored value is shown as it is. */
+export const flagReasonText = (reason: string) =>
+  (FLAG_REASONS as readonly string[]).includes(reason) ? REASON[reason as RemovalReason]() : reason;
+/** A stored removal reason in words; an old free-text reason is shown as it is. */
+export const removalReasonText = (reason: string) => (isRemovalReason(reason) ? REASON[reason]() : reason);
+/** An audit-log action in words; an action added elsewhere shows as it is stored. */
+export const auditActionLabel = (action: string) =>
+  isModerationAction(action) ? AUDIT_ACTION[action]() : action.replace(/_/g, ' ');
+/** An audit row's reason: the board's own reasons and the removal codes in words, a moderator's as typed. */
+export function auditReasonText(reason: string): string {
+  const name = auditReasonName(reason);
+  return name ? AUDIT_REASON[name]() : removalReasonText(reason);
+}
+/** "post 12", "brand claim 3": what an audit row acted on. */
+export const auditTargetLabel = (type: string, id: number) =>
+  type in AUDIT_TARGET
+    ? AUDIT_TARGET[type as AuditTargetType]({ id: String(id) })
+    : `${type.replace(/_/g, ' ')} ${id}`;
+export const inboxFilterLabel = (filter: InboxFilter) => INBOX_FILTER[filter]();
+/** The latest promise of a fail in words, for the inbox; "No promised date" when none was made. */
+export const promiseSummary = (
+  promise: { dueOn: string; outcome: PromiseOutcome } | null,
+  language: Language,
+) =>
+  promise ? PROMISE[promise.outcome]({ due: formatDate(promise.dueOn, language) }) : m.inbox_promise_none();
+export const webhookEventLabel = (event: WebhookEvent) => WEBHOOK_EVENT[event]();
+/** Why a webhook delivery failed; the network's own message (Node's, in English) is quoted as it came. */
+export function deliveryErrorLabel(error: DeliveryError): string {
+  switch (error.kind) {
+    case 'http':
+      return m.settings_delivery_error_http({ status: String(error.status) });
+    case 'private_address':
+      return m.settings_delivery_error_private();
+    case 'unresolved':
+      return m.settings_delivery_error_unresolved({ host: error.host, detail: error.detail });
+    case 'network':
+      return error.detail;
+  }
+}

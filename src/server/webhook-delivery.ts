@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import type { Db } from '../../db/client.ts';
 import { findDelivery, recordAttempt } from '../../db/queries/webhooks.ts';
 import {
+  deliveryErrorText,
   EVENT_HEADER,
   isNonPublicAddress,
   retryDelaySeconds,
@@ -63,12 +64,16 @@ export async function deliverWebhook(
   try {
     address = await checkedAddress(url, options);
   } catch (error) {
-    const message = `Could not resolve ${url.hostname}: ${(error as Error).message}`;
+    const message = deliveryErrorText({
+      kind: 'unresolved',
+      host: url.hostname,
+      detail: (error as Error).message,
+    });
     await recordAttempt(db, delivery.id, { error: message, nextAttemptAt: retryAt });
     return { ok: false, retry: true, error: message };
   }
   if (address === null) {
-    const error = 'Refused: the address is on a loopback or private network.';
+    const error = deliveryErrorText({ kind: 'private_address' });
     await recordAttempt(db, delivery.id, { error, nextAttemptAt: null });
     return { ok: false, retry: false, error };
   }
@@ -99,7 +104,7 @@ export async function deliverWebhook(
       });
       return { ok: true };
     }
-    const error = `HTTP ${response.status}`;
+    const error = deliveryErrorText({ kind: 'http', status: response.status });
     await recordAttempt(db, delivery.id, {
       responseStatus: response.status,
       responseExcerpt: excerpt,

@@ -12,13 +12,20 @@ import { describe, expect, it } from 'vitest';
 import { loadActor } from '../../db/queries/users.ts';
 import { brandMembers, brands, posts, threadMessages, users } from '../../db/schema.ts';
 import type { Actor } from '../../src/domain/policy.ts';
+import { runInLanguage } from '../../src/i18n/request-language.ts';
+import InboxPage from '../../src/pages/brand/[slug]/inbox.astro';
+import SettingsPage from '../../src/pages/brand/[slug]/settings.astro';
 import GuidelinesPage from '../../src/pages/guidelines.astro';
 import ModerationPage from '../../src/pages/moderation.astro';
+import AccountsDesk from '../../src/pages/moderation/accounts.astro';
+import BrandsDesk from '../../src/pages/moderation/brands.astro';
+import HeldDesk from '../../src/pages/moderation/held.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
 import TransparencyPage from '../../src/pages/transparency.astro';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
 import { decideOnItem, flagContent } from '../../src/server/commands/moderation.ts';
 import { commandDeps } from '../fixtures/board.ts';
+import { englishSentencesIn } from '../e2e/french-text.ts';
 import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
 const demo = useDemoBoard();
@@ -28,13 +35,22 @@ const deps = (): CommandDeps => commandDeps(demo.db, { now: DEMO_NOW });
 const render = (
   page: Parameters<AstroContainer['renderToString']>[0],
   url: string,
-  options: { actor?: Actor | null; params?: Record<string, string> } = {},
+  options: { actor?: Actor | null; params?: Record<string, string>; locale?: 'en' | 'fr' } = {},
 ) =>
-  demo.container.renderToResponse(page, {
-    locals: { db: demo.db, now: DEMO_NOW, user: null, actor: options.actor ?? null, session: null },
-    params: options.params ?? {},
-    request: new Request(`http://localhost${url}`),
-  });
+  runInLanguage(options.locale ?? 'en', () =>
+    demo.container.renderToResponse(page, {
+      locals: {
+        db: demo.db,
+        now: DEMO_NOW,
+        user: null,
+        actor: options.actor ?? null,
+        session: null,
+        locale: options.locale ?? 'en',
+      },
+      params: options.params ?? {},
+      request: new Request(`http://localhost${url}`),
+    }),
+  );
 const textOf = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -170,5 +186,61 @@ describe('the moderators’ pages', () => {
     for (const reason of ['spam', 'fake', 'personal_data', 'hate', 'wrong_brand', 'other'])
       expect(guidelines).toContain(`id="${reason}"`);
     expect(textOf(guidelines)).toContain('How to appeal');
+  });
+});
+
+describe('the brand team’s pages and the moderators’ desks in French', () => {
+  const french = async (
+    page: Parameters<AstroContainer['renderToString']>[0],
+    url: string,
+    actor: Actor,
+    params: Record<string, string> = {},
+  ) => {
+    const response = await render(page, url, { actor, params, locale: 'fr' });
+    expect(response.status, url).toBe(200);
+    // The fails' status badges are ui/StatusBadge.astro's words, translated with the readers' pages
+    // (the all-routes e2e test checks the whole page); these pages' own words are checked here.
+    return textOf(
+      (await response.text()).replace(
+        /<span[^>]*class="badge badge--status[^>]*>\s*<span[^>]*>[^<]*<\/span>[^<]*<\/span>/g,
+        '',
+      ),
+    );
+  };
+
+  it('say every desk in French, with none of the English catalogue’s sentences', async () => {
+    const moderator = await actorWhere(eq(users.role, 'moderator'));
+    const desks = [
+      { text: await french(ModerationPage, '/moderation', moderator), heading: 'Journal de modération' },
+      { text: await french(HeldDesk, '/moderation/held', moderator), heading: 'Messages retenus' },
+      {
+        text: await french(AccountsDesk, '/moderation/accounts?email=customer%40demo.example', moderator),
+        heading: 'Trouver un compte',
+      },
+      { text: await french(BrandsDesk, '/moderation/brands?q=northwind', moderator), heading: 'Fusionner' },
+    ];
+    for (const desk of desks) {
+      expect(desk.text).toContain(desk.heading);
+      expect(englishSentencesIn(desk.text)).toEqual([]);
+    }
+    expect(desks[0]!.text).toMatch(/Contenus signalés en attente de décision \(\d+\)/);
+    expect(desks[0]!.text).toContain('Message retiré');
+    expect(desks[2]!.text).toContain('client');
+  });
+
+  it('say the inbox and the settings in French to the brand’s owner', async () => {
+    const [brand] = await demo.db.select().from(brands).where(eq(brands.slug, 'northwind-telecom'));
+    const owner = await actorWhere(
+      sql`${users.id} in (select user_id from ${brandMembers} where brand_id = ${brand!.id} and role = 'owner')`,
+    );
+    const params = { slug: 'northwind-telecom' };
+    const inbox = await french(InboxPage, '/brand/northwind-telecom/inbox', owner, params);
+    expect(inbox).toContain('Northwind Telecom : boîte de réception');
+    expect(inbox).toContain('Tous les fails en cours');
+    expect(englishSentencesIn(inbox)).toEqual([]);
+    const settings = await french(SettingsPage, '/brand/northwind-telecom/settings', owner, params);
+    expect(settings).toContain('Profil public et moyens de contact');
+    expect(settings).toContain('Télécoms et internet');
+    expect(englishSentencesIn(settings)).toEqual([]);
   });
 });

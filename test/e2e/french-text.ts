@@ -92,3 +92,18 @@ export function englishIn(text: string): string[] {
     ).map((word) => `word: ${word}`),
   ];
 }
+
+/** The English catalogue's sentences found in a text. */
+export function englishSentencesIn(text: string): string[] {
+  return englishSentences.filter((sentence) => text.includes(sentence));
+}
+
+/** The visible text of the page, with the texts only screen readers get (visually hidden, labels). */
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((element) =>
+      ['aria-label', 'placeholder', 'title'].map((name) => element.getAttribute(name) ?? ''),
+    );
+    return `${document.title}\n${document.body.innerText}\n${document.body.textContent}\n${labels.join('\n')}`;
+  });
+}

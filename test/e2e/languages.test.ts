@@ -4,10 +4,10 @@
  * and a switch that keeps the page; a French browser's first visit lands on /fr/; two requests in
  * different languages served at once do not mix.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from './browser.ts';
-import { englishSentences } from './french-text.ts';
+import { englishSentences, visibleText } from './french-text.ts';
 import { sessionFor } from './hostile-http.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,16 +17,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** The visible text of the page, with the texts only screen readers get (visually hidden, labels). */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((element) =>
-      ['aria-label', 'placeholder', 'title'].map((name) => element.getAttribute(name) ?? ''),
-    );
-    return `${document.title}\n${document.body.innerText}\n${document.body.textContent}\n${labels.join('\n')}`;
-  });
-}
 
 const TRANSLATED_FOR_READERS = [
   '/fr/about',

@@ -33,6 +33,7 @@ import type { BrandProfileInput } from '../../domain/brand-profile.ts';
 import { SOCIAL_NETWORKS } from '../../domain/brand-profile.ts';
 import { isAtBrandDomain } from '../../domain/claims.ts';
 import { can, membershipOf, type Actor } from '../../domain/policy.ts';
+import { AUDIT_REASONS } from '../../domain/moderation.ts';
 import type { WebhookEvent } from '../../domain/webhooks.ts';
 import { paths } from '../../paths.ts';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../auth/email-tokens.ts';
@@ -171,7 +172,7 @@ export async function decidePendingClaim(
       action: input.approve ? 'approve_claim' : 'reject_claim',
       targetType: 'brand_claim',
       targetId: claim.id,
-      reason: input.approve ? 'Claim approved after review' : 'Claim rejected after review',
+      reason: input.approve ? AUDIT_REASONS.claimApproved : AUDIT_REASONS.claimRejected,
       createdAt: deps.now,
     });
     return { ok: true } as const;
@@ -198,7 +199,7 @@ export async function transferOwnership(
       action: 'transfer_ownership',
       targetType: 'brand',
       targetId: brand.id,
-      reason: input.reason || 'Ownership transferred',
+      reason: input.reason || AUDIT_REASONS.ownershipTransferred,
       createdAt: deps.now,
     });
     return { ok: true } as const;

@@ -14,7 +14,7 @@ import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { insertEvent, lockPost, updatePost } from '../../../db/queries/post-writes.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { burstWindowStart, HELD_LIKES, isYoungAccount, shouldHoldPost } from '../../domain/abuse-signals.ts';
-import { removalReasonLabel } from '../../domain/moderation.ts';
+import { AUDIT_REASONS, removalReasonLabel } from '../../domain/moderation.ts';
 import type { HeldDecisionInput } from '../../domain/moderator-actions.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import type { PostKind } from '../../domain/vocabulary.ts';
@@ -90,7 +90,7 @@ export async function decideHeldPost(
       action: input.decision === 'release' ? 'hold_release' : 'hold_remove',
       targetType: 'post',
       targetId: post.id,
-      reason: input.decision === 'release' ? 'Released after review' : (input.reason ?? 'other'),
+      reason: input.decision === 'release' ? AUDIT_REASONS.released : (input.reason ?? 'other'),
       note: input.explanation,
       createdAt: deps.now,
     });

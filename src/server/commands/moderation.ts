@@ -19,7 +19,12 @@ import {
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { setMessageRemoval } from '../../../db/queries/moderation.ts';
 import { insertEvent, lockPost, updatePost, type PostRow } from '../../../db/queries/post-writes.ts';
-import { removalReasonLabel, type DecisionInput, type FlagInput } from '../../domain/moderation.ts';
+import {
+  AUDIT_REASONS,
+  removalReasonLabel,
+  type DecisionInput,
+  type FlagInput,
+} from '../../domain/moderation.ts';
 import type { PostFacts } from '../../domain/post-facts.ts';
 import { can, membershipOf, type Action, type Actor } from '../../domain/policy.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
@@ -157,8 +162,8 @@ export async function decideOnItem(
         input.decision === 'remove'
           ? (input.reason ?? 'other')
           : input.decision === 'keep'
-            ? 'flags_dismissed'
-            : 'restored',
+            ? AUDIT_REASONS.flagsDismissed
+            : AUDIT_REASONS.restored,
       note: input.explanation,
       createdAt: deps.now,
     });
