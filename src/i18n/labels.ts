@@ -252,12 +252,10 @@ export const refusalLabel = (refusal: Refusal) => REFUSAL[refusal]();
 // The domain keeps English words for the API, the open data and the e-mails' fallbacks; the inbox,
 // the brand settings and the moderation pages show these.
 
-
 const USER_ROLE: Record<(typeof USER_ROLES)[number], () => string> = {
   customer: m.mod_user_role_customer,
   moderator: m.mod_user_role_moderator,
 };
-
 
 const AUDIT_ACTION: Record<ModerationAction, () => string> = {
   keep_post: m.mod_action_keep_post,
@@ -308,7 +306,6 @@ const PROMISE: Record<PromiseOutcome, (inputs: { due: string }) => string> = {
   broken: m.inbox_promise_broken,
   replaced: m.inbox_promise_replaced,
 };
-
 
 const WEBHOOK_EVENT: Record<WebhookEvent, () => string> = {
   'post.created': m.settings_webhook_event_created,
