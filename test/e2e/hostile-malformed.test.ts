@@ -226,6 +226,13 @@ const FORM_CASES: { page: string; action: string; fields: Record<string, string>
     action: 'editReply',
     fields: { messageId: '1e99', body: 'Sorry about that.' },
   },
+  // A page whose subject does not exist, posted to: its 404 is rendered after the action read the body.
+  {
+    page: '/posts/1/replies/2147483646/edit',
+    action: 'editReply',
+    fields: { messageId: '2147483646', body: 'Sorry about that.' },
+  },
+  { page: '/posts/2147483646/withdraw', action: 'withdrawPost', fields: { postId: '2147483646' } },
   { page: '/moderation', action: 'decideClaim', fields: { claimId: 'abc', decision: 'approve' } },
   { page: '/moderation', action: 'decideClaim', fields: { claimId: '2147483648', decision: 'reject' } },
   {
