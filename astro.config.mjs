@@ -33,11 +33,19 @@ function openDatabaseBeforeListening() {
         );
       }
       injected = true;
-      const supervised = code.replace(adapterAutostart, '$1__likesAndFailsServe(startServer);');
+      // Also hands over the app's own handler and the client folder, so that requests for anything but
+      // a built file skip the adapter's static-file lookup (a stat of the disk on every page and form).
+      const supervised = code.replace(
+        adapterAutostart,
+        '$1__likesAndFailsServe(startServer, { appHandler: () => __likesAndFailsAppHandler(app, options), ' +
+          'clientDir: () => __likesAndFailsClientDir(options) });',
+      );
       return {
         code:
           `import ${JSON.stringify(bootModule)};\n` +
           `import { serveWithLifecycle as __likesAndFailsServe } from ${JSON.stringify(lifecycleModule)};\n` +
+          `import { createAppHandler as __likesAndFailsAppHandler } from './serve-app.js';\n` +
+          `import { resolveClientDir as __likesAndFailsClientDir } from './shared.js';\n` +
           supervised,
         map: null,
       };
@@ -48,6 +56,50 @@ function openDatabaseBeforeListening() {
         throw new Error(
           'likes-and-fails:boot: @astrojs/node/dist/server.js was not bundled; update astro.config.mjs.',
         );
+      }
+    },
+  };
+}
+
+/**
+ * Astro hashes each script and stylesheet of a page for the CSP header again on every request
+ * (`generateCspDigest` in astro/dist/core/encryption.js, through WebCrypto's thread pool): about 3 %
+ * of the server's time while authors publish. The same text always has the same hash, and a build's
+ * scripts and styles are a fixed set, so the hashes are kept (at most `limit` texts, so a page whose
+ * inline content varied could not grow the map). The build fails if the function is not found.
+ */
+function rememberCspHashes(limit = 512) {
+  const definition = 'async function generateCspDigest(data, algorithm) {';
+  let found = false;
+  return {
+    name: 'likes-and-fails:csp-hashes',
+    apply: /** @type {const} */ ('build'),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!/[\\/]astro[\\/]dist[\\/]core[\\/]encryption\.js$/.test(id)) return null;
+      if (!code.includes(definition)) {
+        throw new Error(
+          'likes-and-fails:csp-hashes: generateCspDigest not found in astro; update astro.config.mjs.',
+        );
+      }
+      found = true;
+      const remembered =
+        `const __likesAndFailsCspHashes = new Map();\n` +
+        `function generateCspDigest(data, algorithm) {\n` +
+        `  const key = algorithm + '\\u0000' + data;\n` +
+        `  const known = __likesAndFailsCspHashes.get(key);\n` +
+        `  if (known !== undefined) return known;\n` +
+        `  const hash = __likesAndFailsHashForCsp(data, algorithm);\n` +
+        `  if (__likesAndFailsCspHashes.size < ${limit}) __likesAndFailsCspHashes.set(key, hash);\n` +
+        `  return hash;\n` +
+        `}\n` +
+        `async function __likesAndFailsHashForCsp(data, algorithm) {`;
+      return { code: code.replace(definition, remembered), map: null };
+    },
+    /** @this {{ environment?: { name: string } }} */
+    generateBundle() {
+      if (this.environment?.name === 'ssr' && !found) {
+        throw new Error('likes-and-fails:csp-hashes: astro/dist/core/encryption.js was not bundled.');
       }
     },
   };
@@ -148,6 +200,7 @@ export default defineConfig({
   vite: {
     plugins: [
       openDatabaseBeforeListening(),
+      rememberCspHashes(),
       // messages/{en,fr}.json compiled to typed functions in src/paraglide (generated, not committed).
       // The request's language comes from src/i18n/request-language.ts, never from Paraglide's own
       // strategies: the middleware is the one owner of localized URLs (decision 014).

@@ -3,6 +3,7 @@
  * through the real form (the same POST a browser sends from /new), and one
  * streamed download of the posts CSV while the server's memory is sampled.
  */
+import http from 'node:http';
 import { BENCH_BYPASS_HEADER } from '../src/server/bench-bypass.ts';
 import { CATEGORIES, CHANNELS } from '../src/domain/vocabulary.ts';
 import type { BenchAuthor } from './http-data.ts';
@@ -17,6 +18,39 @@ export interface WriteResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+}
+
+/**
+ * One form post over a kept-alive connection. `node:http` rather than `fetch`: the load generator
+ * shares the server's two cores, and fetch cost about 1 ms of CPU per request here, plain http a
+ * fraction of that (`npm run bench:profile-writes` prints the load generator's CPU per fail).
+ */
+const keptAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function postForm(url: string, body: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; location: string }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: keptAlive,
+        headers: {
+          ...headers,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume(); // read and drop the body so the connection is reused
+        response.once('end', () =>
+          resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? '' }),
+        );
+        response.once('error', reject);
+      },
+    );
+    request.once('error', reject);
+    request.end(body);
+  });
 }
 
 const percentile = (sorted: number[], share: number) =>
@@ -53,21 +87,14 @@ export async function runWriteBenchmark(
     const sent = performance.now();
     try {
       // What the /new form posts: the page with `?_action=`, answered by a 303 to the new post.
-      const response = await fetch(`${origin}/new?_action=createPost`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          Origin: origin,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Cookie: author.cookie,
-          [BENCH_BYPASS_HEADER]: secret,
-        },
-        body,
+      const { status, location } = await postForm(`${origin}/new?_action=createPost`, body.toString(), {
+        Origin: origin,
+        Cookie: author.cookie,
+        [BENCH_BYPASS_HEADER]: secret,
       });
-      await response.arrayBuffer();
       latenciesMs.push(performance.now() - sent);
-      if (response.status === 303 && /\/posts\/\d+/.test(response.headers.get('location') ?? '')) succeeded++;
-      else failures.set(`${response.status}`, (failures.get(`${response.status}`) ?? 0) + 1);
+      if (status === 303 && /\/posts\/\d+/.test(location)) succeeded++;
+      else failures.set(`${status}`, (failures.get(`${status}`) ?? 0) + 1);
     } catch (error) {
       latenciesMs.push(performance.now() - sent);
       const reason = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,7 @@ import { logger } from './logger.ts';
 import { requestIdFor } from './request-id.ts';
 import { siteUrl } from './services.ts';
 import { isShuttingDown, runShutdownSteps } from './shutdown.ts';
+import { listBuiltPaths, namesBuiltFile } from './static-files.ts';
 
 const SHUTDOWN_TIMEOUT_MILLISECONDS = 10_000;
 /** While draining, keep-alive connections that became idle are closed this often. */
@@ -29,11 +30,19 @@ interface StartedServer {
   done: Promise<unknown>;
 }
 
+type RequestHandler = (request: http.IncomingMessage, response: http.ServerResponse) => unknown;
+
+/** The adapter's pieces the boot plugin hands over: the app's own handler and the built client folder. */
+export interface AdapterParts {
+  appHandler: () => RequestHandler;
+  clientDir: () => string;
+}
+
 /**
  * Starts the adapter's server and supervises it. Called by the code the boot
  * plugin appends to `@astrojs/node/dist/server.js` (astro.config.mjs).
  */
-export function serveWithLifecycle(startServer: () => StartedServer): void {
+export function serveWithLifecycle(startServer: () => StartedServer, parts?: AdapterParts): void {
   // The adapter's own "listening" line is plain text; ours below is JSON like every other line.
   process.env['ASTRO_NODE_LOGGING'] ??= 'disabled';
   const started = startServer();
@@ -45,6 +54,7 @@ export function serveWithLifecycle(startServer: () => StartedServer): void {
   });
   // The adapter's promise rejects on a listen error; handled below, on the server's 'error' event.
   started.done.catch(() => {});
+  if (parts) sendPagesStraightToTheApp(server, parts);
   server.prependListener('request', tagAndLogRequest);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (server.listening) logger.error({ err: error }, 'HTTP server error.');
@@ -57,6 +67,24 @@ export function serveWithLifecycle(startServer: () => StartedServer): void {
       void stopGracefully(server, signal);
     });
   }
+}
+
+/**
+ * Replaces the adapter's listener (built file first, then the app) by one that asks the disk only
+ * for paths that name a built file (src/server/static-files.ts).
+ */
+function sendPagesStraightToTheApp(server: http.Server | import('node:https').Server, parts: AdapterParts) {
+  const adapterListeners = server.listeners('request') as RequestHandler[];
+  if (adapterListeners.length !== 1) return; // not the adapter we know: leave it as it is
+  const adapterListener = adapterListeners[0]!;
+  const appHandler = parts.appHandler();
+  const builtPaths = listBuiltPaths(parts.clientDir());
+  server.removeListener('request', adapterListener);
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) =>
+    namesBuiltFile(request.method, request.url, builtPaths)
+      ? adapterListener(request, response)
+      : appHandler(request, response),
+  );
 }
 
 /** Gives the request its id (header in, header out) and logs one line when its response ends. */
