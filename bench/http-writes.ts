@@ -58,13 +58,25 @@ const percentile = (sorted: number[], share: number) =>
     ? 0
     : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!);
 
-/** Every author publishes one fail after another until `seconds` have passed. */
+/**
+ * Every author publishes one fail after another until `seconds` have passed.
+ *
+ * Without `ratePerSecond` (closed loop) each author posts again as soon as the last post is answered:
+ * that measures the most the server sustains, and its latencies are then the queue's length
+ * (50 authors at X fails/s wait 50 / X s on average, whatever the server does). With
+ * `ratePerSecond` (open loop) the authors together post at that rate, each on a fixed schedule
+ * (author i every authors / rate seconds, the authors evenly staggered): that measures the latency
+ * of a write when the server is offered that much. An author still waiting when their next post is
+ * due sends it once answered, and its latency counts from when it was due, so a server falling
+ * behind shows in p99 (no coordinated omission).
+ */
 export async function runWriteBenchmark(
   origin: string,
   secret: string,
   authors: BenchAuthor[],
   brandSlug: string,
   seconds: number,
+  ratePerSecond: number | null = null,
 ): Promise<WriteResult> {
   const latenciesMs: number[] = [];
   const failures = new Map<string, number>();
@@ -72,19 +84,21 @@ export async function runWriteBenchmark(
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const today = new Date().toISOString().slice(0, 10);
+  // Titles differ from every earlier run's: the duplicate guard refuses a title twice in 24 hours.
+  const run = Date.now().toString(36);
 
-  const publish = async (author: BenchAuthor, authorIndex: number, attempt: number) => {
+  const publish = async (author: BenchAuthor, authorIndex: number, attempt: number, dueAt: number) => {
     const body = new URLSearchParams({
       brandSlug,
       kind: 'fail',
-      title: `Bench fail by author ${authorIndex}, number ${attempt}`,
+      title: `Bench fail ${run} by author ${authorIndex}, number ${attempt}`,
       story: 'Ordered a replacement part, it never arrived, and the support chat closed my ticket twice.',
       category: CATEGORIES[attempt % CATEGORIES.length]!,
       channel: CHANNELS[attempt % CHANNELS.length]!,
       experiencedOn: today,
       waitMinutes: '15',
     });
-    const sent = performance.now();
+    const sent = dueAt;
     try {
       // What the /new form posts: the page with `?_action=`, answered by a 303 to the new post.
       const { status, location } = await postForm(`${origin}/new?_action=createPost`, body.toString(), {
@@ -102,10 +116,18 @@ export async function runWriteBenchmark(
     }
   };
 
+  const everyMs = ratePerSecond ? (authors.length / ratePerSecond) * 1000 : 0;
   await Promise.all(
     authors.map(async (author, index) => {
-      for (let attempt = 1; performance.now() < deadline; attempt++)
-        await publish(author, index + 1, attempt);
+      for (let attempt = 1; ; attempt++) {
+        const dueAt = ratePerSecond
+          ? started + (index / authors.length) * everyMs + (attempt - 1) * everyMs
+          : performance.now();
+        if (dueAt >= deadline) break;
+        const waitMs = dueAt - performance.now();
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+        await publish(author, index + 1, attempt, dueAt);
+      }
     }),
   );
   const elapsedSeconds = (performance.now() - started) / 1000;

@@ -8,7 +8,8 @@
  * it runs to see what PostgreSQL waits on. It also prints the CPU each fail
  * cost the server, PostgreSQL's backends and the load generator
  * (bench/write-cpu.ts): on a shared machine those compare runs where fails/s
- * cannot.
+ * cannot. With BENCH_WRITE_RATE the authors together offer that many fails a second (open
+ * loop, latencies from when each was due) instead of posting as fast as answered.
  */
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../db/client.ts';
@@ -36,7 +37,8 @@ try {
     // Start-up work (the first maintenance pass, the figures refresher) settles first.
     await waitUntilSettled(server.pid, 2, Number(process.env['BENCH_SETTLE_SECONDS'] ?? 60));
     const before = await snapshotCpu(handle, server.pid);
-    const writes = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, 10);
+    const rate = process.env['BENCH_WRITE_RATE'] ? Number(process.env['BENCH_WRITE_RATE']) : null;
+    const writes = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, 10, rate);
     const cpu = await cpuPerFail(handle, server.pid, before, writes.succeeded);
     console.log(
       `${writes.succeeded} fails in ${writes.seconds.toFixed(1)} s = ${writes.perSecond.toFixed(0)} fails/s; ` +

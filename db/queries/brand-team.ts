@@ -1,5 +1,6 @@
 /** Brand teams, claims and profiles: who speaks for a brand, and what its page says. */
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.ts';
 import type { Db } from '../client.ts';
 import { brandClaims, brandMembers, brands, users, type ContactChannels } from '../schema.ts';
 
@@ -169,8 +170,9 @@ export async function brandNameOf(db: Db, brandId: number): Promise<string> {
  * The brand's name ('The brand' when it is gone) and the team members who can be e-mailed (an
  * address on file), except one person: one statement, as every write that tells a team sends it.
  */
-export async function teamToNotify(db: Db, brandId: number, exceptUserId: number | null) {
-  const rows = await db
+// Built once (db/built-once.ts), with and without a member to leave out: read by every post and reply.
+const teamQuery = (leaveOut: boolean) => (db: Db) =>
+  db
     .select({
       brandName: brands.name,
       email: users.email,
@@ -184,10 +186,18 @@ export async function teamToNotify(db: Db, brandId: number, exceptUserId: number
       and(
         eq(users.id, brandMembers.userId),
         isNotNull(users.email),
-        exceptUserId === null ? undefined : ne(users.id, exceptUserId),
+        leaveOut ? ne(users.id, sql.placeholder('exceptUserId')) : undefined,
       ),
     )
-    .where(eq(brands.id, brandId));
+    .where(eq(brands.id, sql.placeholder('brandId')));
+const wholeTeam = builtOnce('team_to_notify', teamQuery(false));
+const teamButOne = builtOnce('team_to_notify_but_one', teamQuery(true));
+
+export async function teamToNotify(db: Db, brandId: number, exceptUserId: number | null) {
+  const rows =
+    exceptUserId === null
+      ? await wholeTeam(db, { brandId })
+      : await teamButOne(db, { brandId, exceptUserId });
   return {
     brandName: rows[0]?.brandName ?? 'The brand',
     recipients: rows.flatMap(({ email, settings, language }) =>

@@ -1,10 +1,20 @@
 /** Reads of brands: the profile page and the lists that link to brands. */
 import { asc, eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.ts';
 import type { Db } from '../client.ts';
 import { brandMembers, brands, users } from '../schema.ts';
 
+// Built once (db/built-once.ts): every post and every brand page starts with it.
+const brandBySlug = builtOnce('brand_by_slug', (db) =>
+  db
+    .select()
+    .from(brands)
+    .where(eq(brands.slug, sql.placeholder('slug')))
+    .limit(1),
+);
+
 export async function getBrandBySlug(db: Db, slug: string) {
-  const [brand] = await db.select().from(brands).where(eq(brands.slug, slug)).limit(1);
+  const [brand] = await brandBySlug(db, { slug });
   return brand ?? null;
 }
 

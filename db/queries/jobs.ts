@@ -29,9 +29,13 @@ export async function enqueueJobs(
   maxAttempts = 8,
 ): Promise<void> {
   if (payloads.length === 0) return;
-  await db
-    .insert(jobs)
-    .values(payloads.map((payload) => ({ type, payload, runAt, maxAttempts, createdAt: runAt })));
+  // One short statement whatever the number of jobs (a team's e-mails): the payloads travel as one
+  // JSON array. Written as text: drizzle's insert builder cost ten times more to build, per fail.
+  await db.execute(sql`
+    insert into jobs (type, payload, run_at, max_attempts, created_at)
+    select ${type}::text, payload, ${runAt.toISOString()}::timestamptz, ${maxAttempts}::int,
+           ${runAt.toISOString()}::timestamptz
+    from jsonb_array_elements(${JSON.stringify(payloads)}::jsonb) as payload`);
 }
 
 /** Claims up to `limit` due jobs for `leaseSeconds`; a crashed worker's jobs come back after the lease. */

@@ -4,6 +4,7 @@
  */
 import { and, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ThreadEventType } from '../../src/domain/vocabulary.ts';
+import { builtOnce } from '../built-once.ts';
 import { rowsOf, type Db } from '../client.ts';
 import { brands, meToos, postRevisions, posts, threadEvents, threadMessages, verdicts } from '../schema.ts';
 
@@ -117,16 +118,60 @@ export async function insertBrand(db: Db, row: typeof brands.$inferInsert) {
 }
 
 /** The author's posts about one brand since a time (the duplicate-title guard's facts). */
-function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
-  return db
+const recentAuthorPostsQuery = builtOnce('recent_author_posts', (db) =>
+  db
     .select({ title: posts.title, createdAt: posts.createdAt })
     .from(posts)
-    .where(and(eq(posts.authorId, authorId), eq(posts.brandId, brandId), gt(posts.createdAt, since)));
+    .where(
+      and(
+        eq(posts.authorId, sql.placeholder('authorId')),
+        eq(posts.brandId, sql.placeholder('brandId')),
+        gt(posts.createdAt, sql.placeholder('since')),
+      ),
+    ),
+);
+
+function recentAuthorPosts(db: Db, authorId: number, brandId: number, since: Date) {
+  // A placeholder in a condition is sent as given, without the column's encoding: the time as text.
+  return recentAuthorPostsQuery(db, { authorId, brandId, since: since.toISOString() });
 }
 
-export async function insertPost(db: Db, row: typeof posts.$inferInsert): Promise<PostRow> {
-  const [post] = await db.insert(posts).values(row).returning();
-  return post!;
+/** What a new post's insert names: every column a new post sets, the rest take their defaults. */
+const NEW_POST_COLUMNS = [
+  'id',
+  'brandId',
+  'authorId',
+  'kind',
+  'title',
+  'story',
+  'language',
+  'category',
+  'channel',
+  'experiencedOn',
+  'country',
+  'waitMinutes',
+  'status',
+  'visibility',
+  'lastActivityAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof posts.$inferInsert)[];
+
+export type NewPostRow = Required<Pick<typeof posts.$inferInsert, (typeof NEW_POST_COLUMNS)[number]>>;
+
+// Built once (db/built-once.ts): building this insert cost more than any other statement of a write.
+const newPostInsert = builtOnce('insert_new_post', (db) =>
+  db
+    .insert(posts)
+    .values(
+      Object.fromEntries(
+        NEW_POST_COLUMNS.map((column) => [column, sql.placeholder(column)]),
+      ) as unknown as typeof posts.$inferInsert,
+    ),
+);
+
+export async function insertPost(db: Db, row: NewPostRow): Promise<void> {
+  await newPostInsert(db, row);
 }
 
 /** The post, locked for the rest of the transaction so concurrent writes to its thread queue up. */

@@ -1,6 +1,7 @@
 /** Session rows: created at log-in, read on every request, deleted at log-out or once expired. */
 import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Membership } from '../../src/domain/policy.ts';
+import { builtOnce } from '../built-once.ts';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema.ts';
 
@@ -13,10 +14,10 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
 
 /**
  * A session with its account and the account's brand memberships, in one query: every signed-in
- * request needs all three.
+ * request needs all three. Built once (db/built-once.ts): it runs on every signed-in request.
  */
-export async function findSessionWithAccount(db: Db, id: string) {
-  const [row] = await db
+const sessionWithAccount = builtOnce('session_with_account', (db) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -26,8 +27,12 @@ export async function findSessionWithAccount(db: Db, id: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1),
+);
+
+export async function findSessionWithAccount(db: Db, id: string) {
+  const [row] = await sessionWithAccount(db, { id });
   return row ?? null;
 }
 

@@ -220,6 +220,12 @@ export async function applyWindowChanges(
   );
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
+      with grace as materialized (
+        -- The brand's unanswered fails still inside the grace, read once for every window (this ran
+        -- once per window, four scans of the same index range while the brand's writers waited).
+        select p.created_at from posts p
+        where p.brand_id = ${brandId} and p.kind = 'fail' and p.visibility = 'published'
+          and p.first_brand_reply_at is null and p.created_at > ${graceStart}::timestamptz)
       update brand_stats s set
         window_start = v.window_start,
         likes = s.likes + v.likes, fails = s.fails + v.fails, answered = s.answered + v.answered,
@@ -229,10 +235,7 @@ export async function applyWindowChanges(
         long_replies = s.long_replies + v.long_replies, template_replies = s.template_replies + v.template_replies,
         me_toos = s.me_toos + v.me_toos,
         response_eligible = s.fails + v.fails - (
-          select count(*)::int from posts p
-          where p.brand_id = s.brand_id and p.kind = 'fail' and p.visibility = 'published'
-            and p.first_brand_reply_at is null and p.created_at > ${graceStart}::timestamptz
-            and (v.window_start is null or p.created_at >= v.window_start)),
+          select count(*)::int from grace g where v.window_start is null or g.created_at >= v.window_start),
         computed_at = greatest(s.computed_at, ${now.toISOString()}::timestamptz)
       from (values ${values}) as v("window", window_start, likes, fails, answered, settled, resolved, verdicts,
         would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos)

@@ -13,7 +13,7 @@ import path from 'node:path';
 /** Every file and folder under `clientDir`, as the URL paths that name them (`/_astro`, `/favicon.svg`). */
 export function listBuiltPaths(clientDir: string): Set<string> {
   const paths = new Set<string>();
-  let entries: ReturnType<typeof readdirSync<string>>;
+  let entries: string[];
   try {
     entries = readdirSync(clientDir, { recursive: true, encoding: 'utf8' });
   } catch {
