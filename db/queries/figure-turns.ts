@@ -29,8 +29,16 @@ export async function shareBrandFigures(db: Db, brandId: number): Promise<void> 
  * writers holding a share to commit, and holds new ones back until this transaction ends.
  */
 export async function holdBrandFiguresAlone(db: Db, brandId: number): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
+  await takeBrandFiguresAlone(db, brandId);
   await lockWindowRows(db, brandId);
+}
+
+/**
+ * `holdBrandFiguresAlone` without locking the rows: for the refresher, which sends the rows' lock
+ * (and its other reads) with this statement, in one round trip; they run once it is granted.
+ */
+export async function takeBrandFiguresAlone(db: Db, brandId: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
 }
 
 /**

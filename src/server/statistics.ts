@@ -24,7 +24,7 @@ import { readLeavingFacts, readPostFacts, type LeavingRange } from '../../db/que
 import { listWindowRows, recomputeBrandStats } from '../../db/queries/stats.ts';
 import {
   dropQueuedDeltas,
-  holdBrandFiguresAlone,
+  takeBrandFiguresAlone,
   takeQueuedDeltas,
   takeTurnOrQueue,
   waitForAddingTurn,
@@ -236,28 +236,41 @@ export async function refreshBrandFigures(db: Database, brandId: number, now: Da
 /**
  * Step 2 of the refresh, holding the brand's figures alone; returns the windows (with their new
  * starts) whose percentiles must be recomputed, or null when they are current.
+ *
+ * The brand's writers wait from the first statement to the commit, so statements that need no
+ * answer from each other travel together (decision 017): four round trips besides the commit,
+ * where one after the other they were eleven — each a wait for the server's event loop, which
+ * under load is most of a round trip.
  */
 async function moveBrandFigures(
   tx: Db,
   brandId: number,
   now: Date,
 ): Promise<{ window: StatWindow; windowStart: Date | null }[] | null> {
-  // Alone: writers wait, so the posts read below and the queued changes added first agree.
-  await holdBrandFiguresAlone(tx, brandId);
-  await addQueuedDeltas(tx, brandId, now);
-  let rows = await lockWindowRows(tx, brandId);
+  // 1. Alone (writers wait, so the posts read below and the queued changes agree), then, once that
+  //    is granted, the queue and the rows, in that order.
+  const [, queued, locked] = await Promise.all([
+    takeBrandFiguresAlone(tx, brandId),
+    takeQueuedDeltas(tx, brandId),
+    lockWindowRows(tx, brandId),
+  ]);
+  let rows = locked;
+  let toAdd = queued;
   if (rows.length < STAT_WINDOWS.length) {
-    const present = new Set(rows.map((row) => row.window));
-    await startWindowRows(
-      tx,
-      brandId,
-      STAT_WINDOWS.filter((window) => !present.has(window)),
-      now,
-    );
+    // Rare: the brand's first figures, or a window added since its rows were made. One at a time.
+    await addDeltas(tx, brandId, toAdd, now);
+    toAdd = [];
     rows = await lockWindowRows(tx, brandId);
+    const present = new Set(rows.map((row) => row.window));
+    const missing = STAT_WINDOWS.filter((window) => !present.has(window));
+    if (missing.length > 0) {
+      await startWindowRows(tx, brandId, missing, now);
+      rows = await lockWindowRows(tx, brandId);
+    }
   }
   // A rolling window that does not know where it starts (rows written before decision 004) cannot
-  // move by deltas: rebuild this brand once, which sets every start and every percentile.
+  // move by deltas: rebuild this brand once, which sets every start and every percentile (and
+  // counts the queue taken above from the posts).
   if (rows.some((row) => row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null)) {
     await rebuildBrandStatistics(tx, now, brandId);
     return null;
@@ -272,11 +285,15 @@ async function moveBrandFigures(
       start !== null && newStart !== null && newStart > start ? { from: start, to: newStart } : null;
     return { window: row.window, newStart, leaving };
   });
-  const left = await readLeavingFacts(
-    tx,
-    brandId,
-    plans.flatMap((plan) => (plan.leaving ? [plan.leaving] : [])),
-  );
+  // 2. The queued changes added, and the facts of the posts leaving the windows.
+  const [, left] = await Promise.all([
+    toAdd.length > 0 ? applyPostDeltas(tx, brandId, toAdd) : null,
+    readLeavingFacts(
+      tx,
+      brandId,
+      plans.flatMap((plan) => (plan.leaving ? [plan.leaving] : [])),
+    ),
+  ]);
   const windowChanges: WindowChange[] = [];
   const breakdownChanges: { window: StatWindow; rows: BreakdownCount[] }[] = [];
   for (const plan of plans) {
@@ -291,14 +308,19 @@ async function moveBrandFigures(
     windowChanges.push({ window: plan.window, counters, windowStart: plan.newStart });
     breakdownChanges.push({ window: plan.window, rows: sumBreakdowns(parts) });
   }
-  const updated = await applyWindowChanges(tx, brandId, windowChanges, now);
-  await applyBreakdownChanges(tx, brandId, breakdownChanges);
-  await refreshMonths(tx, brandId);
+  // 3. The windows moved (returning the rows as they now are), their breakdowns and the months.
+  const [updated] = await Promise.all([
+    applyWindowChanges(tx, brandId, windowChanges, now),
+    applyBreakdownChanges(tx, brandId, breakdownChanges),
+    refreshMonths(tx, brandId),
+  ]);
 
   // Percentiles read every answered fail of the brand's windows: only when one entered, left or
-  // changed, and after this transaction (step 3), so writers do not wait for that read.
+  // changed (the rows say so, the queued changes included), and after this transaction (step 3),
+  // so writers do not wait for that read.
   const percentilesStale =
-    rows.some((row) => row.percentilesStale) || left.some((facts) => firstResponseSeconds(facts) !== null);
+    updated.some((row) => row.percentilesStale) || left.some((facts) => firstResponseSeconds(facts) !== null);
+  // 4. The score and the like share's bound, from the rows.
   await storeWindowFigures(
     tx,
     updated.map((row) => figuresOf({ ...row, brandId })),
