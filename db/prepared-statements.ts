@@ -23,6 +23,7 @@
  * (`max_lifetime`, 30 to 60 minutes by default).
  */
 import type postgres from 'postgres';
+import { beginWithoutWaiting } from './pipelined-begin.ts';
 
 /** Connection parameters that keep prepared statements planned per execution, as unnamed ones are. */
 export const PREPARED_CONNECTION_PARAMETERS = { plan_cache_mode: 'force_custom_plan' } as const;
@@ -38,6 +39,22 @@ export function preparingStatements<T extends Sql | TransactionSql>(client: T): 
       if (property === 'unsafe') {
         return (query: string, parameters?: unknown[], options?: UnsafeOptions) =>
           target.unsafe(query, parameters as never, { ...options, prepare: true });
+      }
+      if (property === 'begin' && 'reserve' in target) {
+        // A transaction of the pool: its BEGIN goes with its first statements (db/pipelined-begin.ts).
+        return (...args: unknown[]) => {
+          const body = args.pop() as (sql: TransactionSql) => Promise<unknown>;
+          if (args.length > 0) {
+            // With options (isolation level…): postgres.js's own, which waits for BEGIN.
+            const method = Reflect.get(target, property, receiver) as (...a: unknown[]) => unknown;
+            return method.call(target, ...args, (sql: TransactionSql) => body(preparingStatements(sql)));
+          }
+          return beginWithoutWaiting(
+            target as Sql,
+            (handle) => body(handle as unknown as TransactionSql),
+            (options) => ({ ...options, prepare: true }),
+          );
+        };
       }
       if (property === 'begin' || property === 'savepoint') {
         // drizzle runs a transaction's queries on the client postgres.js hands to its callback.
