@@ -62,6 +62,21 @@ export const flagSchema = z.object({
 });
 export type FlagInput = z.infer<typeof flagSchema>;
 
+/** A removal's reason from the list, in a form where other decisions leave it empty. */
+export const optionalRemovalReason = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
+);
+
+/** A removal gives its reason (a decision schema's refinement). */
+export function requireRemovalReason(
+  input: { decision: string; reason?: RemovalReason | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (input.decision === 'remove' && !input.reason)
+    context.addIssue({ code: 'custom', path: ['reason'], message: fieldMessage('removal_reason_required') });
+}
+
 const MODERATION_DECISIONS = ['keep', 'remove', 'restore'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
@@ -75,19 +90,11 @@ export const decisionSchema = z
     postId: recordIdSchema,
     messageId: optionalMessageId,
     decision: z.enum(MODERATION_DECISIONS, { error: fieldMessage('decision_required') }),
-    reason: z.preprocess(
-      (value) => (value === '' || value === null ? undefined : value),
-      z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
-    ),
+    reason: optionalRemovalReason,
     explanation: note,
   })
   .superRefine((input, context) => {
-    if (input.decision === 'remove' && !input.reason)
-      context.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: fieldMessage('removal_reason_required'),
-      });
+    requireRemovalReason(input, context);
     if (input.decision !== 'keep' && input.explanation.trim() === '')
       context.addIssue({
         code: 'custom',
