@@ -576,18 +576,30 @@ function addMeToos(
   for (const post of posts) {
     if (post.kind !== 'fail') continue;
     const count = random.chance(0.45) ? Math.floor(random.logUniform(1, 24)) : 0;
-    const people = random.sample(
-      customerIds.filter((id) => id !== post.authorId),
-      count,
-    );
-    const postedAt = post.createdAt as Date;
-    for (const userId of people) {
-      const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
-      if (at > now) continue;
+    for (const { userId, at } of readersWhoMark(random, post, customerIds, count, now)) {
       store.meToos.push({ postId: post.id!, userId, createdAt: at });
       post.meTooCount = (post.meTooCount ?? 0) + 1;
     }
   }
+}
+
+/** `count` other customers, each at a random time within 20 days of the post; none after `now`. */
+function readersWhoMark(
+  random: Random,
+  post: SeedStore['posts'][number],
+  customerIds: number[],
+  count: number,
+  now: Date,
+): { userId: number; at: Date }[] {
+  const people = random.sample(
+    customerIds.filter((id) => id !== post.authorId),
+    count,
+  );
+  const postedAt = post.createdAt as Date;
+  return people.flatMap((userId) => {
+    const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
+    return at > now ? [] : [{ userId, at }];
+  });
 }
 
 /** Readers mark posts helpful; likes the brand answered gather most, so the demo has stories to feature. */
@@ -612,14 +624,8 @@ function addHelpfulMarks(
     if (leaving.has(post.id!)) continue;
     const answeredLike = post.kind === 'like' && answered.has(post.id!);
     if (!random.chance(answeredLike ? 0.6 : 0.3)) continue;
-    const people = random.sample(
-      customerIds.filter((id) => id !== post.authorId),
-      Math.floor(random.logUniform(1, answeredLike ? 16 : 8)),
-    );
-    const postedAt = post.createdAt as Date;
-    for (const userId of people) {
-      const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
-      if (at > now) continue;
+    const count = Math.floor(random.logUniform(1, answeredLike ? 16 : 8));
+    for (const { userId, at } of readersWhoMark(random, post, customerIds, count, now)) {
       store.helpfulMarks.push({ postId: post.id!, userId, createdAt: at });
       post.helpfulCount = (post.helpfulCount ?? 0) + 1;
     }
