@@ -1,7 +1,8 @@
 /**
  * The vocabulary's labels in the request's language (decision 014): the closed lists of
- * src/domain/vocabulary.ts and src/domain/forms.ts keep their English labels for the API and the
- * open data; pages show these. One literal message per value, so the catalogue test sees each used.
+ * src/domain/vocabulary.ts and src/domain/forms.ts are codes (the API and the open data give the
+ * codes; the domain keeps English words only where stored text or e-mails need them); pages show
+ * these. One literal message per value, so the catalogue test sees each used.
  */
 import type { InboxFilter } from '../../db/queries/inbox.ts';
 import type { AuditTargetType } from '../../db/queries/moderation-log.ts';
