@@ -40,7 +40,7 @@ export interface DecisionPlan {
 export type Decision = Pick<DecisionInput, 'decision' | 'reason' | 'explanation'>;
 
 /** The reason readers see on the notice: "Spam: the same advert on twelve brands." */
-export function publicReason(input: Decision): string {
+export function publicReason(input: Pick<Decision, 'reason' | 'explanation'>): string {
   return `${removalReasonLabel(input.reason ?? 'other')}: ${input.explanation}`;
 }
 
