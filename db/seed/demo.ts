@@ -576,18 +576,30 @@ function addMeToos(
   for (const post of posts) {
     if (post.kind !== 'fail') continue;
     const count = random.chance(0.45) ? Math.floor(random.logUniform(1, 24)) : 0;
-    const people = random.sample(
-      customerIds.filter((id) => id !== post.authorId),
-      count,
-    );
-    const postedAt = post.createdAt as Date;
-    for (const userId of people) {
-      const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
-      if (at > now) continue;
+    for (const { userId, at } of readersWhoMark(random, post, customerIds, count, now)) {
       store.meToos.push({ postId: post.id!, userId, createdAt: at });
       post.meTooCount = (post.meTooCount ?? 0) + 1;
     }
   }
+}
+
+/** `count` other customers, each at a random time within 20 days of the post; none after `now`. */
+function readersWhoMark(
+  random: Random,
+  post: SeedStore['posts'][number],
+  customerIds: number[],
+  count: number,
+  now: Date,
+): { userId: number; at: Date }[] {
+  const people = random.sample(
+    customerIds.filter((id) => id !== post.authorId),
+    count,
+  );
+  const postedAt = post.createdAt as Date;
+  return people.flatMap((userId) => {
+    const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
+    return at > now ? [] : [{ userId, at }];
+  });
 }
 
 /** Readers mark posts helpful; likes the brand answered gather most, so the demo has stories to feature. */
@@ -604,18 +616,16 @@ function addHelpfulMarks(
       .filter((thread) => thread.steps.some((step) => step.type === 'brand' && step.at <= now))
       .map((thread) => thread.post.id),
   );
+  // Withdrawn and removed posts are off the board by the time readers would mark them.
+  const leaving = new Set(
+    store.postChanges.filter((change) => change.type !== 'edit').map((change) => change.postId),
+  );
   for (const post of posts) {
-    if ((post.visibility ?? 'published') !== 'published') continue;
+    if (leaving.has(post.id!)) continue;
     const answeredLike = post.kind === 'like' && answered.has(post.id!);
     if (!random.chance(answeredLike ? 0.6 : 0.3)) continue;
-    const people = random.sample(
-      customerIds.filter((id) => id !== post.authorId),
-      Math.floor(random.logUniform(1, answeredLike ? 16 : 8)),
-    );
-    const postedAt = post.createdAt as Date;
-    for (const userId of people) {
-      const at = new Date(postedAt.getTime() + random.logUniform(1, 24 * 20) * HOUR_MS);
-      if (at > now) continue;
+    const count = Math.floor(random.logUniform(1, answeredLike ? 16 : 8));
+    for (const { userId, at } of readersWhoMark(random, post, customerIds, count, now)) {
       store.helpfulMarks.push({ postId: post.id!, userId, createdAt: at });
       post.helpfulCount = (post.helpfulCount ?? 0) + 1;
     }
@@ -639,85 +649,49 @@ function addHistory(
     8,
   );
 
+  // Published in a first version, rewritten three hours later by the author.
   for (const post of [edited1, edited2, edited3]) {
     if (!post) continue;
     const createdAt = post.createdAt as Date;
-    const paragraphs = String(post.story).split('\n\n');
-    store.revisions.push({
-      id: store.nextId('revisions'),
+    const text = { title: post.title, story: post.story, category: post.category!, channel: post.channel! };
+    const paragraphs = text.story.split('\n\n');
+    post.title = text.title.replace(/[.!]$/, '').slice(0, 110) + ' (first version)';
+    post.story =
+      paragraphs.length > 1
+        ? paragraphs.slice(0, -1).join('\n\n')
+        : text.story.slice(0, Math.max(40, text.story.length - 40));
+    store.postChanges.push({
+      type: 'edit',
       postId: post.id!,
-      revision: 1,
-      title: String(post.title).replace(/[.!]$/, '').slice(0, 110) + ' (first version)',
-      story:
-        paragraphs.length > 1
-          ? paragraphs.slice(0, -1).join('\n\n')
-          : `${post.story}`.slice(0, Math.max(40, String(post.story).length - 40)),
-      category: post.category!,
-      channel: post.channel!,
-      createdAt,
-    });
-    post.revisionCount = 1;
-    store.events.push({
-      id: store.nextId('events'),
-      postId: post.id!,
-      type: 'edited',
-      actorId: post.authorId!,
-      data: {},
-      createdAt: new Date(createdAt.getTime() + 3 * HOUR_MS),
+      at: new Date(createdAt.getTime() + 3 * HOUR_MS),
+      text,
     });
   }
 
   for (const post of [withdrawn1, withdrawn2]) {
     if (!post) continue;
     const at = new Date(Math.min(now.getTime(), (post.createdAt as Date).getTime() + 5 * DAY_MS));
-    post.visibility = 'withdrawn';
-    post.withdrawnAt = at;
-    store.events.push({
-      id: store.nextId('events'),
-      postId: post.id!,
-      type: 'withdrawn',
-      actorId: post.authorId!,
-      data: {},
-      createdAt: at,
-    });
+    store.postChanges.push({ type: 'withdraw', postId: post.id!, at });
   }
 
   if (removed) {
     const at = new Date(Math.min(now.getTime(), (removed.createdAt as Date).getTime() + DAY_MS));
-    const explanation = 'the story named an employee and gave her private phone number.';
-    const reason = `Personal data: ${explanation}`;
-    removed.visibility = 'removed';
-    removed.removedAt = at;
-    removed.removalReason = reason;
-    const flaggerId = customerIds.find((id) => id !== removed.authorId)!;
+    // A reader's flag, upheld by the removal.
     store.flags.push({
       id: store.nextId('flags'),
       postId: removed.id!,
-      userId: flaggerId,
+      userId: customerIds.find((id) => id !== removed.authorId)!,
       reason: 'personal_data',
       note: 'It gives a private phone number.',
-      status: 'upheld',
-      decidedById: moderatorId,
-      decidedAt: at,
       createdAt: new Date(at.getTime() - 3 * HOUR_MS),
     });
-    store.moderation.push({
-      id: store.nextId('moderation'),
-      moderatorId,
-      action: 'remove_post',
-      targetType: 'post',
-      targetId: removed.id!,
-      reason: 'personal_data',
-      note: explanation,
-      createdAt: at,
-    });
-    store.events.push({
-      id: store.nextId('events'),
+    store.postChanges.push({
+      type: 'remove',
       postId: removed.id!,
-      type: 'removed',
-      actorId: moderatorId,
-      data: { reason },
-      createdAt: at,
+      at,
+      moderatorId,
+      reason: 'personal_data',
+      explanation: 'the story named an employee and gave her private phone number.',
     });
   }
 

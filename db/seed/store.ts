@@ -3,12 +3,14 @@
  * at each other, then written in batches in the caller's transaction (a failed
  * seed leaves the database as it was). Threads are not rows here: each post's
  * thread is a script of steps, played after the rows through the live planners
- * and writer (db/seed/threads.ts), up to the board's `now`.
+ * and writer (db/seed/threads.ts), up to the board's `now`; so are the posts'
+ * edits, withdrawals and removals (db/seed/post-changes.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import * as t from '../schema.ts';
+import type { SeedPostChange } from './post-changes.ts';
 import { playThreads, type SeedThread } from './threads.ts';
 
 type Insert<T extends PgTable> = T['$inferInsert'];
@@ -17,10 +19,7 @@ const ID_TABLES = {
   users: 'users',
   brands: 'brands',
   posts: 'posts',
-  events: 'thread_events',
-  revisions: 'post_revisions',
   flags: 'flags',
-  moderation: 'moderation_actions',
   claims: 'brand_claims',
 } as const;
 
@@ -30,14 +29,12 @@ export class SeedStore {
   members: Insert<typeof t.brandMembers>[] = [];
   claims: Insert<typeof t.brandClaims>[] = [];
   posts: Insert<typeof t.posts>[] = [];
-  revisions: Insert<typeof t.postRevisions>[] = [];
-  /** Events that are not part of a thread's play: edits, withdrawals, removals. */
-  events: Insert<typeof t.threadEvents>[] = [];
   threads: SeedThread[] = [];
+  /** Edits, withdrawals and removals, played among the threads' steps (db/seed/post-changes.ts). */
+  postChanges: SeedPostChange[] = [];
   meToos: Insert<typeof t.meToos>[] = [];
   helpfulMarks: Insert<typeof t.helpfulMarks>[] = [];
   flags: Insert<typeof t.flags>[] = [];
-  moderation: Insert<typeof t.moderationActions>[] = [];
   private counters = new Map<keyof typeof ID_TABLES, number>();
 
   /** The board's clock: thread steps after it are not played. */
@@ -55,7 +52,8 @@ export class SeedStore {
 
   /**
    * Writes every row, parents before children, moves identity sequences past the ids used, then plays
-   * the threads (their messages, promises, verdicts and events get their ids from the database).
+   * the threads and the posts' changes (their messages, promises, verdicts, revisions, events and
+   * audit rows get their ids from the database).
    */
   async write(db: Db, batchSize = 500): Promise<void> {
     const batches: [PgTable, Record<string, unknown>[]][] = [
@@ -64,12 +62,9 @@ export class SeedStore {
       [t.brandMembers, this.members],
       [t.brandClaims, this.claims],
       [t.posts, this.posts],
-      [t.postRevisions, this.revisions],
-      [t.threadEvents, this.events],
       [t.meToos, this.meToos],
       [t.helpfulMarks, this.helpfulMarks],
       [t.flags, this.flags],
-      [t.moderationActions, this.moderation],
     ];
     for (const [table, rows] of batches) {
       for (let start = 0; start < rows.length; start += batchSize) {
@@ -83,6 +78,6 @@ export class SeedStore {
         ),
       );
     }
-    await playThreads(db, this.threads, this.now);
+    await playThreads(db, this.threads, this.now, this.postChanges);
   }
 }

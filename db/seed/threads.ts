@@ -9,7 +9,9 @@
  * time passes (a promise whose day is over breaks, a proposal left 30 days
  * closes as unconfirmed); a refused step is skipped. Steps of all threads are
  * played in the order they happened, so a brand reply is compared for the
- * template check with exactly the replies the brand had written before it.
+ * template check with exactly the replies the brand had written before it;
+ * the posts' edits, withdrawals and removals (db/seed/post-changes.ts) take
+ * their turn among them.
  * Only the synthetic large-scale seed (db/seed/synthetic.ts) writes threads in
  * bulk SQL.
  */
@@ -32,6 +34,7 @@ import {
   type EarlierReply,
 } from '../../src/domain/canned.ts';
 import { TEMPLATE_LOOKBACK_REPLIES } from '../../src/server/commands/brand-replies.ts';
+import { playPostChange, type SeedPostChange } from './post-changes.ts';
 
 export interface Agent {
   userId: number;
@@ -162,15 +165,27 @@ class ThreadCursor {
   }
 }
 
-/** Plays every step up to `now`, oldest first across all threads, then lets every thread reach `now`. */
-export async function playThreads(db: Db, threads: readonly SeedThread[], now: Date): Promise<void> {
+/**
+ * Plays every step up to `now`, oldest first across all threads and with the posts' own changes
+ * (db/seed/post-changes.ts) at their instants, then lets every thread reach `now`.
+ */
+export async function playThreads(
+  db: Db,
+  threads: readonly SeedThread[],
+  now: Date,
+  postChanges: readonly SeedPostChange[] = [],
+): Promise<void> {
   const earlierByBrand = new Map<number, EarlierReply[]>();
   const cursors = threads.map((thread) => new ThreadCursor(db, thread, earlierByBrand));
-  const moves = cursors
-    .flatMap((cursor, index) => threads[index]!.steps.map((step) => ({ cursor, step })))
-    .filter(({ step }) => step.at <= now)
-    // Stable: steps at the same instant keep their thread's and their own order.
-    .sort((a, b) => a.step.at.getTime() - b.step.at.getTime());
-  for (const { cursor, step } of moves) await cursor.step(step);
+  const moves = [
+    ...cursors.flatMap((cursor, index) =>
+      threads[index]!.steps.map((step) => ({ at: step.at, play: () => cursor.step(step) })),
+    ),
+    ...postChanges.map((change) => ({ at: change.at, play: () => playPostChange(db, change) })),
+  ]
+    .filter(({ at }) => at <= now)
+    // Stable: moves at the same instant keep their thread's and their own order.
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const { play } of moves) await play();
   for (const cursor of cursors) await cursor.passTime(now);
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { fieldMessage } from './field-messages.ts';
 import { recordIdSchema } from './ids.ts';
 import { normalizeText } from './text.ts';
-import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason, type Language } from './vocabulary.ts';
+import { FLAG_REASON_LABELS, FLAG_REASONS, type Language } from './vocabulary.ts';
 
 export const NOTE_MAX_CHARACTERS = 500;
 
@@ -62,6 +62,21 @@ export const flagSchema = z.object({
 });
 export type FlagInput = z.infer<typeof flagSchema>;
 
+/** A removal's reason from the list, in a form where other decisions leave it empty. */
+export const optionalRemovalReason = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
+);
+
+/** A removal gives its reason (a decision schema's refinement). */
+export function requireRemovalReason(
+  input: { decision: string; reason?: RemovalReason | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (input.decision === 'remove' && !input.reason)
+    context.addIssue({ code: 'custom', path: ['reason'], message: fieldMessage('removal_reason_required') });
+}
+
 const MODERATION_DECISIONS = ['keep', 'remove', 'restore'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
@@ -75,19 +90,11 @@ export const decisionSchema = z
     postId: recordIdSchema,
     messageId: optionalMessageId,
     decision: z.enum(MODERATION_DECISIONS, { error: fieldMessage('decision_required') }),
-    reason: z.preprocess(
-      (value) => (value === '' || value === null ? undefined : value),
-      z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
-    ),
+    reason: optionalRemovalReason,
     explanation: note,
   })
   .superRefine((input, context) => {
-    if (input.decision === 'remove' && !input.reason)
-      context.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: fieldMessage('removal_reason_required'),
-      });
+    requireRemovalReason(input, context);
     if (input.decision !== 'keep' && input.explanation.trim() === '')
       context.addIssue({
         code: 'custom',
@@ -136,30 +143,6 @@ export function isModerationAction(value: string): value is ModerationAction {
   return (MODERATION_ACTIONS as readonly string[]).includes(value);
 }
 
-/** The audit log's words for each action (pages show src/i18n/labels.ts's, in the reader's language). */
-const MODERATION_ACTION_LABELS: Record<ModerationAction, string> = {
-  keep_post: 'Post kept, flags dismissed',
-  keep_message: 'Message kept, flags dismissed',
-  remove_post: 'Post removed',
-  remove_message: 'Message removed',
-  restore_post: 'Post restored',
-  restore_message: 'Message restored',
-  approve_claim: 'Brand claim approved',
-  reject_claim: 'Brand claim rejected',
-  transfer_ownership: 'Brand ownership transferred',
-  hold_release: 'Held post released',
-  hold_remove: 'Held post removed',
-  suspend: 'Account suspended',
-  unsuspend: 'Suspension lifted',
-  merge_brands: 'Brands merged',
-  remove_image: 'Image removed',
-};
-
-/** Unknown actions (added elsewhere) show as they are stored. */
-export function moderationActionLabel(action: string): string {
-  return isModerationAction(action) ? MODERATION_ACTION_LABELS[action] : action.replace(/_/g, ' ');
-}
-
 /**
  * The reasons the board itself writes into the audit log, beside the removal reasons' codes and
  * the moderators' own words. The stored values are these English texts (rows written before the
@@ -179,12 +162,6 @@ export type AuditReasonName = keyof typeof AUDIT_REASONS;
 export function auditReasonName(reason: string): AuditReasonName | null {
   const names = Object.keys(AUDIT_REASONS) as AuditReasonName[];
   return names.find((name) => AUDIT_REASONS[name] === reason) ?? null;
-}
-
-export function flagReasonLabel(reason: string): string {
-  return (FLAG_REASONS as readonly string[]).includes(reason)
-    ? FLAG_REASON_LABELS[reason as FlagReason]
-    : reason;
 }
 
 /** Where authors appeal a moderator's decision (shown on /guidelines and in decision e-mails). */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { fieldMessage } from './field-messages.ts';
 import { emailSchema } from './accounts.ts';
 import { recordIdSchema } from './ids.ts';
-import { REMOVAL_REASONS } from './moderation.ts';
+import { optionalRemovalReason, requireRemovalReason } from './moderation.ts';
 import { normalizeText } from './text.ts';
 
 export const MODERATOR_REASON_MAX_CHARACTERS = 300;
@@ -35,10 +35,7 @@ export const heldDecisionSchema = z
   .object({
     postId: recordIdSchema,
     decision: z.enum(['release', 'remove'], { error: fieldMessage('decision_required') }),
-    reason: z.preprocess(
-      (value) => (value === '' || value === null ? undefined : value),
-      z.enum(REMOVAL_REASONS, { error: fieldMessage('removal_reason_required') }).optional(),
-    ),
+    reason: optionalRemovalReason,
     explanation: z.preprocess(
       (value) => (typeof value === 'string' ? normalizeText(value) : ''),
       z
@@ -50,12 +47,7 @@ export const heldDecisionSchema = z
     ),
   })
   .superRefine((input, context) => {
-    if (input.decision === 'remove' && !input.reason)
-      context.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: fieldMessage('removal_reason_required'),
-      });
+    requireRemovalReason(input, context);
     if (input.decision === 'remove' && input.explanation.length < 3)
       context.addIssue({
         code: 'custom',

@@ -28,20 +28,6 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const SECTOR_LABELS: Record<Sector, string> = {
-  telecom: 'Telecom & internet',
-  ecommerce: 'E-commerce',
-  retail: 'Retail',
-  banking: 'Banking & insurance',
-  energy: 'Energy & utilities',
-  transport: 'Transport & travel',
-  airlines: 'Airlines',
-  hosting: 'Hosting & software',
-  electronics: 'Electronics',
-  public: 'Public services',
-  other: 'Other',
-};
-
 export const CATEGORIES = [
   'delivery',
   'defect',
@@ -55,31 +41,8 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  delivery: 'Delivery',
-  defect: 'Product defect or malfunction',
-  compatibility: 'Compatibility',
-  billing: 'Billing & refunds',
-  cancellation: 'Cancellation & retention',
-  responsiveness: 'Support responsiveness',
-  attitude: 'Staff attitude',
-  suggestion: 'Suggestion',
-  other: 'Other',
-};
-
 export const CHANNELS = ['phone', 'email', 'chat', 'social', 'webform', 'store', 'mail', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  phone: 'Phone',
-  email: 'Email',
-  chat: 'Live chat',
-  social: 'Social media',
-  webform: 'Web form or ticket',
-  store: 'In store',
-  mail: 'Postal mail',
-  other: 'Other',
-};
 
 /**
  * Stored status of a fail (DESIGN §4). Likes have no lifecycle and store null.

@@ -1,7 +1,8 @@
 /**
  * The vocabulary's labels in the request's language (decision 014): the closed lists of
- * src/domain/vocabulary.ts and src/domain/forms.ts keep their English labels for the API and the
- * open data; pages show these. One literal message per value, so the catalogue test sees each used.
+ * src/domain/vocabulary.ts and src/domain/forms.ts are codes (the API and the open data give the
+ * codes; the domain keeps English words only where stored text or e-mails need them); pages show
+ * these. One literal message per value, so the catalogue test sees each used.
  */
 import type { InboxFilter } from '../../db/queries/inbox.ts';
 import type { AuditTargetType } from '../../db/queries/moderation-log.ts';
@@ -21,7 +22,6 @@ import type { DisplayStatus } from '../domain/lifecycle.ts';
 import type { RankingSort } from '../domain/rankings.ts';
 import { formatDate } from '../domain/time.ts';
 import {
-  FLAG_REASONS,
   type BRAND_MEMBER_ROLES,
   type Category,
   type Channel,
@@ -194,24 +194,27 @@ const KIND: Record<PostKind, () => string> = {
   fail: m.ui_kind_fail,
 };
 
-/** The audit log's actions, counted on /transparency; an action added elsewhere shows as stored. */
-const MODERATION_ACTION: Record<string, () => string> = {
-  keep_post: m.transparency_action_keep_post,
-  keep_message: m.transparency_action_keep_message,
-  remove_post: m.transparency_action_remove_post,
-  remove_message: m.transparency_action_remove_message,
-  restore_post: m.transparency_action_restore_post,
-  restore_message: m.transparency_action_restore_message,
-  approve_claim: m.transparency_action_approve_claim,
-  reject_claim: m.transparency_action_reject_claim,
-  transfer_ownership: m.transparency_action_transfer_ownership,
-  hold_release: m.transparency_action_hold_release,
-  hold_remove: m.transparency_action_hold_remove,
-  suspend: m.transparency_action_suspend,
-  unsuspend: m.transparency_action_unsuspend,
-  merge_brands: m.transparency_action_merge_brands,
-  remove_image: m.transparency_action_remove_image,
-};
+/**
+ * The audit log's actions, in words: one line of the moderators' log and one row of the counts on
+ * /transparency say an action the same way.
+ */
+const MODERATION_ACTION = {
+  keep_post: m.mod_action_keep_post,
+  keep_message: m.mod_action_keep_message,
+  remove_post: m.mod_action_remove_post,
+  remove_message: m.mod_action_remove_message,
+  restore_post: m.mod_action_restore_post,
+  restore_message: m.mod_action_restore_message,
+  approve_claim: m.mod_action_approve_claim,
+  reject_claim: m.mod_action_reject_claim,
+  transfer_ownership: m.mod_action_transfer_ownership,
+  hold_release: m.mod_action_hold_release,
+  hold_remove: m.mod_action_hold_remove,
+  suspend: m.mod_action_suspend,
+  unsuspend: m.mod_action_unsuspend,
+  merge_brands: m.mod_action_merge_brands,
+  remove_image: m.mod_action_remove_image,
+} satisfies Record<ModerationAction, () => string>;
 
 export const sectorLabel = (sector: Sector) => SECTOR[sector]();
 export const categoryLabel = (category: Category) => CATEGORY[category]();
@@ -222,11 +225,14 @@ export const windowLabel = (window: StatWindow) => WINDOW[window]();
 export const rankingSortLabel = (sort: RankingSort) => RANKING_SORT[sort]();
 export const displayStatusLabel = (status: DisplayStatus) => DISPLAY_STATUS[status]();
 export const kindLabel = (kind: PostKind) => KIND[kind]();
+/** An audit-log action in words; an action added elsewhere shows as it is stored. */
 export const moderationActionLabel = (action: string) =>
-  MODERATION_ACTION[action]?.() ?? action.replace(/_/g, ' ');
-/** A flag or removal reason as stored (one outside the list shows as it is). */
-export const storedReasonLabel = (reason: string) =>
-  (REASON as Record<string, (() => string) | undefined>)[reason]?.() ?? reason;
+  isModerationAction(action) ? MODERATION_ACTION[action]() : action.replace(/_/g, ' ');
+/**
+ * A stored flag or removal reason in words; a value outside the list (an old free-text removal
+ * reason) shows as it is stored.
+ */
+export const storedReasonLabel = (reason: string) => (isRemovalReason(reason) ? REASON[reason]() : reason);
 
 /** A reader's flag as they see it: "under review", then "kept" or "removed". */
 const FLAG_OUTCOME: Record<FlagStatus, () => string> = {
@@ -255,24 +261,6 @@ export const refusalLabel = (refusal: Refusal) => REFUSAL[refusal]();
 const USER_ROLE: Record<(typeof USER_ROLES)[number], () => string> = {
   customer: m.mod_user_role_customer,
   moderator: m.mod_user_role_moderator,
-};
-
-const AUDIT_ACTION: Record<ModerationAction, () => string> = {
-  keep_post: m.mod_action_keep_post,
-  keep_message: m.mod_action_keep_message,
-  remove_post: m.mod_action_remove_post,
-  remove_message: m.mod_action_remove_message,
-  restore_post: m.mod_action_restore_post,
-  restore_message: m.mod_action_restore_message,
-  approve_claim: m.mod_action_approve_claim,
-  reject_claim: m.mod_action_reject_claim,
-  transfer_ownership: m.mod_action_transfer_ownership,
-  hold_release: m.mod_action_hold_release,
-  hold_remove: m.mod_action_hold_remove,
-  suspend: m.mod_action_suspend,
-  unsuspend: m.mod_action_unsuspend,
-  merge_brands: m.mod_action_merge_brands,
-  remove_image: m.mod_action_remove_image,
 };
 
 const AUDIT_REASON: Record<AuditReasonName, () => string> = {
@@ -315,18 +303,10 @@ const WEBHOOK_EVENT: Record<WebhookEvent, () => string> = {
 
 /** A site role (customer, moderator), as /moderation/accounts shows it. */
 export const userRoleLabel = (role: (typeof USER_ROLES)[number]) => USER_ROLE[role]();
-/** A stored flag reason in words; an unknown stored value is shown as it is. */
-export const flagReasonText = (reason: string) =>
-  (FLAG_REASONS as readonly string[]).includes(reason) ? REASON[reason as RemovalReason]() : reason;
-/** A stored removal reason in words; an old free-text reason is shown as it is. */
-export const removalReasonText = (reason: string) => (isRemovalReason(reason) ? REASON[reason]() : reason);
-/** An audit-log action in words; an action added elsewhere shows as it is stored. */
-export const auditActionLabel = (action: string) =>
-  isModerationAction(action) ? AUDIT_ACTION[action]() : action.replace(/_/g, ' ');
 /** An audit row's reason: the board's own reasons and the removal codes in words, a moderator's as typed. */
 export function auditReasonText(reason: string): string {
   const name = auditReasonName(reason);
-  return name ? AUDIT_REASON[name]() : removalReasonText(reason);
+  return name ? AUDIT_REASON[name]() : storedReasonLabel(reason);
 }
 /** "post 12", "brand claim 3": what an audit row acted on. */
 export const auditTargetLabel = (type: string, id: number) =>

@@ -6,11 +6,13 @@
 import type { APIContext } from 'astro';
 import { z } from 'astro/zod';
 import type { ApiErrorBody, ApiOperation, ApiResponse } from '../domain/api-schemas.ts';
-import { negotiateLanguage } from '../domain/languages.ts';
+import { DEFAULT_LANGUAGE } from '../domain/languages.ts';
+import type { Language } from '../domain/vocabulary.ts';
 import { RATE_LIMITS } from '../domain/rate-limits.ts';
 import { translateFieldMessage } from '../i18n/field-messages.ts';
 import { m } from '../i18n/messages.ts';
 import { runInLanguage } from '../i18n/request-language.ts';
+import { plainLanguage } from './language-choice.ts';
 import { attempt } from './rate-limit.ts';
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -50,14 +52,18 @@ function clientIp(context: APIContext): string {
   }
 }
 
+/** The API's addresses are no pages, so its answers follow Accept-Language (`plainLanguage`). */
+function answerLanguage(context: APIContext): Language {
+  // Optional: tests call handlers with a bare context.
+  return context.request ? plainLanguage(context.request) : DEFAULT_LANGUAGE;
+}
+
 /**
  * Runs an API handler: rate limit, then the handler; bad parameters become a 400 naming them. Its
  * error messages are written in the language Accept-Language prefers (English when it names none).
  */
 export function handleApi(context: APIContext, handler: () => Promise<Response>): Promise<Response> {
-  // Optional: tests call handlers with a bare context.
-  const language = negotiateLanguage(context.request?.headers.get('accept-language') ?? null) ?? 'en';
-  return runInLanguage(language, () => limitedHandler(context, handler));
+  return runInLanguage(answerLanguage(context), () => limitedHandler(context, handler));
 }
 
 /**
@@ -76,8 +82,7 @@ export async function limitApiRequest(context: APIContext): Promise<Response | n
     context.locals.rateLimitExempt,
   );
   if (limited.ok) return null;
-  const language = negotiateLanguage(context.request?.headers.get('accept-language') ?? null) ?? 'en';
-  return runInLanguage(language, () =>
+  return runInLanguage(answerLanguage(context), () =>
     apiError(429, m.api_too_many({ seconds: limited.retryAfterSeconds }), {
       'Retry-After': String(limited.retryAfterSeconds),
     }),

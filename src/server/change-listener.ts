@@ -12,6 +12,7 @@
  */
 import type { DatabaseHandle, ListenHandlers } from '../../db/client.ts';
 import { CHANGES_CHANNEL, USERS_CHANNEL } from '../../db/queries/changes.ts';
+import { logger } from './logger.ts';
 
 /** Every channel an instance listens to, on its one connection. */
 const LISTENED_CHANNELS = [CHANGES_CHANNEL, USERS_CHANNEL] as const;
@@ -88,4 +89,39 @@ export function changeListenerOf(handle: DatabaseHandle): ChangeListener {
     listeners.set(handle, listener);
   }
   return listener;
+}
+
+/** A cache kept true by the notifications it hears. */
+interface HeardCache {
+  enabled: boolean;
+  clear(): void;
+}
+
+/**
+ * Subscribes a cache to `channel`: each notification goes to `onNotify`; while the connection is
+ * down the cache is off and empty (a missed notification would leave it stale), and it starts
+ * empty whenever listening (re)starts, after `onConnected`. A failure to listen is logged.
+ */
+export function subscribeCache(
+  handle: DatabaseHandle,
+  channel: ListenedChannel,
+  cache: HeardCache,
+  subscriber: ChannelSubscriber & { name: string },
+): Promise<() => Promise<void>> {
+  const started = changeListenerOf(handle).subscribe(channel, {
+    onNotify: subscriber.onNotify,
+    onConnected: () => {
+      subscriber.onConnected?.();
+      cache.clear();
+      cache.enabled = true;
+    },
+    onDisconnected: () => {
+      cache.enabled = false;
+      cache.clear();
+    },
+  });
+  started.catch((error: unknown) =>
+    logger.error({ err: error }, `The ${subscriber.name} cannot listen for changes`),
+  );
+  return started;
 }

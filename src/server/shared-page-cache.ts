@@ -7,10 +7,9 @@
  */
 import type { DatabaseHandle } from '../../db/client.ts';
 import { CHANGES_CHANNEL, parseChange } from '../../db/queries/changes.ts';
-import { changeListenerOf } from './change-listener.ts';
+import { subscribeCache } from './change-listener.ts';
 import { PageCache } from './page-cache.ts';
 import { noteChangeForReplica } from './read-database.ts';
-import { logger } from './logger.ts';
 
 /** Memory the cached pages may take, compressed copies included. */
 export const PAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -30,26 +29,16 @@ export function keepPageCacheFresh(handle: DatabaseHandle, cache: PageCache = pa
   if (!caches) listening.set(handle, (caches = new Map()));
   let started = caches.get(cache);
   if (!started) {
-    started = changeListenerOf(handle).subscribe(CHANGES_CHANNEL, {
+    started = subscribeCache(handle, CHANGES_CHANNEL, cache, {
+      name: 'page cache',
       // The replica must replay a change before a render reads it (decision 010): noted before any
       // render that follows this eviction can start.
       onNotify: (payload) => {
         cache.invalidate(parseChange(payload));
         noteChangeForReplica(handle);
       },
-      onConnected: () => {
-        noteChangeForReplica(handle);
-        cache.clear();
-        cache.enabled = true;
-      },
-      onDisconnected: () => {
-        cache.enabled = false;
-        cache.clear();
-      },
+      onConnected: () => noteChangeForReplica(handle),
     });
-    started.catch((error: unknown) =>
-      logger.error({ err: error }, 'The page cache cannot listen for changes'),
-    );
     const subscription = started;
     caches.set(cache, subscription);
     // Unsubscribing forgets it, so a later call subscribes again.

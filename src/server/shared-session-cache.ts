@@ -6,9 +6,8 @@
  */
 import type { DatabaseHandle } from '../../db/client.ts';
 import { parseUserChange, USERS_CHANNEL } from '../../db/queries/changes.ts';
-import { changeListenerOf } from './change-listener.ts';
+import { subscribeCache } from './change-listener.ts';
 import { SessionCache } from './auth/session-cache.ts';
-import { logger } from './logger.ts';
 
 export const SESSION_CACHE_TTL_MILLISECONDS = 60_000;
 
@@ -22,24 +21,14 @@ const listening = new WeakMap<DatabaseHandle, Promise<() => Promise<void>>>();
 export function keepSessionCacheFresh(handle: DatabaseHandle, cache: SessionCache = sessionCache) {
   let started = listening.get(handle);
   if (!started) {
-    started = changeListenerOf(handle).subscribe(USERS_CHANNEL, {
+    started = subscribeCache(handle, USERS_CHANNEL, cache, {
+      name: 'session cache',
       onNotify: (payload) => {
         const userId = parseUserChange(payload);
         if (userId === null) cache.clear();
         else cache.dropUser(userId);
       },
-      onConnected: () => {
-        cache.clear();
-        cache.enabled = true;
-      },
-      onDisconnected: () => {
-        cache.enabled = false;
-        cache.clear();
-      },
     });
-    started.catch((error: unknown) =>
-      logger.error({ err: error }, 'The session cache cannot listen for changes'),
-    );
     listening.set(handle, started);
   }
   return started;

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_REASONS } from '../../src/domain/moderation.ts';
 import { deliveryErrorText, readDeliveryError, type DeliveryError } from '../../src/domain/webhooks.ts';
 import {
-  auditActionLabel,
+  moderationActionLabel,
   auditReasonText,
   auditTargetLabel,
   deliveryErrorLabel,
   promiseSummary,
+  storedReasonLabel,
 } from '../../src/i18n/labels.ts';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
 
@@ -27,12 +28,23 @@ describe('the audit log in French', () => {
 
   it('names actions and targets, and shows an action it does not know as stored', () => {
     runInLanguage('fr', () => {
-      expect(auditActionLabel('hold_release')).toBe('Message retenu publié');
-      expect(auditActionLabel('some_new_action')).toBe('some new action');
+      expect(moderationActionLabel('hold_release')).toBe('Message retenu publié');
+      expect(moderationActionLabel('some_new_action')).toBe('some new action');
       expect(auditTargetLabel('brand_claim', 3)).toBe('revendication 3');
     });
-    expect(auditActionLabel('hold_release')).toBe('Held post released');
+    expect(moderationActionLabel('hold_release')).toBe('Held post released');
     expect(auditTargetLabel('post', 12)).toBe('post 12');
+  });
+});
+
+describe('a stored flag or removal reason', () => {
+  it('reads in words, “other” too, and shows a value outside the list as stored', () => {
+    runInLanguage('fr', () => {
+      expect(storedReasonLabel('personal_data')).toBe('Données personnelles');
+      expect(storedReasonLabel('other')).not.toBe('other');
+    });
+    expect(storedReasonLabel('wrong_brand')).toBe('Not about this brand');
+    expect(storedReasonLabel('Spam ring, see ticket 42')).toBe('Spam ring, see ticket 42');
   });
 });
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle, ListenHandlers } from '../../db/client.ts';
 import { CHANGES_CHANNEL, USERS_CHANNEL } from '../../db/queries/changes.ts';
-import { changeListenerOf } from '../../src/server/change-listener.ts';
+import { changeListenerOf, subscribeCache } from '../../src/server/change-listener.ts';
 import { LiveHub } from '../../src/server/live-hub.ts';
 import { connectLiveHub } from '../../src/server/live-streams.ts';
 
@@ -69,6 +69,25 @@ describe('the instance listener', () => {
     expect(database.stopped()).toBe(1);
     await listener.subscribe(CHANGES_CHANNEL, { onNotify: () => {} });
     expect(database.calls).toHaveLength(2);
+  });
+});
+
+describe('a cache that listens', () => {
+  it('is on only while heard, and empty whenever listening (re)starts', async () => {
+    const database = fakeDatabase();
+    const events: string[] = [];
+    const cache = { enabled: false, clear: () => events.push('cleared') };
+    await subscribeCache(database.handle, USERS_CHANNEL, cache, {
+      name: 'test cache',
+      onNotify: (payload) => events.push(`heard ${payload}`),
+      onConnected: () => events.push('connected'),
+    });
+    expect(cache.enabled).toBe(true);
+    expect(events).toEqual(['connected', 'cleared']);
+    database.calls[0]!.handlers.onNotify('7', USERS_CHANNEL);
+    database.calls[0]!.handlers.onDisconnected?.();
+    expect(cache.enabled).toBe(false);
+    expect(events.slice(2)).toEqual(['heard 7', 'cleared']);
   });
 });
 

@@ -2,10 +2,13 @@
  * What a person is told outside a page's template, in their language (decision 014): the plain
  * 400/413 pages written before any page renders, the actions' refusals, the policy's refusals.
  */
+import type { APIContext } from 'astro';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { notFoundResult, refusedResult } from '../../src/actions/support.ts';
 import { refusalLabel } from '../../src/i18n/labels.ts';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
+import { handleApi } from '../../src/server/api.ts';
 import { plainLanguage } from '../../src/server/language-choice.ts';
 import {
   badCharacterResponse,
@@ -82,5 +85,33 @@ describe('the actions’ refusals', () => {
     const french = refusals.map((refusal) => runInLanguage('fr', () => refusalLabel(refusal)));
     expect(english[0]).toBe('Please log in first.');
     french.forEach((sentence, index) => expect(sentence).not.toBe(english[index]));
+  });
+});
+
+describe('the API’s error messages', () => {
+  // Counted already, so no database is asked; the handler fails its parameters' schema.
+  const badParameters = (request: Request | undefined) =>
+    handleApi({ request, locals: { apiRequestCounted: true } } as unknown as APIContext, async () => {
+      z.object({ limit: z.number() }).parse({ limit: 'x' });
+      return new Response();
+    });
+
+  it('follow Accept-Language, at any address, English when it names neither', async () => {
+    const french = await badParameters(request('/api/v1/brands', 'fr-FR,fr;q=0.9'));
+    expect(french.status).toBe(400);
+    expect(await french.json()).toMatchObject({
+      error: { message: expect.stringMatching(/^Paramètres invalides/) },
+    });
+    const prefixed = await badParameters(request('/fr/api/v1/brands', 'de-DE'));
+    expect(await prefixed.json()).toMatchObject({
+      error: { message: expect.stringMatching(/^Invalid parameters/) },
+    });
+  });
+
+  it('are English for a handler called with a bare context', async () => {
+    const bare = await badParameters(undefined);
+    expect(await bare.json()).toMatchObject({
+      error: { message: expect.stringMatching(/^Invalid parameters/) },
+    });
   });
 });

@@ -11,7 +11,8 @@ import { closeOpenFlags } from '../../../db/queries/flags.ts';
 import { findImage, removeImage as dropImage } from '../../../db/queries/images.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { lockPost } from '../../../db/queries/post-writes.ts';
-import { removalReasonLabel, type RemovalReason } from '../../domain/moderation.ts';
+import { publicReason } from '../../domain/moderation-decisions.ts';
+import type { RemovalReason } from '../../domain/moderation.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import type { CommandDeps } from './deps.ts';
 import { notFound, refused, type NotFound, type Refused } from './thread-guards.ts';
@@ -36,7 +37,7 @@ export async function removeImage(
     if (!image) return notFound;
     if (image.removedAt) return { ok: false, reason: 'already_removed' } as const;
     // Stored as the notice reads, like a removed message's: "Personal data in an image: a customer's face."
-    await dropImage(tx, image.id, `${removalReasonLabel(input.reason)}: ${input.explanation}`, deps.now);
+    await dropImage(tx, image.id, publicReason(input), deps.now);
     // Flags that asked for exactly this are answered: upheld, on the post or on the image's message.
     await closeOpenFlags(
       tx,

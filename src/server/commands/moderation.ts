@@ -7,25 +7,13 @@
  * it removes or restores — moves the brand's figures in the same transaction
  * (decision 004: post lock, facts before, change, facts after).
  */
-import type { Db } from '../../../db/client.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
-import {
-  closeOpenFlags,
-  findFlagBy,
-  findThreadMessage,
-  insertFlag,
-  type FlagTarget,
-} from '../../../db/queries/flags.ts';
+import { findFlagBy, findThreadMessage, insertFlag, type FlagTarget } from '../../../db/queries/flags.ts';
 import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
-import { setMessageRemoval } from '../../../db/queries/moderation.ts';
-import { insertEvent, lockPost, updatePost, type PostRow } from '../../../db/queries/post-writes.ts';
-import {
-  AUDIT_REASONS,
-  removalReasonLabel,
-  type DecisionInput,
-  type FlagInput,
-} from '../../domain/moderation.ts';
-import type { PostFacts } from '../../domain/post-facts.ts';
+import { applyDecision } from '../../../db/queries/post-changes.ts';
+import { lockPost } from '../../../db/queries/post-writes.ts';
+import { planDecision, type DecidedItem } from '../../domain/moderation-decisions.ts';
+import type { DecisionInput, FlagInput } from '../../domain/moderation.ts';
 import { can, membershipOf, type Action, type Actor } from '../../domain/policy.ts';
 import { RATE_LIMITS } from '../../domain/rate-limits.ts';
 import { queueDecisionNotice } from '../moderation-mail.ts';
@@ -119,61 +107,27 @@ export async function decideOnItem(
     const message = input.messageId === null ? null : await findThreadMessage(tx, post.id, input.messageId);
     if (input.messageId !== null && !message) return notFound;
     const target: FlagTarget = { postId: post.id, messageId: message?.id ?? null };
-    const item = message ? 'message' : 'post';
+    const item: DecidedItem = message
+      ? { kind: 'message', messageId: message.id, removed: message.removedAt !== null }
+      : { kind: 'post', postId: post.id, visibility: post.visibility };
+    const planned = planDecision(item, input, moderator.id, deps.now);
+    if (!planned.ok) return planned;
+    const { plan } = planned;
 
-    let closedFlags: number;
     // Facts before a removal or restore: its figures change when the transaction ends (below).
-    let before: PostFacts | null | undefined;
-    if (input.decision === 'keep') {
-      closedFlags = await closeOpenFlags(tx, target, 'dismissed', moderator.id, deps.now);
-      if (closedFlags === 0) return { ok: false, reason: 'nothing_to_decide' } as const;
-    } else {
-      const removing = input.decision === 'remove';
-      const isRemoved = message ? message.removedAt !== null : post.visibility === 'removed';
-      // Only what readers see can be removed (a withdrawn post's flags can only be dismissed).
-      const canChange = removing
-        ? !isRemoved && (message !== null || post.visibility === 'published')
-        : isRemoved;
-      if (!canChange) return { ok: false, reason: 'nothing_to_decide' } as const;
-      before = await readFactsBeforeChange(tx, post.id);
-      if (message) {
-        await setMessageRemoval(tx, message.id, {
-          removedAt: removing ? deps.now : null,
-          removalReason: removing ? publicReason(input) : null,
-        });
-      } else {
-        await changePostVisibility(tx, post, moderator, input, deps.now);
-      }
-      closedFlags = await closeOpenFlags(
-        tx,
-        target,
-        removing ? 'upheld' : 'dismissed',
-        moderator.id,
-        deps.now,
-      );
-    }
-
-    await recordModerationAction(tx, {
-      moderatorId: moderator.id,
-      action: `${input.decision}_${item}`,
-      targetType: item,
-      targetId: message?.id ?? post.id,
-      reason:
-        input.decision === 'remove'
-          ? (input.reason ?? 'other')
-          : input.decision === 'keep'
-            ? AUDIT_REASONS.flagsDismissed
-            : AUDIT_REASONS.restored,
-      note: input.explanation,
-      createdAt: deps.now,
-    });
+    const before = input.decision === 'keep' ? undefined : await readFactsBeforeChange(tx, post.id);
+    const closedFlags = await applyDecision(tx, target, plan);
+    // Nothing was written: keeping an item takes an open flag to dismiss.
+    if (input.decision === 'keep' && closedFlags === 0)
+      return { ok: false, reason: 'nothing_to_decide' } as const;
+    await recordModerationAction(tx, plan.audit);
     await queueDecisionNotice(
       { db: tx, now: deps.now, siteUrl: deps.siteUrl },
       {
         authorId: message?.authorId ?? post.authorId,
         postId: post.id,
         postTitle: post.title,
-        item,
+        item: item.kind,
         decision: input.decision,
         reason: input.reason ?? null,
         explanation: input.explanation,
@@ -186,48 +140,4 @@ export async function decideOnItem(
     await announceChange(tx, { brandId: post.brandId, postId: post.id });
     return { ok: true, closedFlags } as const;
   });
-}
-
-/** The reason readers see on the notice: "Spam: the same advert on twelve brands." */
-function publicReason(input: DecisionInput): string {
-  return `${removalReasonLabel(input.reason ?? 'other')}: ${input.explanation}`;
-}
-
-async function changePostVisibility(
-  tx: Db,
-  post: PostRow,
-  moderator: Actor,
-  input: DecisionInput,
-  now: Date,
-): Promise<void> {
-  if (input.decision === 'remove') {
-    const reason = publicReason(input);
-    await updatePost(tx, post.id, {
-      visibility: 'removed',
-      removedAt: now,
-      removalReason: reason,
-      updatedAt: now,
-    });
-    await insertEvent(tx, {
-      postId: post.id,
-      type: 'removed',
-      actorId: moderator.id,
-      data: { reason },
-      createdAt: now,
-    });
-  } else {
-    await updatePost(tx, post.id, {
-      visibility: 'published',
-      removedAt: null,
-      removalReason: null,
-      updatedAt: now,
-    });
-    await insertEvent(tx, {
-      postId: post.id,
-      type: 'restored',
-      actorId: moderator.id,
-      data: { reason: input.explanation },
-      createdAt: now,
-    });
-  }
 }

@@ -13,22 +13,21 @@ import {
   findSameBrand,
   freeBrandSlug,
   insertBrand,
-  insertEvent,
   insertMeToo,
   insertPost,
-  insertRevision,
   lastEventAt,
   lockAuthorPosting,
   lockAuthorPostingAbout,
   lockBrandCreation,
   nextPostId,
-  updatePost,
 } from '../../../db/queries/post-writes.ts';
 import { insertImages } from '../../../db/queries/images.ts';
+import { applyPostChange } from '../../../db/queries/post-changes.ts';
 import { applyThreadPlan, loadThreadState } from '../../../db/queries/thread-writes.ts';
 import { loadActor } from '../../../db/queries/users.ts';
 import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-identity.ts';
 import { openingStatus } from '../../domain/lifecycle.ts';
+import { planEdit, planWithdrawal } from '../../domain/post-changes.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import {
   checkExperienceDate,
@@ -375,35 +374,18 @@ export async function editPost(
         story = maskPersonalData(story);
       }
     }
-    if (
-      title === post.title &&
-      story === post.story &&
-      input.category === post.category &&
-      input.channel === post.channel
-    ) {
-      return goAhead(async (): Promise<Edited> => ({ ok: true, changed: false }));
-    }
+    // The version being replaced was published at the previous edit, or when the post was created.
+    const previousEdit = await lastEventAt(tx, post.id, 'edited');
+    const plan = planEdit(
+      post,
+      { title, story, category: input.category, channel: input.channel },
+      author.id,
+      previousEdit,
+      deps.now,
+    );
+    if (!plan) return goAhead(async (): Promise<Edited> => ({ ok: true, changed: false }));
     return goAhead(async (): Promise<Edited> => {
-      // The version being replaced was published at the previous edit, or when the post was created.
-      const previousEdit = await lastEventAt(tx, post.id, 'edited');
-      await insertRevision(tx, {
-        postId: post.id,
-        revision: post.revisionCount + 1,
-        title: post.title,
-        story: post.story,
-        category: post.category,
-        channel: post.channel,
-        createdAt: previousEdit ?? post.createdAt,
-      });
-      await updatePost(tx, post.id, {
-        title,
-        story,
-        category: input.category,
-        channel: input.channel,
-        revisionCount: post.revisionCount + 1,
-        updatedAt: deps.now,
-      });
-      await insertEvent(tx, { postId: post.id, type: 'edited', actorId: author.id, createdAt: deps.now });
+      await applyPostChange(tx, post.id, plan);
       return { ok: true, changed: true } as const;
     });
   });
@@ -417,8 +399,7 @@ export async function withdrawPost(
 ): Promise<{ ok: true } | Refused | NotFound> {
   return writeToPublishedPost(deps, actor, input.postId, 'withdraw_own_post', async (tx, post, author) =>
     goAhead(async () => {
-      await updatePost(tx, post.id, { visibility: 'withdrawn', withdrawnAt: deps.now, updatedAt: deps.now });
-      await insertEvent(tx, { postId: post.id, type: 'withdrawn', actorId: author.id, createdAt: deps.now });
+      await applyPostChange(tx, post.id, planWithdrawal(author.id, deps.now));
       return { ok: true } as const;
     }),
   );
