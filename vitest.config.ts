@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 /**
@@ -10,6 +11,9 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     environment: 'node',
+    // Vitest's default, one worker fewer than cores, is a single worker on a 2-core machine (CI's):
+    // two files at once keep both cores busy while one of them waits on its database or a child.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ['test/helpers/fail-on-console-error.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

@@ -33,7 +33,7 @@ describe('compare', () => {
     expect(await page.getByRole('columnheader', { name: 'Vantrel Mobile' }).count()).toBe(1);
     expect(await page.locator('.best-mark').count()).toBeGreaterThan(0);
     expect(await page.locator('figure.chart').count()).toBe(6);
-    // axe needs JavaScript in the page: reading.test.ts and phone-widths.test.ts check these pages with it.
+    // axe needs JavaScript in the page: reading.test.ts and every-route.test.ts check these pages with it.
     expect(await overflow()).toBeLessThanOrEqual(0);
   });
 

@@ -48,7 +48,7 @@ describe('marking a post helpful', () => {
     await page.waitForURL(/\?done=helpful/);
     expect(await page.getByRole('status').first().textContent()).toContain('Marked helpful');
     expect(await helpfulFact(page)).toMatch(new RegExp(`^\\s*${count + 1} readers? found it helpful`));
-    // (axe needs JavaScript in the page: the post page's accessibility is checked by phone-widths.)
+    // (axe needs JavaScript in the page: the post page's accessibility is checked by every-route.)
     await page.getByRole('button', { name: 'Take my mark back' }).click();
     await page.waitForURL(/\?done=not-helpful/);
     const after = (await helpfulFact(page))!.trim();
