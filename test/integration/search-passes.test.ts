@@ -20,7 +20,7 @@ const BURST = SEARCH_RECENT_WINDOW + 50;
 beforeAll(async () => {
   database = await createTestDatabase({ onQuery: (query) => listening && sent.push(query) });
   const brand = await createBrand(database.db, 'Burst Telecom');
-  const author = await createPerson(database.db, 'burst-author@example.com');
+  const author = await createPerson(database.db);
   // Older posts with a common word and two with a rare one, then a burst of newer posts with neither.
   const insert = (count: number, word: string, startMinutesAgo: number) =>
     database.db.execute(sql`

@@ -20,13 +20,12 @@ import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { notifyAuthor } from '../notifications.ts';
 import { readFactsBeforeChange, recordPostChange } from '../statistics.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
-import { prepareEvidence } from './evidence.ts';
+import { beforeThreadMessage } from './evidence.ts';
 import {
   goAhead,
   invalid,
   notFound,
   refused,
-  replyQuotaExceeded,
   writeToPublishedPost,
   type FieldProblem,
   type NotFound,
@@ -78,12 +77,12 @@ export async function replyAsBrand(
     const problem = checkPromiseDate(input.promiseDueOn, deps.now);
     if (problem) return invalid({ promiseDueOn: problem });
   }
-  const overQuota = await replyQuotaExceeded(deps, actor);
-  if (overQuota) return overQuota;
-  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
-    action: 'reply_as_brand',
-    postId: input.postId,
-  });
+  const evidence = await beforeThreadMessage(
+    deps,
+    actor,
+    { action: 'reply_as_brand', postId: input.postId },
+    input.evidence,
+  );
   if (!evidence.ok) return evidence;
   return writeToPublishedPost(deps, actor, input.postId, 'reply_as_brand', async (tx, post, agent) => {
     const state = await loadThreadState(tx, post);

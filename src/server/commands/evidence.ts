@@ -8,7 +8,8 @@ import { findPostForUpload } from '../../../db/queries/images.ts';
 import type { EvidenceUpload } from '../../domain/evidence.ts';
 import { can, type Action, type Actor } from '../../domain/policy.ts';
 import { processEvidence, type ProcessedImage } from '../images.ts';
-import { invalid, type FieldProblem } from './thread-guards.ts';
+import type { CommandDeps, RateLimited } from './deps.ts';
+import { invalid, replyQuotaExceeded, type FieldProblem } from './thread-guards.ts';
 
 /**
  * The uploads as images ready to store, or the field errors of those that
@@ -31,4 +32,19 @@ export async function prepareEvidence(
   }
   const processed = await processEvidence(uploads);
   return processed.ok ? processed : invalid(processed.fieldErrors);
+}
+
+/**
+ * What a reply or a follow-up does before its transaction: counts it against the hourly quota,
+ * then prepares its images (both outside the post's lock).
+ */
+export async function beforeThreadMessage(
+  deps: CommandDeps,
+  actor: Actor | null,
+  onPost: { action: Action; postId: number },
+  uploads: readonly EvidenceUpload[] | undefined,
+): Promise<{ ok: true; images: ProcessedImage[] } | RateLimited | FieldProblem> {
+  const overQuota = await replyQuotaExceeded(deps, actor);
+  if (overQuota) return overQuota;
+  return prepareEvidence(deps.db, actor, uploads, onPost);
 }

@@ -51,12 +51,11 @@ import { addOnOurTurn, newPostDelta } from '../statistics.ts';
 import { logIn } from './accounts.ts';
 import { shouldHoldNewPost } from './held-posts.ts';
 import type { CommandDeps, RateLimited } from './deps.ts';
-import { prepareEvidence } from './evidence.ts';
+import { beforeThreadMessage, prepareEvidence } from './evidence.ts';
 import {
   goAhead,
   invalid,
   refused,
-  replyQuotaExceeded,
   writeToPublishedPost,
   type FieldProblem,
   type NotFound,
@@ -272,12 +271,12 @@ export async function addFollowUp(
   const body = normalizeText(input.body);
   if (body.length < 2 || body.length > 5000)
     return invalid({ body: fieldMessage('follow_up_length', { min: 2, max: 5000 }) });
-  const overQuota = await replyQuotaExceeded(deps, actor);
-  if (overQuota) return overQuota;
-  const evidence = await prepareEvidence(deps.db, actor, input.evidence, {
-    action: 'follow_up',
-    postId: input.postId,
-  });
+  const evidence = await beforeThreadMessage(
+    deps,
+    actor,
+    { action: 'follow_up', postId: input.postId },
+    input.evidence,
+  );
   if (!evidence.ok) return evidence;
   return writeToPublishedPost(deps, actor, input.postId, 'follow_up', async (tx, post, author) => {
     const { plan } = planFollowUp(await loadThreadState(tx, post), body, deps.now);
