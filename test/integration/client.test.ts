@@ -53,8 +53,12 @@ describe('the data directory lock', () => {
 
   it('takes over a lock held by a zombie (killed, not yet reaped by its parent)', async () => {
     const lock = path.join(tempDir(), 'pglite.lock');
-    // `sleep 0` exits at once; the shell replaced by `sleep 60` (killed at the end; long enough for a loaded CI) never reaps it, so it stays a zombie.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60']);
+    // The forked child exits at once; perl never waits for it (no handler reaps children), so it
+    // stays a zombie until perl is killed below. (A shell reaped its own finished job under load.)
+    const parent = spawn('perl', [
+      '-e',
+      '$| = 1; my $pid = fork(); exit 0 if $pid == 0; print "$pid\n"; sleep 60',
+    ]);
     const zombiePid = await new Promise<number>((resolve) =>
       parent.stdout.once('data', (data: Buffer) => resolve(Number.parseInt(String(data), 10))),
     );
