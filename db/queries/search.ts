@@ -137,7 +137,12 @@ export const COMMON_WORD_MATCHES = 1_000;
 export async function searchPosts(
   db: Db,
   query: string,
-  options: { offset?: number; limit?: number } = {},
+  options: {
+    offset?: number;
+    limit?: number;
+    /** The matches already counted by the caller with a cap of at least COMMON_WORD_MATCHES (the page's "of N"). */
+    matchCount?: MatchCount;
+  } = {},
 ): Promise<PostSearchPage> {
   const limit = options.limit ?? 30;
   const offset = options.offset ?? 0;
@@ -165,7 +170,11 @@ export async function searchPosts(
       .offset(offset);
   };
   let ids = await newestMatches(SEARCH_RECENT_WINDOW);
-  if (ids.length <= limit && (await countPostMatches(db, query, COMMON_WORD_MATCHES)).capped) {
+  const isCommonWord = async () =>
+    options.matchCount
+      ? options.matchCount.count >= COMMON_WORD_MATCHES
+      : (await countPostMatches(db, query, COMMON_WORD_MATCHES)).capped;
+  if (ids.length <= limit && (await isCommonWord())) {
     ids = await newestMatches(SEARCH_COMMON_WORD_WINDOW);
   }
   if (ids.length <= limit) {

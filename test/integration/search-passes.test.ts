@@ -7,7 +7,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMON_WORD_MATCHES, SEARCH_RECENT_WINDOW, searchPosts } from '../../db/queries/search.ts';
+import {
+  COMMON_WORD_MATCHES,
+  countPostMatches,
+  SEARCH_RECENT_WINDOW,
+  searchPosts,
+} from '../../db/queries/search.ts';
+import { SEARCH_COUNT_CAP } from '../../src/domain/search-pages.ts';
 import { createBrand, createPerson } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -36,11 +42,11 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-async function passesFor(word: string) {
+async function passesFor(word: string, options: Parameters<typeof searchPosts>[2] = {}) {
   sent.length = 0;
   listening = true;
   try {
-    return { page: await searchPosts(database.db, word), sent: [...sent] };
+    return { page: await searchPosts(database.db, word, options), sent: [...sent] };
   } finally {
     listening = false;
   }
@@ -63,5 +69,17 @@ describe('searching a board where the newest posts lack the word', () => {
     expect(page.items.map((item) => item.title)).toEqual(['Post 2', 'Post 1']);
     expect(sent.some((query) => query.includes(`interval '0 seconds'`))).toBe(true);
     expect(sent.filter((query) => query.includes('"recent"'))).toHaveLength(1);
+  });
+
+  it('takes the count the search page already made instead of counting again', async () => {
+    // The page counts for "of N" with SEARCH_COUNT_CAP: enough to tell a common word.
+    expect(SEARCH_COUNT_CAP).toBeGreaterThanOrEqual(COMMON_WORD_MATCHES);
+    const matchCount = await countPostMatches(database.db, 'unloaded', SEARCH_COUNT_CAP);
+    const counted = await passesFor('unloaded');
+    const reused = await passesFor('unloaded', { matchCount });
+    expect(reused.page).toEqual(counted.page);
+    const counts = (queries: string[]) => queries.filter((query) => query.includes('count(*)')).length;
+    expect(counts(counted.sent)).toBe(1);
+    expect(counts(reused.sent)).toBe(0);
   });
 });
