@@ -10,7 +10,8 @@ import { listBrandPosts, listLatestPosts } from '../../db/queries/posts.ts';
 import { listHeldPosts } from '../../db/queries/held-posts.ts';
 import { searchPosts } from '../../db/queries/search.ts';
 import { getBrandWindowStats } from '../../db/queries/stats.ts';
-import { moderationActions, posts, users } from '../../db/schema.ts';
+import { moderationActions, posts, threadEvents, users } from '../../db/schema.ts';
+import { publicReason } from '../../src/domain/moderation-decisions.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import type { NewPostInput } from '../../src/domain/posting.ts';
 import type { CommandDeps } from '../../src/server/commands/deps.ts';
@@ -161,6 +162,15 @@ describe('a moderator deciding on a held like', () => {
       .from(moderationActions)
       .where(and(eq(moderationActions.action, 'hold_remove'), eq(moderationActions.targetId, held.postId)));
     expect(action).toMatchObject({ reason: 'fake', moderatorId: moderator.id });
+    // The thread's notice reads like any other removal's ("Label: explanation").
+    const [event] = await database.db
+      .select({ data: threadEvents.data })
+      .from(threadEvents)
+      .where(and(eq(threadEvents.postId, held.postId), eq(threadEvents.type, 'removed')));
+    expect(event?.data).toEqual({
+      reason: publicReason({ reason: 'fake', explanation: 'Part of a run of accounts created to praise this brand.' }),
+      code: 'fake',
+    });
     await expectFiguresEqualRebuild();
   });
 

@@ -14,7 +14,8 @@ import { recordModerationAction } from '../../../db/queries/moderation-log.ts';
 import { insertEvent, lockPost, updatePost } from '../../../db/queries/post-writes.ts';
 import { findUserById } from '../../../db/queries/users.ts';
 import { burstWindowStart, HELD_LIKES, isYoungAccount, shouldHoldPost } from '../../domain/abuse-signals.ts';
-import { AUDIT_REASONS, removalReasonLabel } from '../../domain/moderation.ts';
+import { AUDIT_REASONS } from '../../domain/moderation.ts';
+import { publicReason } from '../../domain/moderation-decisions.ts';
 import type { HeldDecisionInput } from '../../domain/moderator-actions.ts';
 import { can, type Actor } from '../../domain/policy.ts';
 import type { PostKind } from '../../domain/vocabulary.ts';
@@ -81,7 +82,7 @@ export async function decideHeldPost(
         postId: post.id,
         type: 'removed',
         actorId: moderator.id,
-        data: { reason: `${removalReasonLabel(code)}. ${input.explanation}`, code },
+        data: { reason: publicReason({ reason: code, explanation: input.explanation }), code },
         createdAt: deps.now,
       });
     }
