@@ -3,11 +3,15 @@
  * through the real form (the same POST a browser sends from /new), and one
  * streamed download of the posts CSV while the server's memory is sampled.
  */
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { BENCH_BYPASS_HEADER } from '../src/server/bench-bypass.ts';
 import { CATEGORIES, CHANNELS } from '../src/domain/vocabulary.ts';
 import type { BenchAuthor } from './http-data.ts';
 import { rssMiB } from './http-server.ts';
+
+/** How long the authors write, unmeasured, before the measured runs (the write path's first runs). */
+export const WARM_UP_SECONDS = 3;
 
 export interface WriteResult {
   succeeded: number;
@@ -17,7 +21,9 @@ export interface WriteResult {
   seconds: number;
   perSecond: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
+  maxMs: number;
 }
 
 /**
@@ -79,6 +85,8 @@ export async function runWriteBenchmark(
   ratePerSecond: number | null = null,
 ): Promise<WriteResult> {
   const latenciesMs: number[] = [];
+  /** Each post's due time (ms after the start) and latency, written to BENCH_WRITE_LATENCIES if set. */
+  const timeline: string[] = [];
   const failures = new Map<string, number>();
   let succeeded = 0;
   const started = performance.now();
@@ -107,6 +115,7 @@ export async function runWriteBenchmark(
         [BENCH_BYPASS_HEADER]: secret,
       });
       latenciesMs.push(performance.now() - sent);
+      timeline.push(`${(sent - started).toFixed(1)},${(performance.now() - sent).toFixed(1)},${authorIndex}`);
       if (status === 303 && /\/posts\/\d+/.test(location)) succeeded++;
       else failures.set(`${status}`, (failures.get(`${status}`) ?? 0) + 1);
     } catch (error) {
@@ -131,6 +140,8 @@ export async function runWriteBenchmark(
     }),
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const latencyFile = process.env['BENCH_WRITE_LATENCIES'];
+  if (latencyFile) await writeFile(latencyFile, `dueAtMs,latencyMs,author\n${timeline.join('\n')}\n`);
   latenciesMs.sort((a, b) => a - b);
   const failed = [...failures.values()].reduce((sum, count) => sum + count, 0);
   return {
@@ -140,7 +151,9 @@ export async function runWriteBenchmark(
     seconds: elapsedSeconds,
     perSecond: succeeded / elapsedSeconds,
     p50Ms: percentile(latenciesMs, 0.5),
+    p90Ms: percentile(latenciesMs, 0.9),
     p99Ms: percentile(latenciesMs, 0.99),
+    maxMs: percentile(latenciesMs, 1),
   };
 }
 

@@ -16,7 +16,7 @@ import { openDatabase } from '../db/client.ts';
 import { findBenchTargets, prepareAuthors } from './http-data.ts';
 import { startServer, waitUntilAnswering, waitUntilSettled } from './http-server.ts';
 import { cpuPerFail, snapshotCpu } from './write-cpu.ts';
-import { runWriteBenchmark } from './http-writes.ts';
+import { runWriteBenchmark, WARM_UP_SECONDS } from './http-writes.ts';
 
 const databaseUrl = process.env['DATABASE_URL'];
 if (!databaseUrl) throw new Error('Set DATABASE_URL to a seeded PostgreSQL database.');
@@ -36,17 +36,21 @@ try {
     await waitUntilAnswering(server, '/about', 120);
     // Start-up work (the first maintenance pass, the figures refresher) settles first.
     await waitUntilSettled(server.pid, 2, Number(process.env['BENCH_SETTLE_SECONDS'] ?? 60));
+    const warmUp = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, WARM_UP_SECONDS);
+    console.log(
+      `Warm-up (not counted): ${warmUp.succeeded} fails; p50 ${warmUp.p50Ms} ms, p99 ${warmUp.p99Ms} ms, max ${warmUp.maxMs} ms`,
+    );
     const before = await snapshotCpu(handle, server.pid);
     const rate = process.env['BENCH_WRITE_RATE'] ? Number(process.env['BENCH_WRITE_RATE']) : null;
     const writes = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, 10, rate);
     const cpu = await cpuPerFail(handle, server.pid, before, writes.succeeded);
     console.log(
       `${writes.succeeded} fails in ${writes.seconds.toFixed(1)} s = ${writes.perSecond.toFixed(0)} fails/s; ` +
-        `p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms; ${writes.failed} errors` +
+        `p50 ${writes.p50Ms} ms, p90 ${writes.p90Ms} ms, p99 ${writes.p99Ms} ms, max ${writes.maxMs} ms; ${writes.failed} errors` +
         (profileDir ? `; CPU profile in ${profileDir}` : ''),
     );
     console.log(
-      `CPU per fail: server ${cpu.serverMs} ms, PostgreSQL backends ${cpu.postgresMs} ms, ` +
+      `CPU per fail: server ${cpu.serverMs} ms (${cpu.serverSystemMs} in the kernel), PostgreSQL backends ${cpu.postgresMs} ms, ` +
         `load generator ${cpu.loadGeneratorMs} ms`,
     );
   } finally {

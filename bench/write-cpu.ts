@@ -6,12 +6,15 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/client.ts';
+import fs from 'node:fs';
 import { processCpuTicks } from './http-server.ts';
 
 const TICK_MS = 10; // /proc/<pid>/stat counts in 1/100 s
 
 export interface CpuSnapshot {
   serverTicks: number;
+  /** The server's time in the kernel (system calls: sockets, files), part of serverTicks. */
+  serverSystemTicks: number;
   backendTicks: Map<number, number>;
   loadGenerator: NodeJS.CpuUsage;
 }
@@ -26,7 +29,17 @@ async function backendPids(handle: DatabaseHandle): Promise<number[]> {
 export async function snapshotCpu(handle: DatabaseHandle, serverPid: number): Promise<CpuSnapshot> {
   const backendTicks = new Map<number, number>();
   for (const pid of await backendPids(handle)) backendTicks.set(pid, processCpuTicks(pid));
-  return { serverTicks: processCpuTicks(serverPid), backendTicks, loadGenerator: process.cpuUsage() };
+  return {
+    serverTicks: processCpuTicks(serverPid),
+    serverSystemTicks: systemTicks(serverPid),
+    backendTicks,
+    loadGenerator: process.cpuUsage(),
+  };
+}
+
+function systemTicks(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return 0;
+  return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[12]); // stime
 }
 
 /** CPU ms per fail since `before`; backends that started meanwhile count from zero. */
@@ -35,7 +48,7 @@ export async function cpuPerFail(
   serverPid: number,
   before: CpuSnapshot,
   fails: number,
-): Promise<{ serverMs: number; postgresMs: number; loadGeneratorMs: number }> {
+): Promise<{ serverMs: number; serverSystemMs: number; postgresMs: number; loadGeneratorMs: number }> {
   const after = await snapshotCpu(handle, serverPid);
   let backendTicks = 0;
   for (const [pid, ticks] of after.backendTicks) backendTicks += ticks - (before.backendTicks.get(pid) ?? 0);
@@ -43,6 +56,7 @@ export async function cpuPerFail(
   const perFail = (ms: number) => Math.round((ms / Math.max(1, fails)) * 100) / 100;
   return {
     serverMs: perFail((after.serverTicks - before.serverTicks) * TICK_MS),
+    serverSystemMs: perFail((after.serverSystemTicks - before.serverSystemTicks) * TICK_MS),
     postgresMs: perFail(backendTicks * TICK_MS),
     loadGeneratorMs: perFail((used.user + used.system) / 1000),
   };

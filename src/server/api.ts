@@ -22,8 +22,13 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Max-Age': '86400',
 };
 
+/**
+ * A JSON answer. Compact, not indented: indentation nearly doubled a page of rankings (92 KB for 50
+ * brands, 49 KB without), bytes every client downloads and the server sends from its cache; browsers'
+ * and `jq`'s viewers indent it for a reader.
+ */
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data, null, 2), {
+  return new Response(JSON.stringify(data), {
     status,
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
