@@ -3,10 +3,15 @@
  * component renders the view asked for, with fold lines that are plain links,
  * and the post page of a 194-message thread renders a bounded number of them.
  */
+import type { MiddlewareHandler } from 'astro';
+import { getActionContext } from 'astro:actions';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { posts, threadEvents, threadMessages } from '../../db/schema.ts';
+import { posts, threadEvents, threadMessages, users } from '../../db/schema.ts';
+import { moderationActions } from '../../src/actions/moderation.ts';
 import Thread from '../../src/components/post/Thread.astro';
+import type { Actor } from '../../src/domain/policy.ts';
 import type { ThreadViewRequest } from '../../src/domain/thread-window.ts';
 import type { ThreadMessageView } from '../../src/domain/views.ts';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
@@ -14,6 +19,32 @@ import { runInLanguage } from '../../src/i18n/request-language.ts';
 import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
 const demo = useDemoBoard();
+
+/**
+ * The Container API renders pages but does not run form actions: this middleware runs the flag
+ * action on a form post the way Astro's pipeline does (as in login-next.test.ts).
+ */
+const runFlagAction: MiddlewareHandler = async (context, next) => {
+  const { action, setActionResult, serializeActionResult } = getActionContext(context);
+  if (action?.calledFrom === 'form' && action.name === 'flagContent') {
+    const form = await context.request.clone().formData();
+    const flag = moderationActions.flagContent.orThrow as unknown as (
+      this: unknown,
+      input: FormData,
+    ) => Promise<unknown>;
+    let result;
+    try {
+      result = { data: await flag.call(context, form), error: undefined };
+    } catch (error) {
+      result = { data: undefined, error };
+    }
+    setActionResult(
+      action.name,
+      serializeActionResult(result as Parameters<typeof serializeActionResult>[0]),
+    );
+  }
+  return next();
+};
 
 const POST = 7;
 const START = new Date('2026-01-01T00:00:00.000Z');
@@ -44,7 +75,8 @@ const renderThread = (count: number, view?: ThreadViewRequest, language: 'en' | 
   );
 
 /** The ids of the messages a page renders, in order. */
-const shownMessageIds = (html: string) => [...html.matchAll(/id="message-(\d+)"/g)].map((match) => Number(match[1]));
+const shownMessageIds = (html: string) =>
+  [...html.matchAll(/id="message-(\d+)"/g)].map((match) => Number(match[1]));
 const foldLines = (html: string) =>
   [...html.matchAll(/<li class="thread-fold"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => match[1]!);
 const textOf = (html: string) =>
@@ -52,7 +84,8 @@ const textOf = (html: string) =>
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-const hrefsOf = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'));
+const hrefsOf = (html: string) =>
+  [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'));
 
 describe('a long thread', () => {
   it('shows every entry and no fold up to 40 entries', async () => {
@@ -90,7 +123,9 @@ describe('a long thread', () => {
     ]);
     const [before, after] = foldLines(html).map(textOf);
     expect(before).toBe('50 earlier entries are folded · Show entries 6–55');
-    expect(after).toBe('89 later entries are folded · Show entries 106–155 · Show the latest entries (175–194)');
+    expect(after).toBe(
+      '89 later entries are folded · Show entries 106–155 · Show the latest entries (175–194)',
+    );
     expect(hrefsOf(foldLines(html)[1]!)).toEqual(['/posts/7?part=3#message-206', '/posts/7#message-275']);
   });
 
@@ -191,5 +226,46 @@ describe('the post page of a 194-message thread', () => {
     expect(shownMessageIds(html)).toContain(messageIds.at(-1));
     expect(textOf(html)).toMatch(/\d+ earlier entries are folded/);
     expect(textOf(html)).not.toContain('later entries are folded');
+  });
+
+  it('shows a refused flag of a message of the middle on the view that holds it, with its error', async () => {
+    const { postId, messageIds } = await longThread();
+    const middle = messageIds[100]!;
+    const [author] = await demo.db
+      .select({ authorId: posts.authorId })
+      .from(posts)
+      .where(eq(posts.id, postId));
+    const [reader] = await demo.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`${users.id} <> ${author!.authorId}`, eq(users.role, 'customer')))
+      .limit(1);
+    const actor: Actor = {
+      id: reader!.id,
+      role: 'customer',
+      emailVerified: true,
+      suspended: false,
+      memberships: [],
+    };
+    const form = new FormData();
+    form.set('postId', String(postId));
+    form.set('messageId', String(middle));
+    form.set('reason', '');
+    form.set('note', '');
+    // The form posts to "?_action=flagContent": the view's own query is gone.
+    const container = await AstroContainer.create({
+      manifest: { middleware: () => Promise.resolve({ onRequest: runFlagAction }) },
+    } as Parameters<typeof AstroContainer.create>[0]);
+    const response = await container.renderToResponse(PostPage, {
+      locals: { db: demo.db, now: DEMO_NOW, user: null, actor, session: null },
+      params: { id: String(postId) },
+      request: new Request(`http://localhost/posts/${postId}?_action=flagContent`, {
+        method: 'POST',
+        body: form,
+      }),
+    });
+    const html = await response.text();
+    expect(shownMessageIds(html)).toContain(middle);
+    expect(html).toMatch(new RegExp(`<details class="flag" id="flag-m${middle}"[^>]* open`));
   });
 });
