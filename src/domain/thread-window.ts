@@ -102,7 +102,10 @@ function partOfIndex(total: number, index: number): number | null {
 }
 
 /** The part a request shows: the message's, else the asked part (past the last: the last), else none. */
-export function resolvePart<T extends Entry>(entries: readonly T[], request: ThreadViewRequest): number | null {
+export function resolvePart<T extends Entry>(
+  entries: readonly T[],
+  request: ThreadViewRequest,
+): number | null {
   const parts = partCount(entries.length);
   if (parts === 0) return null;
   if (request.messageId !== null) {
@@ -131,7 +134,10 @@ function linkToLatest(total: number): FoldLink {
 }
 
 /** What the post page shows of a timeline, for the view the address asks for. */
-export function windowThread<T extends Entry>(entries: readonly T[], request: ThreadViewRequest): ThreadWindow<T> {
+export function windowThread<T extends Entry>(
+  entries: readonly T[],
+  request: ThreadViewRequest,
+): ThreadWindow<T> {
   const total = entries.length;
   const parts = partCount(total);
   const run = (start: number, end: number): ThreadSection<T> => ({

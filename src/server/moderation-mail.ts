@@ -50,7 +50,9 @@ function subjectOf(notice: DecisionNotice): string {
 
 function bodyOf(notice: DecisionNotice, siteUrl: string): string {
   const path =
-    notice.messageId === null ? paths.post(notice.postId) : paths.postMessage(notice.postId, notice.messageId);
+    notice.messageId === null
+      ? paths.post(notice.postId)
+      : paths.postMessage(notice.postId, notice.messageId);
   const link = new URL(path, siteUrl).toString();
   const what = notice.item === 'post' ? m.mail_moderation_item_post() : m.mail_moderation_item_message();
   switch (notice.decision) {

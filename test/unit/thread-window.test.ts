@@ -72,13 +72,16 @@ describe('the window of a thread', () => {
     // Past the last part: the last part, whose address a grown thread keeps.
     [194, part(5), 4, 4, '1-5 | fold 150 earlier → part 3 (106-155) | 156-194'],
     [194, part(2_000_000_000), 4, 4, '1-5 | fold 150 earlier → part 3 (106-155) | 156-194'],
-  ] as const)('of %i entries, asked %o, has %i parts and shows part %o: %s', (total, request, parts, shown, view) => {
-    const window = windowThread(timeline(total), request);
-    expect(window.total).toBe(total);
-    expect(window.parts).toBe(parts);
-    expect(window.part).toBe(shown);
-    expect(describeWindow(window.sections)).toBe(view);
-  });
+  ] as const)(
+    'of %i entries, asked %o, has %i parts and shows part %o: %s',
+    (total, request, parts, shown, view) => {
+      const window = windowThread(timeline(total), request);
+      expect(window.total).toBe(total);
+      expect(window.parts).toBe(parts);
+      expect(window.part).toBe(shown);
+      expect(describeWindow(window.sections)).toBe(view);
+    },
+  );
 
   it.each([
     ['in the head', 1001, null],
