@@ -50,6 +50,15 @@ export const paths = {
   replyRevisions: (postId: number, messageId: number) =>
     page(`/posts/${postId}/replies/${messageId}/revisions`),
   post: (id: number) => page(`/posts/${id}`),
+  /**
+   * One message of a thread: the view of the post page that holds it (a long thread folds its
+   * middle, src/domain/thread-window.ts), scrolled to it.
+   */
+  postMessage: (postId: number, messageId: number) =>
+    page(`/posts/${postId}?message=${messageId}#message-${messageId}`),
+  /** A part of a long thread's folded middle (`null`: the default view, its latest entries). */
+  postThreadPart: (postId: number, part: number | null) =>
+    page(withQuery(`/posts/${postId}`, { part: part === null ? null : String(part) })),
   postRevisions: (id: number) => page(`/posts/${id}/revisions`),
   postEdit: (id: number) => page(`/posts/${id}/edit`),
   postWithdraw: (id: number) => page(`/posts/${id}/withdraw`),

@@ -26,6 +26,8 @@ export interface DecisionNotice {
   postTitle: string;
   /** The item decided on: the post itself, or a message of its thread. */
   item: 'post' | 'message';
+  /** The message decided on (its link shows it, even in a long thread's folded middle); null for the post. */
+  messageId: number | null;
   decision: ModerationDecision;
   reason: string | null;
   explanation: string;
@@ -47,7 +49,11 @@ function subjectOf(notice: DecisionNotice): string {
 }
 
 function bodyOf(notice: DecisionNotice, siteUrl: string): string {
-  const link = new URL(paths.post(notice.postId), siteUrl).toString();
+  const path =
+    notice.messageId === null
+      ? paths.post(notice.postId)
+      : paths.postMessage(notice.postId, notice.messageId);
+  const link = new URL(path, siteUrl).toString();
   const what = notice.item === 'post' ? m.mail_moderation_item_post() : m.mail_moderation_item_message();
   switch (notice.decision) {
     case 'keep':

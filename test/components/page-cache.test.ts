@@ -9,8 +9,9 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { announceChange } from '../../db/queries/changes.ts';
-import { brands } from '../../db/schema.ts';
+import { brands, posts } from '../../db/schema.ts';
 import BrandPage from '../../src/pages/brands/[slug]/index.astro';
+import PostPage from '../../src/pages/posts/[id]/index.astro';
 import { PageCache } from '../../src/server/page-cache.ts';
 import { isPublicRead, servePublicRead } from '../../src/server/public-cache.ts';
 import { keepPageCacheFresh } from '../../src/server/shared-page-cache.ts';
@@ -55,6 +56,17 @@ async function getBrandPage(headers: Record<string, string> = {}, render?: () =>
       response.headers.set('X-Content-Type-Options', 'nosniff');
       return response;
     },
+    tags: () => locals.cacheTags,
+    setsCookies: () => false,
+  });
+}
+
+/** What the middleware does for a signed-out GET of a post page, `search` naming a view of its thread. */
+async function getPostPage(postId: number, search = '') {
+  const request = new Request(`http://localhost/posts/${postId}${search}`);
+  const locals = { db: database.db, now: DEMO_NOW, user: null, actor: null, session: null } as App.Locals;
+  return servePublicRead(cache, request, {
+    render: () => container.renderToResponse(PostPage, { locals, params: { id: String(postId) }, request }),
     tags: () => locals.cacheTags,
     setsCookies: () => false,
   });
@@ -105,6 +117,21 @@ describe('the shared page cache', () => {
     await announceChange(database.db, { brandId, postId: null });
     await vi.waitFor(() => expect(cache.size).toBe(0));
     expect((await getBrandPage()).headers.get('X-Cache')).toBe('MISS');
+  });
+
+  it('keeps each view of a thread under its own address, and evicts them all when the post changes', async () => {
+    const [post] = await database.db
+      .select({ id: posts.id, brandId: posts.brandId })
+      .from(posts)
+      .where(eq(posts.visibility, 'published'))
+      .limit(1);
+    const views = ['', '?part=2', `?message=1`];
+    for (const view of views) expect((await getPostPage(post!.id, view)).headers.get('X-Cache')).toBe('MISS');
+    for (const view of views) expect((await getPostPage(post!.id, view)).headers.get('X-Cache')).toBe('HIT');
+    expect(cache.size).toBe(views.length);
+    await announceChange(database.db, { brandId: null, postId: post!.id });
+    await vi.waitFor(() => expect(cache.size).toBe(0));
+    for (const view of views) expect((await getPostPage(post!.id, view)).headers.get('X-Cache')).toBe('MISS');
   });
 
   it('does not store a change that commits while the page renders', async () => {

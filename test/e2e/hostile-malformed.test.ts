@@ -102,6 +102,7 @@ const QUERY_ROUTES = [
   '/moderation/accounts?email={v}',
   '/moderation/brands?q={v}',
   '/brand/northwind-telecom/inbox?filter={v}',
+  '/posts/1?part={v}&message={v}',
 ];
 
 /** Who is signed in for a route: pages behind a role are tried with that role, so the parsing is reached. */

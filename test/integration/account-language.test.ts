@@ -95,14 +95,27 @@ describe('the language of an account', () => {
       postId: 7,
       postTitle: 'Box morte',
       item: 'post',
+      messageId: null,
       decision: 'keep',
       reason: null,
       explanation: '',
     });
-    const [reply, decision] = await queuedMails();
+    // A message's notice links to the view of the thread that shows it, even folded away (thread-window.ts).
+    await queueDecisionNotice(context, {
+      authorId: camille.id,
+      postId: 7,
+      postTitle: 'Box morte',
+      item: 'message',
+      messageId: 31,
+      decision: 'keep',
+      reason: null,
+      explanation: '',
+    });
+    const [reply, decision, messageDecision] = await queuedMails();
     expect(reply?.subject).toBe('Box Telecom a répondu à « Box morte »');
     expect(reply?.text).toContain('https://board.example/fr/posts/7');
     expect(decision?.subject).toBe('Un modérateur a examiné votre message « Box morte » et l’a gardé');
+    expect(messageDecision?.text).toContain('https://board.example/fr/posts/7?message=31#message-31');
   });
 
   it('never reaches webhooks: their links are the English addresses in every request', () => {

@@ -128,6 +128,7 @@ export async function decideOnItem(
         postId: post.id,
         postTitle: post.title,
         item: item.kind,
+        messageId: message?.id ?? null,
         decision: input.decision,
         reason: input.reason ?? null,
         explanation: input.explanation,
