@@ -85,7 +85,7 @@ export async function runWriteBenchmark(
   ratePerSecond: number | null = null,
 ): Promise<WriteResult> {
   const latenciesMs: number[] = [];
-  /** Each post's due time (ms after the start) and latency, written to BENCH_WRITE_LATENCIES if set. */
+  /** Each post's due time (ms after the start) and latency, written next to BENCH_WRITE_LATENCIES if set. */
   const timeline: string[] = [];
   const failures = new Map<string, number>();
   let succeeded = 0;
@@ -141,7 +141,12 @@ export async function runWriteBenchmark(
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
   const latencyFile = process.env['BENCH_WRITE_LATENCIES'];
-  if (latencyFile) await writeFile(latencyFile, `dueAtMs,latencyMs,author\n${timeline.join('\n')}\n`);
+  // One file per loop (`…-closed.csv`, `…-200.csv`): the last run of each kind stays.
+  if (latencyFile)
+    await writeFile(
+      latencyFile.replace(/(\.csv)?$/, `-${ratePerSecond ?? 'closed'}.csv`),
+      `dueAtMs,latencyMs,author\n${timeline.join('\n')}\n`,
+    );
   latenciesMs.sort((a, b) => a - b);
   const failed = [...failures.values()].reduce((sum, count) => sum + count, 0);
   return {
