@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReplicaFence } from '../../src/server/read-database.ts';
 
-function fakeServers(primary: bigint, replica: bigint | null) {
+function fakeServers(primary: bigint, replica: bigint | null, maxWaitMilliseconds = 60) {
   const servers = { primary, replica, primaryReads: 0, replicaReads: 0, primaryDown: false };
   const fence = new ReplicaFence({
     primaryPosition: async () => {
@@ -19,7 +19,7 @@ function fakeServers(primary: bigint, replica: bigint | null) {
       if (servers.replica === null) throw new Error('connection refused');
       return servers.replica;
     },
-    maxWaitMilliseconds: 60,
+    maxWaitMilliseconds,
     pollMilliseconds: 2,
   });
   return { servers, fence };
@@ -43,7 +43,8 @@ describe('the replica fence', () => {
   });
 
   it('waits for a replica that catches up within the wait, then reads it', async () => {
-    const { servers, fence } = fakeServers(100n, 100n);
+    // A wait far longer than the catching up: on a loaded machine a 15 ms timer can fire after 60 ms.
+    const { servers, fence } = fakeServers(100n, 100n, 5_000);
     servers.primary = 200n;
     fence.noteChange();
     setTimeout(() => (servers.replica = 200n), 15);
