@@ -20,6 +20,7 @@
  * `test/integration/pipelined-begin.test.ts` checks each on PostgreSQL.
  */
 import type postgres from 'postgres';
+import { TRANSACTION_PLAN_CACHE_MODE } from './plan-cache-mode.ts';
 
 type Sql = postgres.Sql<Record<string, never>>;
 type ReservedSql = postgres.ReservedSql<Record<string, never>>;
@@ -81,10 +82,14 @@ export async function beginWithoutWaiting<T>(
     // Sent now; `body`'s statements queue behind it on this connection.
     const began = reserved.unsafe('begin');
     began.catch(errors.note);
+    // A transaction's statements may reuse their plans (db/prepared-statements.ts): sent behind BEGIN.
+    const planned = reserved.unsafe(TRANSACTION_PLAN_CACHE_MODE);
+    planned.catch(errors.note);
     let result: T;
     try {
       result = await body(handleFor(errors));
       await began;
+      await planned;
       if (errors.failed) throw errors.first;
     } catch (error) {
       await reserved.unsafe('rollback').catch(() => {});

@@ -24,9 +24,10 @@
  */
 import type postgres from 'postgres';
 import { beginWithoutWaiting } from './pipelined-begin.ts';
+import { READ_PLAN_CACHE_MODE } from './plan-cache-mode.ts';
 
 /** Connection parameters that keep prepared statements planned per execution, as unnamed ones are. */
-export const PREPARED_CONNECTION_PARAMETERS = { plan_cache_mode: 'force_custom_plan' } as const;
+export const PREPARED_CONNECTION_PARAMETERS = { plan_cache_mode: READ_PLAN_CACHE_MODE } as const;
 
 type Sql = postgres.Sql<Record<string, never>>;
 type TransactionSql = postgres.TransactionSql<Record<string, never>>;

@@ -1,7 +1,9 @@
 /**
  * On PostgreSQL the app's statements are prepared on their connection
  * (db/prepared-statements.ts): one round trip each once the connection has run
- * them, instead of two. Their plans stay per execution, as unnamed statements'.
+ * them, instead of two. Outside transactions (the pages' reads) their plans stay
+ * per execution, as unnamed statements'; inside one they follow PostgreSQL's
+ * own rule and reuse a generic plan once it is no dearer (db/plan-cache-mode.ts).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,5 +37,33 @@ describe.runIf(usingPostgres)('statements on PostgreSQL', () => {
   it('are planned for each execution', async () => {
     const [row] = rowsOf<{ plan_cache_mode: string }>(await database.db.execute(sql`show plan_cache_mode`));
     expect(row?.plan_cache_mode).toBe('force_custom_plan');
+  });
+
+  it('reuse a generic plan inside transactions, never outside', async () => {
+    // pg_prepared_statements shows the connection's own: read on the connection that ran the statement.
+    const plans = (db: Pick<typeof database.db, 'execute'>, marker: string) =>
+      db.execute(sql`
+        select generic_plans::int as generic, custom_plans::int as custom
+        from pg_prepared_statements where statement like ${`%${marker}%`} and statement not like '%pg_prepared%'`);
+    // Each statement is one text, run on every pool connection in turn; ten runs of each are enough
+    // for PostgreSQL's rule (custom plans for the first five on a connection) to reach the generic
+    // plan on at least one connection inside transactions.
+    const inTransaction = sql`select id from brands where id = ${1} and 'in-transaction' <> ''`;
+    const outside = sql`select id from brands where id = ${1} and 'outside' <> ''`;
+    let generic = 0;
+    for (let run = 0; run < 60; run++) {
+      generic += await database.db.transaction(async (tx) => {
+        await tx.execute(inTransaction);
+        const [row] = rowsOf<{ generic: number }>(await plans(tx, 'in-transaction'));
+        return row?.generic ?? 0;
+      });
+    }
+    expect(generic).toBeGreaterThan(0);
+    for (let run = 0; run < 60; run++) {
+      await database.db.execute(outside);
+      // Whichever connection answers, the statement never got a generic plan there.
+      for (const row of rowsOf<{ generic: number }>(await plans(database.db, `'outside'`)))
+        expect(row.generic).toBe(0);
+    }
   });
 });
