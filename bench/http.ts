@@ -31,7 +31,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../db/client.ts';
 import { BENCH_BYPASS_HEADER } from '../src/server/bench-bypass.ts';
-import { countPostsBy, findBenchTargets, prepareAuthors, type BenchTargets } from './http-data.ts';
+import { countPostsBy, findBenchTargets, prepareAuthors, vacuumBoard, type BenchTargets } from './http-data.ts';
 import { rssMiB, runNode, startServer, waitUntilAnswering, waitUntilSettled } from './http-server.ts';
 import { runWriteBenchmark, streamCsv, WARM_UP_SECONDS } from './http-writes.ts';
 
@@ -158,6 +158,8 @@ async function main() {
     let targets: BenchTargets;
     let authors: Awaited<ReturnType<typeof prepareAuthors>>;
     try {
+      if (handle.driver === 'postgres') console.log('Vacuuming and analyzing the board (as pgbench does)…');
+      await vacuumBoard(handle);
       targets = await findBenchTargets(handle);
       authors = await prepareAuthors(handle, authorCount + 1, now);
     } finally {

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../db/client.ts';
-import { findBenchTargets, prepareAuthors } from './http-data.ts';
+import { findBenchTargets, prepareAuthors, vacuumBoard } from './http-data.ts';
 import { startServer, waitUntilAnswering, waitUntilSettled } from './http-server.ts';
 import { cpuPerFail, snapshotCpu } from './write-cpu.ts';
 import { runWriteBenchmark, WARM_UP_SECONDS } from './http-writes.ts';
@@ -25,6 +25,7 @@ const secret = randomBytes(32).toString('base64url');
 
 const handle = await openDatabase({ databaseUrl });
 try {
+  await vacuumBoard(handle);
   const targets = await findBenchTargets(handle);
   const authors = await prepareAuthors(handle, 50, new Date());
   const server = await startServer({
