@@ -31,7 +31,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../db/client.ts';
 import { BENCH_BYPASS_HEADER } from '../src/server/bench-bypass.ts';
-import { countPostsBy, findBenchTargets, prepareAuthors, vacuumBoard, type BenchTargets } from './http-data.ts';
+import {
+  countPostsBy,
+  findBenchTargets,
+  prepareAuthors,
+  vacuumBoard,
+  type BenchTargets,
+} from './http-data.ts';
 import { rssMiB, runNode, startServer, waitUntilAnswering, waitUntilSettled } from './http-server.ts';
 import { runWriteBenchmark, streamCsv, WARM_UP_SECONDS } from './http-writes.ts';
 
@@ -196,7 +202,13 @@ async function main() {
     );
     // Unmeasured first: the write path's first runs (modules loaded, code compiled, statements
     // prepared on each connection) are start-up work, like the settling above. Printed, not hidden.
-    const warmUp = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, WARM_UP_SECONDS);
+    const warmUp = await runWriteBenchmark(
+      server.origin,
+      secret,
+      authors,
+      targets.largest.slug,
+      WARM_UP_SECONDS,
+    );
     console.log(
       `Warm-up (not counted): ${warmUp.succeeded} fails in ${warmUp.seconds.toFixed(1)} s; ` +
         `p50 ${warmUp.p50Ms} ms, p99 ${warmUp.p99Ms} ms, max ${warmUp.maxMs} ms.`,

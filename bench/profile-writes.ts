@@ -37,7 +37,13 @@ try {
     await waitUntilAnswering(server, '/about', 120);
     // Start-up work (the first maintenance pass, the figures refresher) settles first.
     await waitUntilSettled(server.pid, 2, Number(process.env['BENCH_SETTLE_SECONDS'] ?? 60));
-    const warmUp = await runWriteBenchmark(server.origin, secret, authors, targets.largest.slug, WARM_UP_SECONDS);
+    const warmUp = await runWriteBenchmark(
+      server.origin,
+      secret,
+      authors,
+      targets.largest.slug,
+      WARM_UP_SECONDS,
+    );
     console.log(
       `Warm-up (not counted): ${warmUp.succeeded} fails; p50 ${warmUp.p50Ms} ms, p99 ${warmUp.p99Ms} ms, max ${warmUp.maxMs} ms`,
     );

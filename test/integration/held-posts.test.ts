@@ -168,7 +168,10 @@ describe('a moderator deciding on a held like', () => {
       .from(threadEvents)
       .where(and(eq(threadEvents.postId, held.postId), eq(threadEvents.type, 'removed')));
     expect(event?.data).toEqual({
-      reason: publicReason({ reason: 'fake', explanation: 'Part of a run of accounts created to praise this brand.' }),
+      reason: publicReason({
+        reason: 'fake',
+        explanation: 'Part of a run of accounts created to praise this brand.',
+      }),
       code: 'fake',
     });
     await expectFiguresEqualRebuild();
