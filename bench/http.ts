@@ -61,13 +61,21 @@ interface PageResult {
   ratioToAbout: number;
 }
 
+const PAGE_WARM_UP_SECONDS = 3;
+
 async function load(origin: string, urlPath: string, cookie: string | null) {
-  const result = await autocannon({
+  // `warmup` is autocannon's (lib/init.js) but missing from its type declarations.
+  const options: autocannon.Options & { warmup: { connections: number; duration: number } } = {
     url: `${origin}${urlPath}`,
     connections,
     duration: seconds,
+    // Unmeasured first (autocannon's own warm-up): the page's first render, its code compiled. The
+    // baseline, measured first, was otherwise measured on a cold server: /about gave 1,943 and
+    // 2,440 req/s in two runs of the same build, and every ratio moved with it.
+    warmup: { connections, duration: PAGE_WARM_UP_SECONDS },
     headers: { [BENCH_BYPASS_HEADER]: secret, ...(cookie ? { cookie } : {}) },
-  });
+  };
+  const result = await autocannon(options);
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -186,15 +194,22 @@ async function main() {
         `${((performance.now() - startedAt) / 1000).toFixed(1)} s; RSS ${rssMiB(server.pid)} MiB.\n`,
     );
 
-    const rows: PageResult[] = [];
-    let baseline = Number.NaN;
+    const measuredPages: (ReturnType<typeof pagesToLoad>[number] & Awaited<ReturnType<typeof load>>)[] = [];
     for (const page of loadPages ? pagesToLoad(targets) : []) {
       const measured = await load(server.origin, page.path, page.signedIn ? reader.cookie : null);
-      if (page.path === '/about') baseline = measured.requestsPerSecond;
-      const row = { ...page, ...measured, ratioToAbout: measured.requestsPerSecond / baseline };
-      rows.push(row);
-      console.log(`${page.page}: ${row.requestsPerSecond} req/s, p99 ${row.p99Ms} ms`);
+      measuredPages.push({ ...page, ...measured });
+      console.log(`${page.page}: ${measured.requestsPerSecond} req/s, p99 ${measured.p99Ms} ms`);
     }
+    // The baseline is measured first and again last; the ratios are to the mean of the two, so a
+    // machine whose speed drifts during the two minutes of reads moves every ratio less.
+    const aboutAgain = loadPages ? await load(server.origin, '/about', null) : null;
+    const aboutFirst = measuredPages.find((page) => page.path === '/about')?.requestsPerSecond ?? Number.NaN;
+    if (aboutAgain) console.log(`/about again: ${aboutAgain.requestsPerSecond} req/s (first ${aboutFirst})`);
+    const baseline = (aboutFirst + (aboutAgain?.requestsPerSecond ?? aboutFirst)) / 2;
+    const rows: PageResult[] = measuredPages.map((page) => ({
+      ...page,
+      ratioToAbout: page.requestsPerSecond / baseline,
+    }));
     const rssAfterReadsMiB = rssMiB(server.pid);
 
     console.log(
@@ -281,7 +296,17 @@ async function main() {
           cpus: os.cpus().length,
           loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
         },
-        load: { connections, seconds, settledBeforeMeasuring: settled },
+        load: {
+          connections,
+          seconds,
+          warmUpSeconds: PAGE_WARM_UP_SECONDS,
+          settledBeforeMeasuring: settled,
+          aboutRequestsPerSecond: {
+            first: aboutFirst,
+            last: aboutAgain?.requestsPerSecond ?? null,
+            baseline,
+          },
+        },
         targets,
         pages: rows,
         writes: {
