@@ -4,8 +4,6 @@
  * back) and is where the person lands; anything else lands on "/", and no
  * `next` makes the page fail.
  */
-import type { MiddlewareHandler } from 'astro';
-import { getActionContext } from 'astro:actions';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { accountActions } from '../../src/actions/accounts.ts';
 import LoginPage from '../../src/pages/login.astro';
 import { createPerson, FIXTURE_PASSWORD } from '../fixtures/board.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { runFormAction } from '../helpers/form-actions.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');
 let database: TestDatabase;
@@ -21,32 +20,7 @@ let container: AstroContainer;
 let email: string;
 let signedInUser: typeof users.$inferSelect;
 
-/**
- * The Container API renders pages but does not run form actions: this
- * middleware runs the log-in action on a form post the way Astro's pipeline
- * does, and hands its result to the page through Astro's public action API.
- */
-const runLoginAction: MiddlewareHandler = async (context, next) => {
-  const { action, setActionResult, serializeActionResult } = getActionContext(context);
-  if (action?.calledFrom === 'form' && action.name === 'login') {
-    const form = await context.request.clone().formData();
-    const login = accountActions.login.orThrow as unknown as (
-      this: unknown,
-      input: FormData,
-    ) => Promise<unknown>;
-    let result;
-    try {
-      result = { data: await login.call(context, form), error: undefined };
-    } catch (error) {
-      result = { data: undefined, error };
-    }
-    setActionResult(
-      action.name,
-      serializeActionResult(result as Parameters<typeof serializeActionResult>[0]),
-    );
-  }
-  return next();
-};
+const runLoginAction = runFormAction('login', accountActions.login);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -3,8 +3,6 @@
  * component renders the view asked for, with fold lines that are plain links,
  * and the post page of a 194-message thread renders a bounded number of them.
  */
-import type { MiddlewareHandler } from 'astro';
-import { getActionContext } from 'astro:actions';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -17,34 +15,11 @@ import type { ThreadMessageView } from '../../src/domain/views.ts';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
 import { runInLanguage } from '../../src/i18n/request-language.ts';
 import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
+import { runFormAction } from '../helpers/form-actions.ts';
 
 const demo = useDemoBoard();
 
-/**
- * The Container API renders pages but does not run form actions: this middleware runs the flag
- * action on a form post the way Astro's pipeline does (as in login-next.test.ts).
- */
-const runFlagAction: MiddlewareHandler = async (context, next) => {
-  const { action, setActionResult, serializeActionResult } = getActionContext(context);
-  if (action?.calledFrom === 'form' && action.name === 'flagContent') {
-    const form = await context.request.clone().formData();
-    const flag = moderationActions.flagContent.orThrow as unknown as (
-      this: unknown,
-      input: FormData,
-    ) => Promise<unknown>;
-    let result;
-    try {
-      result = { data: await flag.call(context, form), error: undefined };
-    } catch (error) {
-      result = { data: undefined, error };
-    }
-    setActionResult(
-      action.name,
-      serializeActionResult(result as Parameters<typeof serializeActionResult>[0]),
-    );
-  }
-  return next();
-};
+const runFlagAction = runFormAction('flagContent', moderationActions.flagContent);
 
 const POST = 7;
 const START = new Date('2026-01-01T00:00:00.000Z');
