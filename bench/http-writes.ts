@@ -117,7 +117,7 @@ export async function runWriteBenchmark(
       waitMinutes: '15',
     });
     const sent = dueAt;
-    let outcome: string | null = 'no answer';
+    let outcome: string | null;
     try {
       // What the /new form posts: the page with `?_action=`, answered by a 303 to the new post.
       const { status, location } = await postForm(`${origin}/new?_action=createPost`, body.toString(), {
