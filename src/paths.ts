@@ -55,7 +55,7 @@ export const paths = {
    * middle, src/domain/thread-window.ts), scrolled to it.
    */
   postMessage: (postId: number, messageId: number) =>
-    page(`/posts/${postId}?message=${messageId}#message-${messageId}`),
+    `${page(withQuery(`/posts/${postId}`, { message: String(messageId) }))}#message-${messageId}`,
   /** A part of a long thread's folded middle (`null`: the default view, its latest entries). */
   postThreadPart: (postId: number, part: number | null) =>
     page(withQuery(`/posts/${postId}`, { part: part === null ? null : String(part) })),

@@ -24,9 +24,10 @@ export interface DecisionNotice {
   authorId: number;
   postId: number;
   postTitle: string;
-  /** The item decided on: the post itself, or a message of its thread. */
-  item: 'post' | 'message';
-  /** The message decided on (its link shows it, even in a long thread's folded middle); null for the post. */
+  /**
+   * The message of the thread decided on (its link shows it, even in a long thread's folded middle);
+   * null when the decision is about the post itself.
+   */
   messageId: number | null;
   decision: ModerationDecision;
   reason: string | null;
@@ -35,7 +36,7 @@ export interface DecisionNotice {
 
 function subjectOf(notice: DecisionNotice): string {
   const what =
-    notice.item === 'post'
+    notice.messageId === null
       ? m.mail_moderation_your_post({ title: notice.postTitle })
       : m.mail_moderation_your_message({ title: notice.postTitle });
   switch (notice.decision) {
@@ -54,7 +55,7 @@ function bodyOf(notice: DecisionNotice, siteUrl: string): string {
       ? paths.post(notice.postId)
       : paths.postMessage(notice.postId, notice.messageId);
   const link = new URL(path, siteUrl).toString();
-  const what = notice.item === 'post' ? m.mail_moderation_item_post() : m.mail_moderation_item_message();
+  const what = notice.messageId === null ? m.mail_moderation_item_post() : m.mail_moderation_item_message();
   switch (notice.decision) {
     case 'keep':
       return m.mail_moderation_kept_text({ what, link });

@@ -127,7 +127,6 @@ export async function decideOnItem(
         authorId: message?.authorId ?? post.authorId,
         postId: post.id,
         postTitle: post.title,
-        item: item.kind,
         messageId: message?.id ?? null,
         decision: input.decision,
         reason: input.reason ?? null,
