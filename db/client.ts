@@ -21,7 +21,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { PREPARED_CONNECTION_PARAMETERS, preparingStatements } from './prepared-statements.ts';
+import {
+  COMMAND_CONNECTION_PARAMETERS,
+  PREPARED_CONNECTION_PARAMETERS,
+  preparingStatements,
+} from './prepared-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -32,6 +36,13 @@ export type Db = Database | Parameters<Parameters<Database['transaction']>[0]>[0
 export interface DatabaseHandle {
   /** The primary: every write, and every read that must see one's own writes. */
   db: Database;
+  /**
+   * The primary again, for requests that change data (form posts and other non-GET requests: their
+   * session read, their command). On PostgreSQL its own connections plan statements by PostgreSQL's
+   * rule, reusing a generic plan once it is no dearer (db/plan-cache-mode.ts): a command's statements
+   * are point reads and writes whose plan does not depend on their parameters. On PGlite it is `db`.
+   */
+  commands: Database;
   /**
    * A streaming replica for reads that may lag (`DATABASE_READ_URL`), or null: then every read goes
    * to `db`. Which pages may read it, and how they avoid caching what it has not replayed yet, is
@@ -142,6 +153,16 @@ async function openPostgres(
     schema,
     logger: queryLogger(onQuery),
   }) as unknown as Database;
+  // Opened on first use: an instance that only serves pages never connects it.
+  const commandClient = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: COMMAND_CONNECTION_PARAMETERS,
+  });
+  const commands = drizzlePostgres(preparingStatements(commandClient), {
+    schema,
+    logger: queryLogger(onQuery),
+  }) as unknown as Database;
   try {
     if (shouldMigrate) {
       // A reserved connection holds the session-level lock while the pool migrates.
@@ -155,7 +176,7 @@ async function openPostgres(
       }
     }
   } catch (error) {
-    await client.end({ timeout: 5 });
+    await Promise.all([client.end({ timeout: 5 }), commandClient.end({ timeout: 5 })]);
     throw error;
   }
   // Not checked at start: a replica that is down costs its reads a fallback to the primary, not the start.
@@ -169,6 +190,7 @@ async function openPostgres(
     : null;
   return {
     db,
+    commands,
     replica: replicaClient
       ? (drizzlePostgres(preparingStatements(replicaClient), { schema }) as unknown as Database)
       : null,
@@ -178,7 +200,11 @@ async function openPostgres(
     ],
     listen: (channels, handlers) => listenPostgres(url, [channels].flat(), handlers),
     close: async () => {
-      await Promise.all([client.end({ timeout: 5 }), replicaClient?.end({ timeout: 5 })]);
+      await Promise.all([
+        client.end({ timeout: 5 }),
+        commandClient.end({ timeout: 5 }),
+        replicaClient?.end({ timeout: 5 }),
+      ]);
     },
   };
 }
@@ -275,6 +301,7 @@ async function openPglite(
   let closed = false;
   return {
     db,
+    commands: db,
     replica: null,
     driver: 'pglite',
     rows: async <T extends Record<string, unknown>>(query: SQL) =>

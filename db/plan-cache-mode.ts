@@ -15,5 +15,14 @@
  */
 export const READ_PLAN_CACHE_MODE = 'force_custom_plan';
 
+/**
+ * The connections of requests that change data (`DatabaseHandle.commands`): PostgreSQL's own rule
+ * outside transactions too. Their statements outside a transaction are point reads by a key (the
+ * session, the brand by its slug); the session's read alone was planned in about 0.35 ms at every
+ * form post for an execution of 0.04 ms (pg_stat_statements with `track_planning`, under
+ * `npm run bench:profile-writes` on a million posts).
+ */
+export const COMMAND_PLAN_CACHE_MODE = 'auto';
+
 /** Sent behind each transaction's BEGIN (db/pipelined-begin.ts); ends with the transaction. */
 export const TRANSACTION_PLAN_CACHE_MODE = "set local plan_cache_mode = 'auto'";

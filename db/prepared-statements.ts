@@ -11,11 +11,13 @@
  * parsing, and statements issued together travel together (pipelining). The
  * first run of each statement on a connection still describes it first.
  *
- * The plans stay what they were: the connections are opened with
+ * The pages' plans stay what they were: the connections are opened with
  * `plan_cache_mode = force_custom_plan` (see `PREPARED_CONNECTION_PARAMETERS`),
  * so every execution is still planned for its own parameters, as an unnamed
  * statement is; only parsing is saved. A generic plan, reused whatever the
  * parameters, could read a small brand the way it reads the largest one.
+ * Transactions, and the commands' own connections, plan by PostgreSQL's rule
+ * instead (db/plan-cache-mode.ts).
  *
  * Each connection keeps the statements it prepared until it closes: their
  * number is bounded by the app's queries (a statement's text varies only with
@@ -24,10 +26,13 @@
  */
 import type postgres from 'postgres';
 import { beginWithoutWaiting } from './pipelined-begin.ts';
-import { READ_PLAN_CACHE_MODE } from './plan-cache-mode.ts';
+import { COMMAND_PLAN_CACHE_MODE, READ_PLAN_CACHE_MODE } from './plan-cache-mode.ts';
 
 /** Connection parameters that keep prepared statements planned per execution, as unnamed ones are. */
 export const PREPARED_CONNECTION_PARAMETERS = { plan_cache_mode: READ_PLAN_CACHE_MODE } as const;
+
+/** The commands' connections (`DatabaseHandle.commands`): PostgreSQL's own rule, generic plans once no dearer. */
+export const COMMAND_CONNECTION_PARAMETERS = { plan_cache_mode: COMMAND_PLAN_CACHE_MODE } as const;
 
 type Sql = postgres.Sql<Record<string, never>>;
 type TransactionSql = postgres.TransactionSql<Record<string, never>>;

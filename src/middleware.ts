@@ -72,7 +72,10 @@ export const onRequest = defineMiddleware((context, next) => {
 
 async function serve(context: APIContext, next: () => Promise<Response>): Promise<Response> {
   const handle = await getDatabase();
-  const db = handle.db;
+  // A request that changes data reads its session and runs its command on the commands' connections,
+  // whose point reads keep a generic plan (db/plan-cache-mode.ts); pages read through `db`.
+  const reading = context.request.method === 'GET' || context.request.method === 'HEAD';
+  const db = reading ? handle.db : handle.commands;
   const now = new Date();
   context.locals.db = db;
   context.locals.now = now;
@@ -125,7 +128,6 @@ async function serve(context: APIContext, next: () => Promise<Response>): Promis
 
   const token = context.cookies.get(SESSION_COOKIE)?.value ?? null;
   // Reads may use the instance's session cache; anything that changes data checks the database.
-  const reading = context.request.method === 'GET' || context.request.method === 'HEAD';
   if (token) {
     keepSessionCacheFresh(handle);
     const parts = reading ? parseToken(token) : null;

@@ -47,35 +47,60 @@ export interface PostDelta {
   responseTimesChanged: boolean;
 }
 
-/** One change per row of `values`, numbered (`i`) so its breakdowns can be joined to it. */
-function deltaValues(deltas: readonly PostDelta[]) {
-  return sql.join(
-    deltas.map((delta, i) => {
-      const c = delta.counters;
-      return sql`(${i}::int, ${delta.createdAt.toISOString()}::timestamptz, ${c.likes}::int, ${c.fails}::int,
-        ${c.answered}::int, ${c.settled}::int, ${c.resolved}::int, ${c.verdicts}::int, ${c.wouldBuyAgain}::int,
-        ${c.promisesKept}::int, ${c.promisesBroken}::int, ${c.longReplies}::int, ${c.templateReplies}::int,
-        ${c.meToos}::int, ${delta.eligibilityBefore}::text, ${delta.eligibilityAfter}::text,
-        ${delta.responseTimesChanged}::boolean)`;
-    }),
-    sql`, `,
-  );
+/**
+ * The changes as one JSON parameter, a row each, numbered (`i`) so their breakdowns can be joined to
+ * them. One parameter whatever their number keeps the statement's text the same for every write, so
+ * each connection prepares it once and PostgreSQL can keep its plan (a list of VALUES gave it a new
+ * text, planned again, for every count of changes, breakdowns and months: about 1.5 ms a write).
+ */
+function deltaRows(deltas: readonly PostDelta[]) {
+  return deltas.map((delta, i) => {
+    const c = delta.counters;
+    return {
+      i,
+      created_at: delta.createdAt.toISOString(),
+      likes: c.likes,
+      fails: c.fails,
+      answered: c.answered,
+      settled: c.settled,
+      resolved: c.resolved,
+      verdicts: c.verdicts,
+      would_buy_again: c.wouldBuyAgain,
+      promises_kept: c.promisesKept,
+      promises_broken: c.promisesBroken,
+      long_replies: c.longReplies,
+      template_replies: c.templateReplies,
+      me_toos: c.meToos,
+      eligible_before: delta.eligibilityBefore,
+      eligible_after: delta.eligibilityAfter,
+      times_changed: delta.responseTimesChanged,
+    };
+  });
 }
 
 /** The changes' month rows, summed per month in the order the months come (a month appears once). */
 function monthChanges(deltas: readonly PostDelta[]) {
-  const months = new Map<string, { likes: number; fails: number; answered: number; stale: boolean }>();
+  const months = new Map<
+    string,
+    { month: string; likes: number; fails: number; answered: number; stale: boolean }
+  >();
   for (const delta of deltas) {
     const c = delta.counters;
     if (c.likes === 0 && c.fails === 0 && c.answered === 0 && !delta.responseTimesChanged) continue;
-    const month = months.get(delta.month) ?? { likes: 0, fails: 0, answered: 0, stale: false };
+    const month = months.get(delta.month) ?? {
+      month: delta.month,
+      likes: 0,
+      fails: 0,
+      answered: 0,
+      stale: false,
+    };
     month.likes += c.likes;
     month.fails += c.fails;
     month.answered += c.answered;
     month.stale ||= delta.responseTimesChanged;
     months.set(delta.month, month);
   }
-  return [...months];
+  return [...months.values()];
 }
 
 /**
@@ -95,45 +120,15 @@ export async function applyPostDeltas(
   const eligibleAt = (kind: SQL) => sql`case ${kind} when 'answered' then 1
     when 'by_age' then (m.created_at <= m.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS}))::int
     else 0 end`;
-  const breakdownRows = deltas.flatMap((delta, i) =>
-    delta.breakdowns.map(
-      (row) => sql`(${i}::int, ${row.dimension}, ${row.value}, ${row.likes}::int, ${row.fails}::int)`,
-    ),
-  );
-  const breakdowns =
-    breakdownRows.length === 0
-      ? sql``
-      : sql`, b as (
-          insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
-          select ${brandId}, m."window", v.dimension, v.value, sum(v.likes)::int, sum(v.fails)::int
-          from m join (values ${sql.join(breakdownRows, sql`, `)}) as v(i, dimension, value, likes, fails) on v.i = m.i
-          group by m."window", v.dimension, v.value
-          on conflict (brand_id, "window", dimension, value) do update set
-            likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails)`;
-  const months = monthChanges(deltas);
-  const monthly =
-    months.length === 0
-      ? sql``
-      : sql`, mo as (
-          insert into brand_monthly_stats (brand_id, month, likes, fails, answered, median_stale)
-          select ${brandId}, v.month, v.likes, v.fails, v.answered, v.stale
-          from (values ${sql.join(
-            months.map(
-              ([month, c]) =>
-                sql`(${month}::date, ${c.likes}::int, ${c.fails}::int, ${c.answered}::int, ${c.stale}::boolean)`,
-            ),
-            sql`, `,
-          )}) as v(month, likes, fails, answered, stale)
-          where exists (select 1 from s)
-          on conflict (brand_id, month) do update set
-            likes = brand_monthly_stats.likes + excluded.likes, fails = brand_monthly_stats.fails + excluded.fails,
-            answered = brand_monthly_stats.answered + excluded.answered,
-            median_stale = brand_monthly_stats.median_stale or excluded.median_stale)`;
+  const breakdowns = deltas.flatMap((delta, i) => delta.breakdowns.map((row) => ({ i, ...row })));
   const [row] = rowsOf<{ windows: number }>(
     await db.execute(sql`
-      with d(i, created_at, likes, fails, answered, settled, resolved, verdicts, would_buy_again, promises_kept,
-        promises_broken, long_replies, template_replies, me_toos, eligible_before, eligible_after, times_changed
-      ) as (values ${deltaValues(deltas)}), l as (
+      with d as (
+        select * from json_to_recordset(${JSON.stringify(deltaRows(deltas))}::json) as d(i int,
+          created_at timestamptz, likes int, fails int, answered int, settled int, resolved int, verdicts int,
+          would_buy_again int, promises_kept int, promises_broken int, long_replies int, template_replies int,
+          me_toos int, eligible_before text, eligible_after text, times_changed boolean)
+      ), l as (
         -- Every locker of a brand's rows takes them in window order, so two writers never deadlock.
         select "window" from brand_stats where brand_id = ${brandId} order by "window" for update
       ), m as (
@@ -165,7 +160,25 @@ export async function applyPostDeltas(
         from c
         where s.brand_id = ${brandId} and s."window" = c."window"
         returning s."window"
-      )${breakdowns}${monthly}
+      ), b as (
+        insert into brand_breakdowns (brand_id, "window", dimension, value, likes, fails)
+        select ${brandId}, m."window", v.dimension, v.value, sum(v.likes)::int, sum(v.fails)::int
+        from m join json_to_recordset(${JSON.stringify(breakdowns)}::json)
+          as v(i int, dimension text, value text, likes int, fails int) on v.i = m.i
+        group by m."window", v.dimension, v.value
+        on conflict (brand_id, "window", dimension, value) do update set
+          likes = brand_breakdowns.likes + excluded.likes, fails = brand_breakdowns.fails + excluded.fails
+      ), mo as (
+        insert into brand_monthly_stats (brand_id, month, likes, fails, answered, median_stale)
+        select ${brandId}, v.month, v.likes, v.fails, v.answered, v.stale
+        from json_to_recordset(${JSON.stringify(monthChanges(deltas))}::json)
+          as v(month date, likes int, fails int, answered int, stale boolean)
+        where exists (select 1 from s)
+        on conflict (brand_id, month) do update set
+          likes = brand_monthly_stats.likes + excluded.likes, fails = brand_monthly_stats.fails + excluded.fails,
+          answered = brand_monthly_stats.answered + excluded.answered,
+          median_stale = brand_monthly_stats.median_stale or excluded.median_stale
+      )
       select count(*)::int as windows from s`),
   );
   return Number(row?.windows ?? 0) > 0;

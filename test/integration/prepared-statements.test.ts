@@ -2,8 +2,9 @@
  * On PostgreSQL the app's statements are prepared on their connection
  * (db/prepared-statements.ts): one round trip each once the connection has run
  * them, instead of two. Outside transactions (the pages' reads) their plans stay
- * per execution, as unnamed statements'; inside one they follow PostgreSQL's
- * own rule and reuse a generic plan once it is no dearer (db/plan-cache-mode.ts).
+ * per execution, as unnamed statements'; inside one, and on the connections of
+ * requests that change data (`commands`), they follow PostgreSQL's own rule and
+ * reuse a generic plan once it is no dearer (db/plan-cache-mode.ts).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,5 +66,25 @@ describe.runIf(usingPostgres)('statements on PostgreSQL', () => {
       for (const row of rowsOf<{ generic: number }>(await plans(database.db, `'outside'`)))
         expect(row.generic).toBe(0);
     }
+  });
+
+  it("reuse a generic plan on the commands' connections, outside transactions too", async () => {
+    const statement = sql`select id from brands where id = ${1} and 'on-commands' <> ''`;
+    let generic = 0;
+    for (let run = 0; run < 60; run++) {
+      await database.commands.execute(statement);
+      for (const row of rowsOf<{ generic: number }>(
+        await database.commands.execute(sql`
+          select generic_plans::int as generic from pg_prepared_statements
+          where statement like ${"%'on-commands'%"} and statement not like '%pg_prepared%'`),
+      ))
+        generic += row.generic;
+    }
+    expect(generic).toBeGreaterThan(0);
+    // …and the pages' connections are not the commands': theirs still plan every execution.
+    const [row] = rowsOf<{ plan_cache_mode: string }>(
+      await database.commands.execute(sql`show plan_cache_mode`),
+    );
+    expect(row?.plan_cache_mode).toBe('auto');
   });
 });
