@@ -50,49 +50,52 @@ const BRAND_CREATION_LOCK = 7_236_405;
 
 /**
  * Until the transaction ends, this author's other posts wait (the duplicate-title guard's lock).
- * With a brand, the same statement reads the brand the post goes to, with a key-share lock on its
- * row: a merge (which locks the row for update) either finishes first, and the post follows it to
- * the kept brand, or waits for the post, and moves it. Returns that brand (null without one).
+ * With a brand, the same statement reads the brand the post goes to, by its slug, with a key-share
+ * lock on its row: a merge (which locks the row for update) either finishes first, and the post
+ * follows it to the kept brand, or waits for the post, and moves it. Returns that brand's id (null
+ * without a brand, or when no brand has the slug).
  */
 export async function lockAuthorPosting(
   db: Db,
   authorId: number,
-  brandId: number | null,
+  brandSlug: string | null,
 ): Promise<number | null> {
   const lock = sql`select pg_advisory_xact_lock(${AUTHOR_POSTING_LOCK}::int, ${authorId}::int)`;
-  if (brandId === null) {
+  if (brandSlug === null) {
     await db.execute(lock);
     return null;
   }
   const [row] = rowsOf<{ target: number | null }>(
     await db.execute(sql`
-      select (select coalesce(merged_into_id, id) from brands where id = ${brandId} for key share) as target
+      select (select coalesce(merged_into_id, id) from brands where slug = ${brandSlug} for key share) as target
       from (${lock} offset 0) locked`),
   );
-  return row?.target ?? brandId;
+  return row?.target ?? null;
 }
 
 /**
  * The duplicate-title guard's lock and facts in one round trip (decision 017): `lockAuthorPosting`
  * with a brand, and the author's posts about it since `since`, sent together. The connection runs
  * them in that order, so the titles are read once the lock is granted, in a snapshot that sees the
- * posts of whoever held it. Read again, one more round trip, when the brand was merged meanwhile.
+ * posts of whoever held it. `brand.id` is the brand the caller expects (src/server/brand-ids.ts);
+ * the titles are read again, one more round trip, when the slug's brand is another one (merged
+ * meanwhile). `brandId` is null when no brand has the slug.
  */
 export async function lockAuthorPostingAbout(
   db: Db,
   authorId: number,
-  brandId: number,
+  brand: { id: number; slug: string },
   since: Date,
-): Promise<{ brandId: number; recent: { title: string; createdAt: Date }[] }> {
+): Promise<{ brandId: number | null; recent: { title: string; createdAt: Date }[] }> {
   // Statements go out in the order they are started: the lock's first (test/integration/write-statements.test.ts).
   const [target, recent] = await Promise.all([
-    lockAuthorPosting(db, authorId, brandId),
-    recentAuthorPosts(db, authorId, brandId, since),
+    lockAuthorPosting(db, authorId, brand.slug),
+    recentAuthorPosts(db, authorId, brand.id, since),
   ]);
-  const kept = target ?? brandId;
+  if (target === null) return { brandId: null, recent: [] };
   return {
-    brandId: kept,
-    recent: kept === brandId ? recent : await recentAuthorPosts(db, authorId, kept, since),
+    brandId: target,
+    recent: target === brand.id ? recent : await recentAuthorPosts(db, authorId, target, since),
   };
 }
 

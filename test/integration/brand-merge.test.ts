@@ -222,6 +222,30 @@ describe('merging a duplicate brand', () => {
     ]);
   });
 
+  it('sends later posts about the duplicate to the kept brand, even where its slug was remembered, and refuses them to the kept brand’s team', async () => {
+    const db = database.db;
+    const moderator = await createPerson(db, { role: 'moderator' });
+    const kept = await createBrand(db, 'Globex');
+    const duplicate = await createBrand(db, 'Globex Corp');
+    const customer = await createPerson(db);
+    // A first post: the process now remembers which brand the duplicate's slug names.
+    await post(customer, duplicate.slug, { title: 'Before the merge' });
+    expect((await merge(moderator, duplicate.slug, kept.slug)).ok).toBe(true);
+
+    const keptAgent = await joinTeam(db, await createPerson(db), kept.id, 'member');
+    const refused = await createPost(
+      deps(),
+      keptAgent,
+      input(duplicate.slug, { title: 'About my own brand' }),
+    );
+    expect(refused).toMatchObject({ ok: false, reason: 'refused', refusal: 'conflict_of_interest' });
+    expect(await db.$count(posts, eq(posts.authorId, keptAgent.id))).toBe(0);
+
+    const after = await post(customer, duplicate.slug, { title: 'After the merge' });
+    const [row] = await db.select({ brandId: posts.brandId }).from(posts).where(eq(posts.id, after));
+    expect(row?.brandId).toBe(kept.id);
+  });
+
   it('refuses a merge into itself, into a merged brand, of a merged brand, or of unknown brands', async () => {
     const db = database.db;
     const moderator = await createPerson(db, { role: 'moderator' });

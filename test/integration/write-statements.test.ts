@@ -15,18 +15,19 @@ import { createBrand, createPerson, joinTeam, newPostInput, commandDeps } from '
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.ts';
 
 /**
- * The brand, the rate limit, the author's lock with the brand's row, the author's recent titles,
- * the team, the new post's id, the post, its e-mails, the webhooks' deliveries, the turn at the
- * figures, the announcement, the figures — besides the transaction's begin and commit.
+ * The rate limit, the author's lock with the brand's row, the author's recent titles, the team, the
+ * new post's id, the post, its e-mails, the webhooks' deliveries, the turn at the figures, the
+ * announcement, the figures — besides the transaction's begin and commit. The brand's id by its
+ * slug is remembered from the brand's first post (src/server/brand-ids.ts).
  */
-const STATEMENTS_PER_PUBLISHED_FAIL = 12;
+const STATEMENTS_PER_PUBLISHED_FAIL = 11;
 
 /**
- * The brand; the rate limit; the author's lock, then their recent titles, with the team and the
- * post's id; the post with everything that names it and the turn at the figures; the figures —
- * besides the transaction's begin and commit.
+ * The rate limit; the author's lock, then their recent titles, with the team and the post's id;
+ * the post with everything that names it and the turn at the figures; the figures — besides the
+ * transaction's begin and commit.
  */
-const ROUND_TRIPS_PER_PUBLISHED_FAIL = 5;
+const ROUND_TRIPS_PER_PUBLISHED_FAIL = 4;
 
 let database: TestDatabase;
 let counting = false;

@@ -5,7 +5,6 @@
  * transaction that also refreshes the brand's aggregates, so a failed write
  * leaves nothing half-done and the figures never lag the posts.
  */
-import { getBrandBySlug } from '../../../db/queries/brands.ts';
 import { teamToNotify } from '../../../db/queries/brand-team.ts';
 import { takeTurnOrQueue } from '../../../db/queries/figure-turns.ts';
 import { announceChange } from '../../../db/queries/changes.ts';
@@ -29,6 +28,7 @@ import { brandNameKey, brandSlug, normalizeDomain } from '../../domain/brand-ide
 import { openingStatus } from '../../domain/lifecycle.ts';
 import { planEdit, planWithdrawal } from '../../domain/post-changes.ts';
 import { can, type Actor } from '../../domain/policy.ts';
+import { findPostingBrandId, forgetBrandSlug } from '../brand-ids.ts';
 import {
   checkExperienceDate,
   DUPLICATE_WINDOW_HOURS,
@@ -127,9 +127,8 @@ async function publishPost(
     sector: NonNullable<NewPostInput['newBrandSector']>;
   } | null = null;
   if (input.brandSlug) {
-    const brand = await getBrandBySlug(deps.db, input.brandSlug);
-    if (!brand) return invalid({ brandSlug: fieldMessage('brand_gone') });
-    brandId = brand.mergedIntoId ?? brand.id;
+    brandId = await findPostingBrandId(deps.db, input.brandSlug);
+    if (brandId === null) return invalid({ brandSlug: fieldMessage('brand_gone') });
   } else {
     const name = input.newBrandName!;
     const domain = normalizeDomain(input.newBrandWebsite ?? '')!;
@@ -178,15 +177,25 @@ async function publishPost(
     let postId: number;
     if (brandId !== null) {
       const [guard, teamRead, id] = await Promise.all([
-        lockAuthorPostingAbout(tx, author.id, brandId, since),
+        lockAuthorPostingAbout(tx, author.id, { id: brandId, slug: input.brandSlug! }, since),
         teamToNotify(tx, brandId, null),
         nextPostId(tx),
       ]);
+      if (guard.brandId === null) {
+        forgetBrandSlug(input.brandSlug!);
+        return invalid({ brandSlug: fieldMessage('brand_gone') });
+      }
       if (isDuplicatePost(title, guard.recent, deps.now)) {
         return invalid({ title: fieldMessage('duplicate_title') });
       }
       targetBrandId = guard.brandId;
-      // Merged meanwhile: the kept brand's team hears of it.
+      if (targetBrandId !== brandId) {
+        // Merged meanwhile (or since its slug was remembered): the post goes to the kept brand, which
+        // its own team members may not post about, and the kept brand's team hears of it.
+        forgetBrandSlug(input.brandSlug!);
+        const kept = can(author, 'post', { brandId: targetBrandId });
+        if (!kept.ok) return refused(kept.reason);
+      }
       team = targetBrandId === brandId ? teamRead : await teamToNotify(tx, targetBrandId, null);
       postId = id;
     } else {
