@@ -13,7 +13,8 @@
  * - the figures refresher, within a second of a write (and every minute for
  *   brands without writes), holds the brand's figures alone, adds what is
  *   queued, moves each window by subtracting the posts that left it,
- *   recounts the fails still inside the 72-hour grace, and recomputes what
+ *   rolls the 72-hour grace by the unanswered fails that passed its line since
+ *   the last refresh, and recomputes what
  *   cannot be added: the response-time
  *   percentiles and monthly medians (indexed ranges) and the score
  *   (src/domain/score.ts). Pages show the time of that refresh.
@@ -199,7 +200,7 @@ async function addDeltas(tx: Db, brandId: number, deltas: readonly PostDelta[], 
  * 1. as a writer would (others keep writing, queuing their changes), it adds
  *    what was queued;
  * 2. alone, it adds what was queued since, moves each window to `now`,
- *    recounts the grace, the stale months' medians and the score, and clears
+ *    rolls the grace, recounts the stale months' medians and the score, and clears
  *    the requests;
  * 3. if answered fails entered, left or changed, it reads the percentiles with
  *    no lock held and stores them as a writer would; a change committed after
