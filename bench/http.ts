@@ -4,7 +4,8 @@
  * throw-away PGlite board seeded with the demo data, or the database at
  * DATABASE_URL (seeded with the demo only when empty). Once start-up work has
  * settled it loads each page with autocannon (BENCH_CONNECTIONS, default 32,
- * for BENCH_SECONDS, default 10) and compares it with /about, a page that
+ * for BENCH_SECONDS, default 10, accepting compressed answers as a browser
+ * does unless BENCH_ACCEPT_ENCODING says otherwise) and compares it with /about, a page that
  * touches no data, measured in the same run: the load generator shares the
  * machine's cores, so only ratios travel between machines.
  *
@@ -47,6 +48,13 @@ const authorCount = Number(process.env['BENCH_AUTHORS'] ?? 50);
 const writeSeconds = Number(process.env['BENCH_WRITE_SECONDS'] ?? 10);
 const loadPages = process.env['BENCH_PAGES'] !== 'none';
 const databaseUrl = process.env['DATABASE_URL'] || null;
+/**
+ * What the page loads accept, as a browser says it: Chromium sends this header with every page, and
+ * the server answers compressed (decision 005). `BENCH_ACCEPT_ENCODING=identity` measures the
+ * uncompressed bodies, where a page's cost grows with its bytes (the load generator reads them on
+ * the same cores).
+ */
+const acceptEncoding = process.env['BENCH_ACCEPT_ENCODING'] || 'gzip, deflate, br, zstd';
 const secret = randomBytes(32).toString('base64url');
 
 interface PageResult {
@@ -73,7 +81,11 @@ async function load(origin: string, urlPath: string, cookie: string | null) {
     // baseline, measured first, was otherwise measured on a cold server: /about gave 1,943 and
     // 2,440 req/s in two runs of the same build, and every ratio moved with it.
     warmup: { connections, duration: PAGE_WARM_UP_SECONDS },
-    headers: { [BENCH_BYPASS_HEADER]: secret, ...(cookie ? { cookie } : {}) },
+    headers: {
+      [BENCH_BYPASS_HEADER]: secret,
+      'accept-encoding': acceptEncoding,
+      ...(cookie ? { cookie } : {}),
+    },
   };
   const result = await autocannon(options);
   return {
@@ -140,14 +152,19 @@ function pagesToLoad(targets: BenchTargets) {
 
 function writeResults(run: Record<string, unknown>) {
   const file = path.join('bench', 'results.json');
-  // One entry per board (driver and size), the latest run replacing the previous one.
+  // One entry per board (driver and size) and accepted encoding, the latest run replacing the previous one.
   let runs: Record<string, unknown>[];
   try {
     runs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { runs: Record<string, unknown>[] }).runs ?? [];
   } catch {
     runs = [];
   }
-  runs = [...runs.filter((entry) => entry['board'] !== run['board']), run];
+  const encodingOf = (entry: Record<string, unknown>) =>
+    (entry['load'] as { acceptEncoding?: string } | undefined)?.acceptEncoding ?? 'identity';
+  runs = [
+    ...runs.filter((entry) => entry['board'] !== run['board'] || encodingOf(entry) !== encodingOf(run)),
+    run,
+  ];
   fs.writeFileSync(file, `${JSON.stringify({ runs }, null, 2)}\n`);
   console.log(`\nWritten to ${file}.`);
 }
@@ -272,7 +289,7 @@ async function main() {
     ).finally(() => check.close());
 
     console.log(
-      `\nReads, ${connections} connections × ${seconds} s, ${targets.postCount} posts (${handle.driver}):\n`,
+      `\nReads, ${connections} connections × ${seconds} s, Accept-Encoding: ${acceptEncoding}, ${targets.postCount} posts (${handle.driver}):\n`,
     );
     printTable(rows);
     console.log(
@@ -312,6 +329,7 @@ async function main() {
         load: {
           connections,
           seconds,
+          acceptEncoding,
           warmUpSeconds: PAGE_WARM_UP_SECONDS,
           settledBeforeMeasuring: settled,
           // Each measurement of the baseline, in order: before the first page and after each page.
