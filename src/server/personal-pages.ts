@@ -5,13 +5,11 @@
  * (src/markup/personal-header.ts). The result is private: never stored,
  * `Cache-Control: private, no-store`, no ETag.
  */
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { PERSONAL_REGIONS, regionEnd, regionStart, type PersonalRegion } from '../markup/personal-header.ts';
 import type { CachedPage } from './page-cache.ts';
 import { chooseCoding, MIN_COMPRESSIBLE_BYTES } from './public-cache.ts';
 
-const gzip = promisify(zlib.gzip);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -45,8 +43,10 @@ export async function personalResponse(
     body.byteLength >= MIN_COMPRESSIBLE_BYTES &&
     chooseCoding(request.headers.get('accept-encoding'), ['gzip'])
   ) {
-    // The fastest level: this copy is made for one response.
-    body = new Uint8Array(await gzip(body, { level: 1 }));
+    // The fastest level: this copy is made for one response. On the main thread: about 0.1 ms for a
+    // 40 KB page, where zlib's asynchronous form cost about 1 ms of CPU a page with many readers at
+    // once (each call a new compressor on the thread pool), which halved these pages' throughput.
+    body = new Uint8Array(zlib.gzipSync(body, { level: 1 }));
     headers.set('Content-Encoding', 'gzip');
   }
   headers.set('Content-Length', String(body.byteLength));

@@ -2,9 +2,11 @@
  * The header regions that depend on the reader: escaped user text, the links a
  * reader's role gives, and the splice that puts them into a shared page.
  */
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { markedRegion, personalRegions, readerOf } from '../../src/markup/personal-header.ts';
-import { spliceRegions } from '../../src/server/personal-pages.ts';
+import type { CachedPage } from '../../src/server/page-cache.ts';
+import { personalResponse, spliceRegions } from '../../src/server/personal-pages.ts';
 
 const options = {
   here: '/brands/northwind',
@@ -55,5 +57,31 @@ describe('the personal header regions', () => {
       `<header>${markedRegion('account', 'IN')}</header>${markedRegion('banner', '<div>B</div>')}<main>OUT</main>`,
     );
     expect(spliceRegions('<main>no markers</main>', { account: 'IN', banner: '' })).toBeNull();
+  });
+
+  it('make a private copy, gzipped when the reader accepts it, that unzips to the spliced page', async () => {
+    const html = `<header>${markedRegion('account', 'OUT')}</header>${markedRegion('banner', '')}<main>${'A shared page. '.repeat(200)}</main>`;
+    const page: CachedPage = {
+      headers: [['content-type', 'text/html; charset=utf-8']],
+      body: new TextEncoder().encode(html),
+      hash: 'h',
+      codings: {},
+      tags: ['board'],
+      storedAtMilliseconds: 0,
+      shareable: true,
+    };
+    const regions = { account: 'Marie', banner: '' };
+    const expected = spliceRegions(html, regions);
+    const zipped = await personalResponse(
+      new Request('http://board.example/', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }),
+      page,
+      regions,
+    );
+    expect(zipped?.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped?.headers.get('cache-control')).toBe('private, no-store');
+    expect(gunzipSync(Buffer.from(await zipped!.arrayBuffer())).toString('utf8')).toBe(expected);
+    const plain = await personalResponse(new Request('http://board.example/'), page, regions);
+    expect(plain?.headers.get('content-encoding')).toBeNull();
+    expect(await plain!.text()).toBe(expected);
   });
 });
