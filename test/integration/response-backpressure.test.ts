@@ -57,8 +57,11 @@ async function chunksProducedWhileStalled(
   const produced = { chunks: 0 };
   const server = endlessServer(paced, produced);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const stalled = async () => {
-    if (atLeast === null) return sleep(milliseconds);
+  const stalled = async (): Promise<void> => {
+    if (atLeast === null) {
+      await sleep(milliseconds);
+      return;
+    }
     for (const deadline = Date.now() + 20_000; produced.chunks < atLeast && Date.now() < deadline;)
       await sleep(10);
   };
