@@ -193,25 +193,43 @@ async function addDeltas(tx: Db, brandId: number, deltas: readonly PostDelta[], 
 }
 
 /**
- * The figures refresh of one brand, in three short transactions so that
- * writers of a busy brand wait for it only while it must have the brand alone
+ * How long a brand's windows may stay where they are while its figures are refreshed in place: the
+ * refresh that runs every second moves them (holding the brand alone, so its writers wait) only once
+ * a row is this old. A window that starts up to a minute early, and a 72-hour grace judged up to a
+ * minute ago, change no figure anyone reads; the maintenance moves every window each minute anyway.
+ */
+const WINDOWS_STAY_MS = 60_000;
+
+/**
+ * The figures refresh of one brand, in short transactions so that writers of
+ * a busy brand wait for it only while it must have the brand alone
  * (decision 012):
  *
  * 1. as a writer would (others keep writing, queuing their changes), it adds
- *    what was queued;
- * 2. alone, it adds what was queued since, moves each window to `now`,
- *    rolls the grace, recounts the stale months' medians and the score, and clears
- *    the requests;
+ *    what was queued; while its windows may stay (`moveWindows: 'when due'`,
+ *    rows computed less than a minute ago), it also recounts the stale months'
+ *    medians and the score from the rows, and clears the requests, still as a
+ *    writer: nobody waits;
+ * 2. otherwise, alone, it adds what was queued since, moves each window to
+ *    `now`, rolls the grace, recounts the stale months' medians and the score,
+ *    and clears the requests;
  * 3. if answered fails entered, left or changed, it reads the percentiles with
  *    no lock held and stores them as a writer would; a change committed after
- *    step 2 asks again, so the next refresh recomputes them.
+ *    step 1 or 2 asks again, so the next refresh recomputes them.
  */
-export async function refreshBrandFigures(db: Database, brandId: number, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function refreshBrandFigures(
+  db: Database,
+  brandId: number,
+  now: Date,
+  { moveWindows }: { moveWindows: 'always' | 'when due' } = { moveWindows: 'always' },
+): Promise<void> {
+  const inPlace = await db.transaction(async (tx) => {
     await waitForAddingTurn(tx, brandId);
     await addQueuedDeltas(tx, brandId, now);
+    return moveWindows === 'when due' ? refreshInPlace(tx, brandId, now) : 'move';
   });
-  const stale = await db.transaction((tx) => moveBrandFigures(tx, brandId, now));
+  const stale =
+    inPlace === 'move' ? await db.transaction((tx) => moveBrandFigures(tx, brandId, now)) : inPlace;
   if (!stale) return;
   const percentiles = await readResponsePercentiles(db, brandId, stale);
   await db.transaction(async (tx) => {
@@ -232,6 +250,40 @@ export async function refreshBrandFigures(db: Database, brandId: number, now: Da
       { markRefreshed: false },
     );
   });
+}
+
+/**
+ * Step 1's refresh in place, holding the brand's adding turn (its writers queue meanwhile, no one
+ * waits): the score and the like share's bound from the rows as they are, the stale months'
+ * medians, the breakdowns that writes brought to zero, and the requests cleared. Returns 'move' when
+ * the windows must move first (a row older than `WINDOWS_STAY_MS`, or rows missing or from before
+ * decision 004), otherwise the windows whose percentiles must be recomputed, or null.
+ */
+async function refreshInPlace(
+  tx: Db,
+  brandId: number,
+  now: Date,
+): Promise<'move' | { window: StatWindow; windowStart: Date | null }[] | null> {
+  const rows = await lockWindowRows(tx, brandId);
+  const due =
+    rows.length < STAT_WINDOWS.length ||
+    rows.some(
+      (row) =>
+        (row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null) ||
+        now.getTime() - row.computedAt.getTime() >= WINDOWS_STAY_MS,
+    );
+  if (due) return 'move';
+  await Promise.all([
+    refreshMonths(tx, brandId),
+    applyBreakdownChanges(tx, brandId, []),
+    storeWindowFigures(
+      tx,
+      rows.map((row) => figuresOf({ ...row, brandId })),
+    ),
+  ]);
+  return rows.some((row) => row.percentilesStale)
+    ? rows.map((row) => ({ window: row.window, windowStart: row.windowStart }))
+    : null;
 }
 
 /**
@@ -333,13 +385,14 @@ async function moveBrandFigures(
 
 /**
  * Refreshes the brands whose writes asked for it, each in its own short
- * transaction; returns how many. Run every second by the background work, and
- * by maintenance.
+ * transactions, their windows moved only when due; returns how many. Run
+ * every second by the background work (the maintenance moves every window
+ * whose time has come each minute, `refreshBrandFigures` with its default).
  */
 export async function refreshRequestedFigures(db: Database, now: Date, limit = 100): Promise<number> {
   const brandIds = await listBrandsToRefresh(db, limit);
   for (const brandId of brandIds) {
-    await refreshBrandFigures(db, brandId, now);
+    await refreshBrandFigures(db, brandId, now, { moveWindows: 'when due' });
     await announceChange(db, { brandId, postId: null });
   }
   return brandIds.length;
