@@ -65,8 +65,13 @@ describe('the figures refresher that runs every second', () => {
     expect(row.computedAt).toEqual(postedAt);
     expect(row.score).not.toBeNull();
     expect(row.refreshRequested).toBe(false);
+    // This brand's rows, breakdowns and months, as a rebuild at the same instant gives them.
     const { maintained, rebuilt } = await maintainedAndRebuilt(database.db, at);
-    expect(maintained).toEqual(rebuilt);
+    const ofBrand = (rows: Record<string, unknown>[]) => rows.filter((r) => r['brand_id'] === brand.id);
+    for (const table of ['stats', 'breakdowns', 'monthly'] as const) {
+      expect(ofBrand(maintained[table])).toEqual(ofBrand(rebuilt[table]));
+      expect(ofBrand(rebuilt[table]).length).toBeGreaterThan(0);
+    }
   });
 
   it('moves the windows first once the rows are a minute old', async () => {
