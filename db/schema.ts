@@ -689,6 +689,11 @@ export const brandStats = pgTable(
     /** An answered fail entered, left or changed: the refresher also recomputes the percentiles. */
     percentilesStale: boolean('percentiles_stale').notNull().default(false),
     computedAt: at('computed_at').notNull().defaultNow(),
+    /**
+     * When the figures refresher (or a rebuild) last stored what is not maintained by deltas: the
+     * response-time percentiles and the score. Pages show it as the response times' "as of".
+     */
+    refreshedAt: at('refreshed_at'),
   },
   (t) => [
     primaryKey({ columns: [t.brandId, t.window] }),

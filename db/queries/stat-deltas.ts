@@ -292,6 +292,7 @@ function toWindowStats(row: Record<string, unknown>): BrandWindowStats {
     refreshRequested: Boolean(row['refresh_requested']),
     percentilesStale: Boolean(row['percentiles_stale']),
     computedAt: toDate(row['computed_at']),
+    refreshedAt: row['refreshed_at'] === null ? null : toDate(row['refreshed_at']),
   };
 }
 
@@ -387,14 +388,15 @@ export interface WindowFigures {
 /**
  * Stores the figures computed from the rows (response-time percentiles, score,
  * like share's lower bound): for one brand after its refresh, or for every
- * brand after a rebuild, a thousand rows a statement. `markRefreshed` also
- * clears the refresh requests (not when only percentiles computed outside the
- * brand's lock are stored: a request made meanwhile must stay).
+ * brand after a rebuild, a thousand rows a statement, as of `at` (the rows'
+ * `refreshed_at`). `markRefreshed` also clears the refresh requests (not when
+ * only percentiles computed outside the brand's lock are stored: a request
+ * made meanwhile must stay).
  */
 export async function storeWindowFigures(
   db: Db,
   figures: readonly WindowFigures[],
-  { markRefreshed }: { markRefreshed: boolean } = { markRefreshed: true },
+  { at, markRefreshed = true }: { at: Date; markRefreshed?: boolean },
 ): Promise<void> {
   const flags = markRefreshed ? sql`, refresh_requested = false, percentiles_stale = false` : sql``;
   for (let start = 0; start < figures.length; start += 1_000) {
@@ -408,7 +410,8 @@ export async function storeWindowFigures(
     );
     await db.execute(sql`
       update brand_stats s set first_response_median_seconds = v.median, first_response_p90_seconds = v.p90,
-        score = v.score, like_share_lower_bound = v.lower_bound${flags}
+        score = v.score, like_share_lower_bound = v.lower_bound,
+        refreshed_at = ${at.toISOString()}::timestamptz${flags}
       from (values ${values}) as v(brand_id, "window", median, p90, score, lower_bound)
       where s.brand_id = v.brand_id and s."window" = v."window"`);
   }

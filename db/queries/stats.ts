@@ -58,6 +58,7 @@ export function emptyBrandWindowStats(brandId: number, window: StatWindow): Bran
     refreshRequested: false,
     percentilesStale: false,
     computedAt: new Date(0),
+    refreshedAt: null,
   };
 }
 

@@ -75,3 +75,29 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
 export function formatDate(date: Date | string, language: Language = 'en'): string {
   return dateFormats[language].format(typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date);
 }
+
+const dateTimeFormats: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }),
+};
+
+/** "14 Jun 2026, 09:05", "14 juin 2026, 09:05" (UTC, which the text around it says). */
+export function formatDateTime(date: Date, language: Language = 'en'): string {
+  return dateTimeFormats[language].format(date);
+}

@@ -247,7 +247,7 @@ export async function refreshBrandFigures(
           }),
         });
       }),
-      { markRefreshed: false },
+      { at: now, markRefreshed: false },
     );
   });
 }
@@ -279,6 +279,7 @@ async function refreshInPlace(
     storeWindowFigures(
       tx,
       rows.map((row) => figuresOf({ ...row, brandId })),
+      { at: now },
     ),
   ]);
   return rows.some((row) => row.percentilesStale)
@@ -377,6 +378,7 @@ async function moveBrandFigures(
   await storeWindowFigures(
     tx,
     updated.map((row) => figuresOf({ ...row, brandId })),
+    { at: now },
   );
   return percentilesStale
     ? updated.map((row) => ({ window: row.window, windowStart: row.windowStart }))
@@ -412,7 +414,7 @@ export async function rebuildBrandStatistics(
   await dropQueuedDeltas(tx, brandId);
   await recomputeBrandStats(tx, now, brandId);
   const rows = await listWindowRows(tx, brandId);
-  await storeWindowFigures(tx, rows.map(figuresOf));
+  await storeWindowFigures(tx, rows.map(figuresOf), { at: now });
   // The other reading maintained per post by the writes (the seeds write rows without them).
   await rebuildStories(tx, now, brandId);
 }

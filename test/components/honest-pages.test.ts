@@ -2,18 +2,20 @@
  * Pages that say what is true (issue 13): charts without data say so and
  * count posts in whole numbers; a fail whose promise was broken says so in
  * red on its page, in its card and in the brand's inbox, and its thread shows
- * the broken promise as an event of its own.
+ * the broken promise as an event of its own. A brand's figures say as of when
+ * their response times, which the refresher recomputes, were stored.
  */
 import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { brands, posts, promises } from '../../db/schema.ts';
+import { brandStats, brands, posts, promises } from '../../db/schema.ts';
 import MonthlyChart from '../../src/components/stats/MonthlyChart.astro';
 import ResponseTrend from '../../src/components/stats/ResponseTrend.astro';
 import type { Actor } from '../../src/domain/policy.ts';
 import InboxPage from '../../src/pages/brand/[slug]/inbox.astro';
 import BrandPage from '../../src/pages/brands/[slug]/index.astro';
 import PostPage from '../../src/pages/posts/[id]/index.astro';
+import { formatDateTime } from '../../src/domain/time.ts';
 import { DEMO_NOW, useDemoBoard } from '../helpers/demo-database.ts';
 
 const demo = useDemoBoard();
@@ -117,5 +119,19 @@ describe('a broken promise', () => {
     expect(textOf(row.slice(0, row.indexOf('</tr>')))).toMatch(
       /Promise broken .*Broken: .* passed without a resolution/,
     );
+  });
+});
+
+describe('a brand’s figures', () => {
+  it('say as of when the response times were recomputed, in UTC', async () => {
+    const [brand] = await demo.db.select().from(brands).orderBy(brands.id).limit(1);
+    const [row] = await demo.db
+      .select({ refreshedAt: brandStats.refreshedAt })
+      .from(brandStats)
+      .where(and(eq(brandStats.brandId, brand!.id), eq(brandStats.window, '12m')));
+    expect(row?.refreshedAt).toBeInstanceOf(Date);
+    const html = await page(BrandPage, `/brands/${brand!.slug}`, { slug: brand!.slug });
+    expect(textOf(html)).toContain(`Response times as of ${formatDateTime(row!.refreshedAt!)} UTC`);
+    expect(html).toContain(`datetime="${row!.refreshedAt!.toISOString()}"`);
   });
 });

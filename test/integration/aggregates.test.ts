@@ -152,6 +152,7 @@ describe('maintained aggregates', () => {
           percentilesStale: undefined,
           score: undefined,
           computedAt: undefined,
+          refreshedAt: undefined,
         }).toEqual({
           brand: brand.slug,
           window,

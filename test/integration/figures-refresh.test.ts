@@ -41,13 +41,20 @@ async function brandWithFails(name: string, count: number, at: Date) {
 }
 
 async function allTimeRow(brandId: number) {
-  const [row] = rowsOf<{ computed_at: string | Date; score: number | null; refresh_requested: boolean }>(
+  const [row] = rowsOf<{
+    computed_at: string | Date;
+    refreshed_at: string | Date | null;
+    score: number | null;
+    refresh_requested: boolean;
+  }>(
     await database.db.execute(
-      sql`select computed_at, score, refresh_requested from brand_stats where brand_id = ${brandId} and "window" = 'all'`,
+      sql`select computed_at, refreshed_at, score, refresh_requested from brand_stats
+        where brand_id = ${brandId} and "window" = 'all'`,
     ),
   );
   return {
     computedAt: new Date(row!.computed_at),
+    refreshedAt: row!.refreshed_at === null ? null : new Date(row!.refreshed_at),
     score: row!.score,
     refreshRequested: row!.refresh_requested,
   };
@@ -57,12 +64,18 @@ describe('the figures refresher that runs every second', () => {
   it('refreshes a brand in place while its rows are less than a minute old: the score follows, the windows stay', async () => {
     const postedAt = new Date('2026-03-10T09:00:00Z');
     const brand = await brandWithFails('In Place Telecom', 12, postedAt);
-    expect(await allTimeRow(brand.id)).toMatchObject({ score: null, refreshRequested: true });
+    expect(await allTimeRow(brand.id)).toMatchObject({
+      score: null,
+      refreshedAt: null,
+      refreshRequested: true,
+    });
 
     const at = new Date(postedAt.getTime() + 30 * SECOND_MS);
     await refreshRequestedFigures(database.db, at);
     const row = await allTimeRow(brand.id);
     expect(row.computedAt).toEqual(postedAt);
+    // What pages show as the response times' "as of".
+    expect(row.refreshedAt).toEqual(at);
     expect(row.score).not.toBeNull();
     expect(row.refreshRequested).toBe(false);
     // This brand's rows, breakdowns and months, as a rebuild at the same instant gives them.
@@ -79,7 +92,7 @@ describe('the figures refresher that runs every second', () => {
     const brand = await brandWithFails('Moving Telecom', 2, postedAt);
     const at = new Date(postedAt.getTime() + 61 * SECOND_MS);
     await refreshRequestedFigures(database.db, at);
-    expect((await allTimeRow(brand.id)).computedAt).toEqual(at);
+    expect(await allTimeRow(brand.id)).toMatchObject({ computedAt: at, refreshedAt: at });
   });
 
   it.runIf(usingPostgres)('does not wait for a writer in flight while it refreshes in place', async () => {

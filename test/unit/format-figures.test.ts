@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatRate, formatScore, formatSeconds } from '../../src/domain/format-figures.ts';
-import { formatDate, formatDuration, formatRelative } from '../../src/domain/time.ts';
+import { formatDate, formatDateTime, formatDuration, formatRelative } from '../../src/domain/time.ts';
 
 /** Intl writes French with no-break spaces; the tests read them as plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -32,6 +32,12 @@ describe('figures in French', () => {
     expect(plain(formatSeconds(17 * 3600, 'fr'))).toBe('17 h');
     expect(plain(formatDuration(90, 'fr'))).toBe('2 min');
     expect(plain(formatDuration(2 * 86_400, 'fr'))).toBe('2 jours');
+  });
+
+  it('writes an instant to the minute, in UTC, in either language', () => {
+    const instant = new Date('2026-06-14T21:05:59Z');
+    expect(formatDateTime(instant)).toBe('14 Jun 2026, 21:05');
+    expect(formatDateTime(instant, 'fr')).toBe('14 juin 2026, 21:05');
   });
 
   it('writes dates and times past in French', () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "brand_stats" ADD COLUMN "refreshed_at" timestamp with time zone;
