@@ -76,25 +76,18 @@ export function formatDate(date: Date | string, language: Language = 'en'): stri
   return dateFormats[language].format(typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date);
 }
 
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+};
 const dateTimeFormats: Record<Language, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat(INTL_LOCALE.en, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }),
-  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }),
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, DATE_TIME_OPTIONS),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, DATE_TIME_OPTIONS),
 };
 
 /** "14 Jun 2026, 09:05", "14 juin 2026, 09:05" (UTC, which the text around it says). */
