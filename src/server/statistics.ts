@@ -252,6 +252,10 @@ export async function refreshBrandFigures(
   });
 }
 
+/** A rolling window whose row does not know where it starts (written before decision 004). */
+const startsUnknown = (row: { window: StatWindow; windowStart: Date | null }) =>
+  row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null;
+
 /**
  * Step 1's refresh in place, holding the brand's adding turn (its writers queue meanwhile, no one
  * waits): the score and the like share's bound from the rows as they are, the stale months'
@@ -267,11 +271,7 @@ async function refreshInPlace(
   const rows = await lockWindowRows(tx, brandId);
   const due =
     rows.length < STAT_WINDOWS.length ||
-    rows.some(
-      (row) =>
-        (row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null) ||
-        now.getTime() - row.computedAt.getTime() >= WINDOWS_STAY_MS,
-    );
+    rows.some((row) => startsUnknown(row) || now.getTime() - row.computedAt.getTime() >= WINDOWS_STAY_MS);
   if (due) return 'move';
   await Promise.all([
     refreshMonths(tx, brandId),
@@ -325,7 +325,7 @@ async function moveBrandFigures(
   // A rolling window that does not know where it starts (rows written before decision 004) cannot
   // move by deltas: rebuild this brand once, which sets every start and every percentile (and
   // counts the queue taken above from the posts).
-  if (rows.some((row) => row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null)) {
+  if (rows.some(startsUnknown)) {
     await rebuildBrandStatistics(tx, now, brandId);
     return null;
   }
