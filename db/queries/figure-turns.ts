@@ -65,9 +65,10 @@ export async function waitForAddingTurn(db: Db, brandId: number): Promise<void> 
     from (${share(brandId)} offset 0) shared`);
 }
 
-type QueuedRow = { id: number | string; delta: Record<string, unknown> };
+export type QueuedRow = { id: number | string; delta: Record<string, unknown> };
 
-function toDeltas(rows: readonly QueuedRow[]): PostDelta[] {
+/** Queued changes as rows come back, in the order they were queued. */
+export function toDeltas(rows: readonly QueuedRow[]): PostDelta[] {
   return [...rows]
     .sort((a, b) => Number(a.id) - Number(b.id))
     .map((row) => {
@@ -77,7 +78,7 @@ function toDeltas(rows: readonly QueuedRow[]): PostDelta[] {
 }
 
 /** JSON columns come back parsed from PGlite and as text from some postgres-js paths. */
-const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+export const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
  * A writer's turn at the brand's figures, in one statement: it takes a share of them (waiting only
@@ -115,14 +116,16 @@ export async function takeTurnOrQueue(
   return { adding: true, queued: toDeltas(parsed<QueuedRow[]>(row.taken)) };
 }
 
+/** The statement that removes the brand's queued changes and returns them (`QueuedRow`s). */
+export const takeQueue = (brandId: number) =>
+  sql`delete from queued_stat_deltas where brand_id = ${brandId} returning id, delta`;
+
 /**
  * Removes and returns the brand's queued changes that this transaction sees, oldest first; the
  * caller adds them before it commits (the removal is undone with it otherwise).
  */
 export async function takeQueuedDeltas(db: Db, brandId: number): Promise<PostDelta[]> {
-  const rows = rowsOf<QueuedRow>(
-    await db.execute(sql`delete from queued_stat_deltas where brand_id = ${brandId} returning id, delta`),
-  );
+  const rows = rowsOf<QueuedRow>(await db.execute(takeQueue(brandId)));
   return toDeltas(rows.map((row) => ({ id: row.id, delta: parsed(row.delta) })));
 }
 

@@ -2,7 +2,7 @@
  * Reads what posts contribute to the statistics (src/domain/post-facts.ts):
  * the post row with its verdict, promise outcomes and long brand replies.
  * A write reads its post's facts before and after under the post's row lock;
- * a window roll reads the facts of the posts leaving the window.
+ * a window move reads those of the posts leaving its windows (window-move.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PostFacts } from '../../src/domain/post-facts.ts';
@@ -10,7 +10,7 @@ import { LONG_REPLY_WORDS } from '../../src/domain/vocabulary.ts';
 import type { Category, Channel, PostKind } from '../../src/domain/vocabulary.ts';
 import { rowsOf, type Db } from '../client.ts';
 
-type FactsRow = {
+export type FactsRow = {
   post_id: number;
   brand_id: number;
   created_at: string | Date;
@@ -33,7 +33,7 @@ type FactsRow = {
 
 const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
 
-function toFacts(row: FactsRow): PostFacts {
+export function toFacts(row: FactsRow): PostFacts {
   return {
     postId: row.post_id,
     brandId: row.brand_id,
@@ -56,10 +56,9 @@ function toFacts(row: FactsRow): PostFacts {
   };
 }
 
-/** Facts of the posts `where` selects (a condition on `p`, the posts table). */
-async function readFacts(db: Db, where: SQL): Promise<PostFacts[]> {
-  const rows = rowsOf<FactsRow>(
-    await db.execute(sql`
+/** The select of the facts (`FactsRow`) of the posts `where` selects (a condition on `p`, the posts table). */
+export function factsQuery(where: SQL): SQL {
+  return sql`
       select p.id as post_id, p.brand_id, p.created_at, p.kind, p.visibility = 'published' as published,
         p.category, p.channel, p.country, coalesce(p.status = 'unconfirmed', false) as unconfirmed,
         p.first_brand_reply_at, p.me_too_count as me_toos, p.helpful_count, v.resolved, v.would_buy_again,
@@ -75,15 +74,13 @@ async function readFacts(db: Db, where: SQL): Promise<PostFacts[]> {
         select count(*) filter (where word_count >= ${LONG_REPLY_WORDS})::int as long_replies,
                count(*) filter (where word_count >= ${LONG_REPLY_WORDS} and is_template)::int as template_replies
         from thread_messages where post_id = p.id and kind = 'brand_reply' and removed_at is null) m
-      where ${where}`),
-  );
-  return rows.map(toFacts);
+      where ${where}`;
 }
 
 /** One post's facts, or null when it does not exist. Call it with the post locked. */
 export async function readPostFacts(db: Db, postId: number): Promise<PostFacts | null> {
-  const [facts] = await readFacts(db, sql`p.id = ${postId}`);
-  return facts ?? null;
+  const [row] = rowsOf<FactsRow>(await db.execute(factsQuery(sql`p.id = ${postId}`)));
+  return row ? toFacts(row) : null;
 }
 
 /** A window of the brand that must move: posts created in [from, to) leave it. */
@@ -92,9 +89,12 @@ export interface LeavingRange {
   to: Date;
 }
 
-/** Facts of the brand's published posts created in any of the ranges (the posts leaving windows). */
-export function readLeavingFacts(db: Db, brandId: number, ranges: readonly LeavingRange[]) {
-  if (ranges.length === 0) return Promise.resolve([]);
+/**
+ * The brand's published posts created in any of the ranges (the posts leaving windows), as a
+ * condition on `p` for `factsQuery`; false when there are none.
+ */
+export function leavingPosts(brandId: number, ranges: readonly LeavingRange[]): SQL {
+  if (ranges.length === 0) return sql`false`;
   const within = sql.join(
     ranges.map(
       (range) =>
@@ -102,5 +102,5 @@ export function readLeavingFacts(db: Db, brandId: number, ranges: readonly Leavi
     ),
     sql` or `,
   );
-  return readFacts(db, sql`p.brand_id = ${brandId} and p.visibility = 'published' and (${within})`);
+  return sql`p.brand_id = ${brandId} and p.visibility = 'published' and (${within})`;
 }

@@ -4,8 +4,8 @@
  * (`applyPostDeltas`, with any changes it took from the queue) when no other
  * writer of the brand is adding, and queues it when one is (the turn and the
  * queue: db/queries/figure-turns.ts); the figures refresher, holding the
- * brand's figures alone, adds what is queued, rolls the windows and
- * recomputes what cannot be added: percentiles, the 72-hour grace, the score.
+ * brand's adding turn, adds what is queued, rolls the windows and the
+ * 72-hour grace, and recomputes what cannot be added: percentiles, the score.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { BreakdownCount, StatCounters } from '../../src/domain/post-facts.ts';
@@ -205,6 +205,8 @@ export interface WindowChange {
   /** Added to the row's counters (negative for posts that left or lost a figure). */
   counters: StatCounters;
   windowStart: Date | null;
+  /** Unanswered fails that passed the 72-hour line since the row's instant (`readWindowMove`). */
+  passedGrace: number;
 }
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
@@ -214,9 +216,10 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
  * response rate's denominator (fails older than the 72-hour grace or answered, at the row's
  * instant): the posts that left the window leave it with their fails (they are older than the
  * grace), and the unanswered fails that passed the 72-hour line between the row's instant and `now`
- * enter it. That is an indexed range of the time since the last refresh, where a recount of the
- * whole grace grew with every unanswered fail of the last three days while the brand's writers
- * waited (19–26 ms a second on the million-post board after the write benchmarks). Returns the rows.
+ * enter it — an indexed range of the time since the last move, read with the leaving posts
+ * (`readWindowMove`), where a recount of the whole grace grew with every unanswered fail of the
+ * last three days (19–26 ms a second on the million-post board after the write benchmarks).
+ * Returns the rows.
  */
 export async function applyWindowChanges(
   db: Db,
@@ -230,7 +233,7 @@ export async function applyWindowChanges(
       return sql`(${change.window}::stat_window, ${iso(change.windowStart)}::timestamptz, ${c.likes}::int,
         ${c.fails}::int, ${c.answered}::int, ${c.settled}::int, ${c.resolved}::int, ${c.verdicts}::int,
         ${c.wouldBuyAgain}::int, ${c.promisesKept}::int, ${c.promisesBroken}::int, ${c.longReplies}::int,
-        ${c.templateReplies}::int, ${c.meToos}::int)`;
+        ${c.templateReplies}::int, ${c.meToos}::int, ${change.passedGrace}::int)`;
     }),
     sql`, `,
   );
@@ -244,17 +247,10 @@ export async function applyWindowChanges(
         promises_kept = s.promises_kept + v.promises_kept, promises_broken = s.promises_broken + v.promises_broken,
         long_replies = s.long_replies + v.long_replies, template_replies = s.template_replies + v.template_replies,
         me_toos = s.me_toos + v.me_toos,
-        -- In the window as it was (a fail that passes the line as it leaves enters and leaves at once).
-        response_eligible = s.response_eligible + v.fails + (
-          select count(*)::int from posts p
-          where p.brand_id = ${brandId} and p.kind = 'fail' and p.visibility = 'published'
-            and p.first_brand_reply_at is null
-            and p.created_at > s.computed_at - make_interval(hours => ${RESPONSE_GRACE_HOURS})
-            and p.created_at <= ${now.toISOString()}::timestamptz - make_interval(hours => ${RESPONSE_GRACE_HOURS})
-            and (s.window_start is null or p.created_at >= s.window_start)),
+        response_eligible = s.response_eligible + v.fails + v.passed_grace,
         computed_at = greatest(s.computed_at, ${now.toISOString()}::timestamptz)
       from (values ${values}) as v("window", window_start, likes, fails, answered, settled, resolved, verdicts,
-        would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos)
+        would_buy_again, promises_kept, promises_broken, long_replies, template_replies, me_toos, passed_grace)
       where s.brand_id = ${brandId} and s."window" = v."window"
       returning s.*`),
   );

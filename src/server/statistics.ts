@@ -11,18 +11,19 @@
  *   queue along — so writers of one busy brand commit together instead of in
  *   single file;
  * - the figures refresher, within a second of a write (and every minute for
- *   brands without writes), holds the brand's figures alone, adds what is
- *   queued, moves each window by subtracting the posts that left it,
- *   rolls the 72-hour grace by the unanswered fails that passed its line since
- *   the last refresh, and recomputes what
- *   cannot be added: the response-time
- *   percentiles and monthly medians (indexed ranges) and the score
- *   (src/domain/score.ts). Pages show the time of that refresh.
+ *   brands without writes), takes the brand's adding turn as a writer would
+ *   (its writers queue meanwhile; none waits), adds what is queued, moves
+ *   each window by subtracting the posts that left it, rolls the 72-hour
+ *   grace by the unanswered fails that passed its line since the last move,
+ *   and recomputes what cannot be added: the response-time percentiles and
+ *   monthly medians (indexed ranges) and the score (src/domain/score.ts).
+ *   The brand page shows the time of that refresh.
  */
 import type { Database, Db } from '../../db/client.ts';
 import { announceChange } from '../../db/queries/changes.ts';
-import { readLeavingFacts, readPostFacts, type LeavingRange } from '../../db/queries/post-facts.ts';
-import { listWindowRows, recomputeBrandStats } from '../../db/queries/stats.ts';
+import { readPostFacts, type LeavingRange } from '../../db/queries/post-facts.ts';
+import { listWindowRows, recomputeBrandStats, type BrandWindowStats } from '../../db/queries/stats.ts';
+import { readWindowMove } from '../../db/queries/window-move.ts';
 import {
   dropQueuedDeltas,
   takeBrandFiguresAlone,
@@ -194,28 +195,27 @@ async function addDeltas(tx: Db, brandId: number, deltas: readonly PostDelta[], 
 
 /**
  * How long a brand's windows may stay where they are while its figures are refreshed in place: the
- * refresh that runs every second moves them (holding the brand alone, so its writers wait) only once
- * a row is this old. A window that starts up to a minute early, and a 72-hour grace judged up to a
- * minute ago, change no figure anyone reads; the maintenance moves every window each minute anyway.
+ * refresh that runs every second moves them only once a row is this old. A window that starts up to
+ * a minute early, and a 72-hour grace judged up to a minute ago, change no figure anyone reads; the
+ * maintenance moves every window each minute anyway.
  */
 const WINDOWS_STAY_MS = 60_000;
 
+type StaleWindows = { window: StatWindow; windowStart: Date | null }[] | null;
+
 /**
- * The figures refresh of one brand, in short transactions so that writers of
- * a busy brand wait for it only while it must have the brand alone
- * (decision 012):
+ * The figures refresh of one brand, holding only its adding turn, as a writer would: its writers
+ * go on writing meanwhile, queuing their changes, and none of them waits for it (decision 012).
  *
- * 1. as a writer would (others keep writing, queuing their changes), it adds
- *    what was queued; while its windows may stay (`moveWindows: 'when due'`,
- *    rows computed less than a minute ago), it also recounts the stale months'
- *    medians and the score from the rows, and clears the requests, still as a
- *    writer: nobody waits;
- * 2. otherwise, alone, it adds what was queued since, moves each window to
- *    `now`, rolls the grace, recounts the stale months' medians and the score,
- *    and clears the requests;
- * 3. if answered fails entered, left or changed, it reads the percentiles with
- *    no lock held and stores them as a writer would; a change committed after
- *    step 1 or 2 asks again, so the next refresh recomputes them.
+ * 1. It adds what was queued. While its windows may stay (`moveWindows: 'when due'`, rows computed
+ *    less than a minute ago) it refreshes in place: the stale months' medians and the score from
+ *    the rows, and clears the requests. Otherwise it moves each window to `now`, reading the queue,
+ *    the posts that leave and the fails that passed the grace in one snapshot (`readWindowMove`),
+ *    then recounts the same. Rows that are incomplete or from before decision 004 are rebuilt
+ *    instead, holding the brand alone, in a transaction of their own (rare).
+ * 2. If answered fails entered, left or changed, it reads the percentiles with no lock held and
+ *    stores them as a writer would; a change committed after step 1 asks again, so the next refresh
+ *    recomputes them.
  */
 export async function refreshBrandFigures(
   db: Database,
@@ -223,13 +223,18 @@ export async function refreshBrandFigures(
   now: Date,
   { moveWindows }: { moveWindows: 'always' | 'when due' } = { moveWindows: 'always' },
 ): Promise<void> {
-  const inPlace = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     await waitForAddingTurn(tx, brandId);
     await addQueuedDeltas(tx, brandId, now);
-    return moveWindows === 'when due' ? refreshInPlace(tx, brandId, now) : 'move';
+    const rows = await lockWindowRows(tx, brandId);
+    if (rows.length < STAT_WINDOWS.length || rows.some(startsUnknown)) return 'rebuild';
+    const stay =
+      moveWindows === 'when due' &&
+      rows.every((row) => now.getTime() - row.computedAt.getTime() < WINDOWS_STAY_MS);
+    return stay ? refreshInPlace(tx, brandId, rows, now) : moveWindowsOf(tx, brandId, rows, now);
   });
   const stale =
-    inPlace === 'move' ? await db.transaction((tx) => moveBrandFigures(tx, brandId, now)) : inPlace;
+    outcome === 'rebuild' ? await db.transaction((tx) => rebuildAlone(tx, brandId, now)) : outcome;
   if (!stale) return;
   const percentiles = await readResponsePercentiles(db, brandId, stale);
   await db.transaction(async (tx) => {
@@ -256,23 +261,21 @@ export async function refreshBrandFigures(
 const startsUnknown = (row: { window: StatWindow; windowStart: Date | null }) =>
   row.windowStart === null && STAT_WINDOW_DAYS[row.window] !== null;
 
+/** The windows whose percentiles must be recomputed (all of them, as the rows now are), or null. */
+const staleWindows = (rows: readonly BrandWindowStats[], stale: boolean): StaleWindows =>
+  stale ? rows.map((row) => ({ window: row.window, windowStart: row.windowStart })) : null;
+
 /**
- * Step 1's refresh in place, holding the brand's adding turn (its writers queue meanwhile, no one
- * waits): the score and the like share's bound from the rows as they are, the stale months'
- * medians, the breakdowns that writes brought to zero, and the requests cleared. Returns 'move' when
- * the windows must move first (a row older than `WINDOWS_STAY_MS`, or rows missing or from before
- * decision 004), otherwise the windows whose percentiles must be recomputed, or null.
+ * The refresh in place, holding the brand's adding turn with `rows` (locked, the queue added)
+ * unmoved: the score and the like share's bound from the rows as they are, the stale months'
+ * medians, the breakdowns that writes brought to zero, and the requests cleared.
  */
 async function refreshInPlace(
   tx: Db,
   brandId: number,
+  rows: readonly BrandWindowStats[],
   now: Date,
-): Promise<'move' | { window: StatWindow; windowStart: Date | null }[] | null> {
-  const rows = await lockWindowRows(tx, brandId);
-  const due =
-    rows.length < STAT_WINDOWS.length ||
-    rows.some((row) => startsUnknown(row) || now.getTime() - row.computedAt.getTime() >= WINDOWS_STAY_MS);
-  if (due) return 'move';
+): Promise<StaleWindows> {
   await Promise.all([
     refreshMonths(tx, brandId),
     applyBreakdownChanges(tx, brandId, []),
@@ -282,54 +285,27 @@ async function refreshInPlace(
       { at: now },
     ),
   ]);
-  return rows.some((row) => row.percentilesStale)
-    ? rows.map((row) => ({ window: row.window, windowStart: row.windowStart }))
-    : null;
+  return staleWindows(
+    rows,
+    rows.some((row) => row.percentilesStale),
+  );
 }
 
 /**
- * Step 2 of the refresh, holding the brand's figures alone; returns the windows (with their new
- * starts) whose percentiles must be recomputed, or null when they are current.
- *
- * The brand's writers wait from the first statement to the commit, so statements that need no
- * answer from each other travel together (decision 017): four round trips besides the commit,
- * where one after the other they were eleven — each a wait for the server's event loop, which
- * under load is most of a round trip.
+ * Moves each of the brand's windows to its start at `now`, holding its adding turn (or the brand
+ * alone) with `rows` locked: subtracts the posts that left, rolls the grace, recounts the stale
+ * months' medians and the score, and clears the requests. The queue, the leaving posts and the
+ * grace are read in one snapshot (`readWindowMove`), so that every write is either wholly before
+ * the move (its change added to the rows as they were, its post read as it left it) or wholly
+ * after it (its change still queued, judged against the moved rows by whoever adds it): decision
+ * 012. Returns the windows whose percentiles must be recomputed, or null.
  */
-async function moveBrandFigures(
+async function moveWindowsOf(
   tx: Db,
   brandId: number,
+  rows: readonly BrandWindowStats[],
   now: Date,
-): Promise<{ window: StatWindow; windowStart: Date | null }[] | null> {
-  // 1. Alone (writers wait, so the posts read below and the queued changes agree), then, once that
-  //    is granted, the queue and the rows, in that order.
-  const [, queued, locked] = await Promise.all([
-    takeBrandFiguresAlone(tx, brandId),
-    takeQueuedDeltas(tx, brandId),
-    lockWindowRows(tx, brandId),
-  ]);
-  let rows = locked;
-  let toAdd = queued;
-  if (rows.length < STAT_WINDOWS.length) {
-    // Rare: the brand's first figures, or a window added since its rows were made. One at a time.
-    await addDeltas(tx, brandId, toAdd, now);
-    toAdd = [];
-    rows = await lockWindowRows(tx, brandId);
-    const present = new Set(rows.map((row) => row.window));
-    const missing = STAT_WINDOWS.filter((window) => !present.has(window));
-    if (missing.length > 0) {
-      await startWindowRows(tx, brandId, missing, now);
-      rows = await lockWindowRows(tx, brandId);
-    }
-  }
-  // A rolling window that does not know where it starts (rows written before decision 004) cannot
-  // move by deltas: rebuild this brand once, which sets every start and every percentile (and
-  // counts the queue taken above from the posts).
-  if (rows.some(startsUnknown)) {
-    await rebuildBrandStatistics(tx, now, brandId);
-    return null;
-  }
-
+): Promise<StaleWindows> {
   // Each window moves to its start at `now`; never backwards (a refresher with a late clock).
   const plans = rows.map((row) => {
     const target = windowStartAt(row.window, now);
@@ -339,50 +315,65 @@ async function moveBrandFigures(
       start !== null && newStart !== null && newStart > start ? { from: start, to: newStart } : null;
     return { window: row.window, newStart, leaving };
   });
-  // 2. The queued changes added, and the facts of the posts leaving the windows.
-  const [, left] = await Promise.all([
-    toAdd.length > 0 ? applyPostDeltas(tx, brandId, toAdd) : null,
-    readLeavingFacts(
-      tx,
-      brandId,
-      plans.flatMap((plan) => (plan.leaving ? [plan.leaving] : [])),
-    ),
-  ]);
+  const { queued, leaving, passedGrace } = await readWindowMove(
+    tx,
+    brandId,
+    plans.flatMap((plan) => (plan.leaving ? [plan.leaving] : [])),
+    now,
+  );
   const windowChanges: WindowChange[] = [];
   const breakdownChanges: { window: StatWindow; rows: BreakdownCount[] }[] = [];
   for (const plan of plans) {
     const counters = zeroCounters();
     const parts: { rows: BreakdownCount[]; sign: 1 | -1 }[] = [];
-    for (const facts of left) {
+    for (const facts of leaving) {
       if (!plan.leaving || facts.createdAt < plan.leaving.from || facts.createdAt >= plan.leaving.to)
         continue;
       addCounters(counters, countersOf(facts), -1);
       parts.push({ rows: breakdownsOf(facts), sign: -1 });
     }
-    windowChanges.push({ window: plan.window, counters, windowStart: plan.newStart });
+    windowChanges.push({
+      window: plan.window,
+      counters,
+      windowStart: plan.newStart,
+      passedGrace: passedGrace.get(plan.window) ?? 0,
+    });
     breakdownChanges.push({ window: plan.window, rows: sumBreakdowns(parts) });
   }
-  // 3. The windows moved (returning the rows as they now are), their breakdowns and the months.
-  const [updated] = await Promise.all([
+  // The queued changes first, to the windows as they were; then the windows moved (returning the
+  // rows as they now are), their breakdowns and the months.
+  if (queued.length > 0) await applyPostDeltas(tx, brandId, queued);
+  const [moved] = await Promise.all([
     applyWindowChanges(tx, brandId, windowChanges, now),
     applyBreakdownChanges(tx, brandId, breakdownChanges),
     refreshMonths(tx, brandId),
   ]);
-
-  // Percentiles read every answered fail of the brand's windows: only when one entered, left or
-  // changed (the rows say so, the queued changes included), and after this transaction (step 3),
-  // so writers do not wait for that read.
-  const percentilesStale =
-    updated.some((row) => row.percentilesStale) || left.some((facts) => firstResponseSeconds(facts) !== null);
-  // 4. The score and the like share's bound, from the rows.
+  // The score and the like share's bound, from the rows.
   await storeWindowFigures(
     tx,
-    updated.map((row) => figuresOf({ ...row, brandId })),
+    moved.map((row) => figuresOf({ ...row, brandId })),
     { at: now },
   );
-  return percentilesStale
-    ? updated.map((row) => ({ window: row.window, windowStart: row.windowStart }))
-    : null;
+  // Percentiles read every answered fail of the brand's windows: only when one entered, left or
+  // changed (the rows say so, the queued changes included), and after this transaction, with no
+  // lock held.
+  return staleWindows(
+    moved,
+    moved.some((row) => row.percentilesStale) ||
+      leaving.some((facts) => firstResponseSeconds(facts) !== null),
+  );
+}
+
+/**
+ * Rare: the brand's rows are incomplete (a window added since they were made) or predate decision
+ * 004 (a rolling window that does not know where it starts cannot move by deltas). Holding the
+ * brand's figures alone (its writers wait), it rebuilds them from the posts, which sets every row,
+ * start and percentile, and counts the queue too.
+ */
+async function rebuildAlone(tx: Db, brandId: number, now: Date): Promise<null> {
+  await takeBrandFiguresAlone(tx, brandId);
+  await rebuildBrandStatistics(tx, now, brandId);
+  return null;
 }
 
 /**

@@ -58,7 +58,9 @@ describe.skipIf(!usingPostgres)('aggregates under concurrent writers on PostgreS
     for (let i = 0; i < WRITERS; i++) customers.push(await createPerson(db));
 
     // History: each customer has a fail answered by the brand, created just inside the 30-day and
-    // 90-day windows as seen from `now − 1 minute`, so the roll at `now` moves half of them out.
+    // 90-day windows as seen from `now`, so that the roll a minute later (`later`), which runs while
+    // the writers give their verdicts on these very posts, moves half of them out.
+    const later = new Date(now.getTime() + 60_000);
     const history: { postId: number; author: Actor }[] = [];
     for (const [i, author] of customers.entries()) {
       const days = i % 2 === 0 ? 30 : 90;
@@ -80,6 +82,7 @@ describe.skipIf(!usingPostgres)('aggregates under concurrent writers on PostgreS
       history.push({ postId: created.postId, author });
     }
     await runMaintenance(db, new Date(now.getTime() - 60_000));
+    const laterBy = (ms: number) => new Date(later.getTime() + ms);
 
     // Five rounds; in each, all 50 writers act at the same instant on the one brand while the
     // window roll runs: the last round is as concurrent as the first, so nothing repairs it after.
@@ -113,64 +116,58 @@ describe.skipIf(!usingPostgres)('aggregates under concurrent writers on PostgreS
             resolved: i % 2 === 0,
             wouldBuyAgain: i % 3 === 0,
           }),
-        new Date(now.getTime() + 1),
+        later,
       )),
-      ...(await round(
-        async (i) => {
-          const postId = fresh[i];
-          if (!postId) return;
-          await replyAsBrand(deps(now, i), agents[i % 10]!, {
-            postId,
-            body: `${LONG_REPLY} New case ${i}.`,
-            promiseDueOn:
-              i % 4 === 1 ? new Date(now.getTime() + 5 * DAY_MS).toISOString().slice(0, 10) : null,
-            escalatedTo: null,
-            proposeResolution: i % 4 === 3,
+      ...(await round(async (i) => {
+        const postId = fresh[i];
+        if (!postId) return;
+        await replyAsBrand(deps(now, i), agents[i % 10]!, {
+          postId,
+          body: `${LONG_REPLY} New case ${i}.`,
+          promiseDueOn: i % 4 === 1 ? new Date(now.getTime() + 5 * DAY_MS).toISOString().slice(0, 10) : null,
+          escalatedTo: null,
+          proposeResolution: i % 4 === 3,
+        });
+      }, laterBy(1))),
+      ...(await round(async (i, author) => {
+        await sayMeToo(deps(now, i), author, { postId: history[(i + 1) % WRITERS]!.postId });
+        // Shortening a reply moves the personal-replies figures.
+        if (i < 10) {
+          const [message] = await db.query.threadMessages.findMany({
+            where: (m, { eq }) => eq(m.postId, history[i]!.postId),
           });
-        },
-        new Date(now.getTime() + 2),
-      )),
-      ...(await round(
-        async (i, author) => {
-          await sayMeToo(deps(now, i), author, { postId: history[(i + 1) % WRITERS]!.postId });
-          // Shortening a reply moves the personal-replies figures.
-          if (i < 10) {
-            const [message] = await db.query.threadMessages.findMany({
-              where: (m, { eq }) => eq(m.postId, history[i]!.postId),
-            });
-            await editReply(
-              deps(now, i),
-              agents.find((agent) => agent.id === message!.authorId)!,
-              {
-                messageId: message!.id,
-                body: 'Short now.',
-              },
-            );
-          }
-        },
-        new Date(now.getTime() + 3),
-      )),
-      ...(await round(
-        async (i, author) => {
-          if (i % 5 === 0) await withdrawPost(deps(now, i), author, { postId: history[i]!.postId });
-          else if (i % 5 === 1 && fresh[i]) await withdrawPost(deps(now, i), author, { postId: fresh[i]! });
-          else if (fresh[i])
-            await sayMeToo(deps(now, i), customers[(i + 1) % WRITERS]!, { postId: fresh[i]! });
-        },
-        new Date(now.getTime() + 4),
-      )),
+          await editReply(
+            deps(now, i),
+            agents.find((agent) => agent.id === message!.authorId)!,
+            {
+              messageId: message!.id,
+              body: 'Short now.',
+            },
+          );
+        }
+      }, laterBy(2))),
+      ...(await round(async (i, author) => {
+        if (i % 5 === 0) await withdrawPost(deps(now, i), author, { postId: history[i]!.postId });
+        else if (i % 5 === 1 && fresh[i]) await withdrawPost(deps(now, i), author, { postId: fresh[i]! });
+        else if (fresh[i]) await sayMeToo(deps(now, i), customers[(i + 1) % WRITERS]!, { postId: fresh[i]! });
+      }, laterBy(3))),
     ];
     const rejected = results.filter((result) => result.status === 'rejected');
     expect(rejected).toEqual([]);
 
     // Scores and percentiles follow within a second: the refresher, once more now, in place (the
     // last roll moved the windows to this instant).
-    await refreshRequestedFigures(db, new Date(now.getTime() + 4));
-    const { maintained, rebuilt } = await maintainedAndRebuilt(db, new Date(now.getTime() + 4));
+    await refreshRequestedFigures(db, laterBy(3));
+    const { maintained, rebuilt } = await maintainedAndRebuilt(db, laterBy(3));
     // The test has teeth only if the writes happened: 50 new posts, verdicts, withdrawals.
     const all = rebuilt.stats.find((row) => row['window'] === 'all')!;
     expect(Number(all['likes']) + Number(all['fails'])).toBeGreaterThanOrEqual(WRITERS * 2 - 20);
     expect(Number(all['verdicts'])).toBeGreaterThan(20);
+    // And the roll moved the older half of the 30-day history out while its verdicts came in (25
+    // of those posts got one; 12 stay, of which 2 are withdrawn later).
+    const thirtyDays = rebuilt.stats.find((row) => row['window'] === '30d')!;
+    expect(Number(thirtyDays['verdicts'])).toBeGreaterThan(0);
+    expect(Number(thirtyDays['verdicts'])).toBeLessThan(15);
     expect(maintained).toEqual(rebuilt);
   }, 180_000);
 });
