@@ -15,6 +15,8 @@ import { logger } from './logger.ts';
 import { isShuttingDown } from './shutdown.ts';
 
 const JOB_INTERVAL_MS = 5_000;
+/** A round's jobs start this far apart, so their work is spread over a second (job-runner.ts). */
+const JOB_START_EVERY_MS = 50;
 const MAINTENANCE_EVERY_MS = 60_000;
 const FIGURES_REFRESH_INTERVAL_MS = 1_000;
 
@@ -29,7 +31,10 @@ export function startBackgroundWork(
   const round = async () => {
     try {
       const now = new Date();
-      await runDueJobs({ db, mailer, now, allowPrivateWebhookTargets, siteUrl, stopping: isShuttingDown });
+      await runDueJobs(
+        { db, mailer, now, allowPrivateWebhookTargets, siteUrl, stopping: isShuttingDown },
+        { startEveryMs: JOB_START_EVERY_MS },
+      );
       if (
         now.getTime() - lastMaintenance >= MAINTENANCE_EVERY_MS &&
         !isShuttingDown() &&

@@ -193,4 +193,23 @@ describe('the job runner', () => {
       ['queued', 0],
     ]);
   });
+
+  it('starts its jobs at least startEveryMs apart when paced, all of them sent', async () => {
+    for (let i = 0; i < 4; i++) await queueMail(`reader${i}@example.com`);
+    const mailer = timedMailer();
+    const result = await run(mailer, { startEveryMs: 120 });
+    expect(result).toEqual({ done: 4, failed: 0, released: 0 });
+    const times = mailer.sent.map((sent) => sent.atMs);
+    expect(times).toHaveLength(4);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(110);
+  });
+
+  it('does not wait for its pace once the process is stopping: the rest is given back at once', async () => {
+    for (let i = 0; i < 3; i++) await queueMail(`reader${i}@example.com`);
+    const mailer = timedMailer();
+    const startedAt = performance.now();
+    const result = await run(mailer, { startEveryMs: 5_000 }, now, () => mailer.sent.length > 0);
+    expect(result).toEqual({ done: 1, failed: 0, released: 2 });
+    expect(performance.now() - startedAt).toBeLessThan(2_000);
+  });
 });
