@@ -34,8 +34,8 @@ export async function holdBrandFiguresAlone(db: Db, brandId: number): Promise<vo
 }
 
 /**
- * `holdBrandFiguresAlone` without locking the rows: for the refresher, which sends the rows' lock
- * (and its other reads) with this statement, in one round trip; they run once it is granted.
+ * `holdBrandFiguresAlone` without locking the rows: for the refresher's rare rebuild of a brand
+ * (`rebuildAlone` in src/server/statistics.ts), which rewrites the rows from the posts anyway.
  */
 export async function takeBrandFiguresAlone(db: Db, brandId: number): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(${BRAND_FIGURES_LOCK}::int, ${brandId}::int)`);
